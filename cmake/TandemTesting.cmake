@@ -1,0 +1,13 @@
+# tandem_add_test(NAME SOURCES ... LIBS ... [LABELS ...] [GUI])
+# One executable per suite, registered with ctest. GUI suites run offscreen.
+function(tandem_add_test name)
+    cmake_parse_arguments(T "GUI" "" "SOURCES;LIBS;LABELS" ${ARGN})
+    add_executable(${name} ${T_SOURCES})
+    target_link_libraries(${name} PRIVATE tandem_policy Qt6::Test ${T_LIBS})
+    add_test(NAME ${name} COMMAND ${name})
+    set(env "QT_QPA_PLATFORM=offscreen;TANDEM_SHARED_DIR=${CMAKE_SOURCE_DIR}/../shared;ASAN_OPTIONS=detect_leaks=0")
+    set_tests_properties(${name} PROPERTIES ENVIRONMENT "${env}" TIMEOUT 300)
+    if(T_LABELS)
+        set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}")
+    endif()
+endfunction()

@@ -1,0 +1,110 @@
+#include "Server.h"
+
+#include "Clock.h"
+#include "api/AuthRoutes.h"
+#include "api/TicketRoutes.h"
+#include "auth/AuthService.h"
+#include "auth/PasswordHasher.h"
+#include "demo/DemoContent.h"
+#include "demo/DemoSeeder.h"
+#include "demo/Simulator.h"
+#include "drafting/PlaceholderDraftEngine.h"
+#include "http/HttpFrontend.h"
+#include "http/Router.h"
+#include "service/TicketService.h"
+#include "storage/Database.h"
+#include "storage/Migrations.h"
+
+#include "core/Logging.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server {
+
+struct Server::Private
+{
+    explicit Private(ServerConfig c) : config(std::move(c)) {}
+
+    ServerConfig config;
+    Clock clock;
+    Database db;
+    std::unique_ptr<DraftEngine> engine;
+    std::unique_ptr<AuthService> auth;
+    std::unique_ptr<TicketService> tickets;
+    std::unique_ptr<Router> router;
+    std::unique_ptr<HttpFrontend> frontend;
+    DemoContent demo;
+    std::unique_ptr<Simulator> simulator;
+    quint16 port = 0;
+};
+
+Server::Server(ServerConfig config, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>(std::move(config)))
+{}
+
+Server::~Server()
+{
+    // The frontend and simulator reference the services: tear down in reverse order.
+    d->simulator.reset();
+    d->frontend.reset();
+}
+
+bool Server::start(QString *error)
+{
+    if (!PasswordHasher::initialize()) {
+        *error = u"libsodium could not be initialised"_s;
+        return false;
+    }
+    if (!d->db.openSqlite(d->config.databasePath, error))
+        return false;
+    if (!Migrations(d->db).run(error))
+        return false;
+
+    d->engine = std::make_unique<PlaceholderDraftEngine>(d->db);
+    d->auth = std::make_unique<AuthService>(d->db, d->clock);
+    d->tickets = std::make_unique<TicketService>(d->db, *d->engine, d->clock);
+
+    if (d->config.demo) {
+        if (!d->demo.load(u":/demo"_s, error))
+            return false;
+        if (!DemoSeeder(d->db, *d->engine, d->demo).seedIfEmpty(d->clock.now(), error))
+            return false;
+        d->engine->reload();
+    }
+
+    auto authenticate = [this](const QString &token) {
+        return d->auth->authenticate(token);
+    };
+    d->router = std::make_unique<Router>(authenticate, d->config.maxBodyBytes);
+    registerAuthRoutes(*d->router, *d->auth, d->db);
+    registerTicketRoutes(*d->router, *d->tickets, d->db);
+
+    d->frontend = std::make_unique<HttpFrontend>(*d->router);
+    d->port = d->frontend->listen(d->config.address, d->config.port);
+    if (d->port == 0) {
+        *error = u"cannot listen on %1:%2 (in use or not allowed)"_s.arg(d->config.address.toString())
+                     .arg(d->config.port);
+        return false;
+    }
+    if (d->config.demo && d->config.simulateEverySeconds > 0) {
+        d->simulator = std::make_unique<Simulator>(*d->tickets, d->demo, d->config.simulateEverySeconds);
+        d->simulator->start();
+    }
+    tandem::logging::get("http")->info("listening on {}", baseUrl().toStdString());
+    return true;
+}
+
+quint16 Server::port() const
+{
+    return d->port;
+}
+
+QString Server::baseUrl() const
+{
+    const QString host = d->config.address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u"[%1]"_s.arg(d->config.address.toString())
+                             : d->config.address.toString();
+    return u"http://%1:%2"_s.arg(host).arg(d->port);
+}
+
+} // namespace tandem::server

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+namespace tandem::server {
+
+//! Everything tandemd needs to start; filled from the command line or by an embedding app.
+struct ServerConfig
+{
+    QString databasePath; //!< SQLite file; created when missing
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080;               //!< 0 picks a free port
+    bool demo = false;                 //!< seed the demo company into an empty database
+    int simulateEverySeconds = 0;      //!< demo arrivals; 0 = off
+    qint64 maxBodyBytes = 1024 * 1024; //!< larger request bodies get 413
+};
+
+} // namespace tandem::server

@@ -1,0 +1,111 @@
+// tandemd: the reference backend. Thin: parse the command line, start a Server, run the loop.
+#include "Server.h"
+
+#include "core/Logging.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int s_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    // Only async-signal-safe work here; the event loop does the rest.
+    [[maybe_unused]] const auto written = ::write(s_signalPipe[0], &byte, 1);
+}
+
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535 || !address->setAddress(host == u"localhost" ? u"127.0.0.1"_s : host))
+        return false;
+    *port = static_cast<quint16>(p);
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"tandemd"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Tandem's reference backend: tickets, drafts, auth and the change feed."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_s, u"SQLite database file (created if missing)."_s, u"PATH"_s,
+                                      u"tandem.db"_s);
+    const QCommandLineOption listenOption(u"listen"_s,
+                                          u"Address and port to listen on (port 0 = any free port)."_s,
+                                          u"HOST:PORT"_s, u"127.0.0.1:8080"_s);
+    const QCommandLineOption demoOption(u"demo"_s,
+                                        u"Seed the demo company \"Lumen Pay\" into an empty database."_s);
+    const QCommandLineOption simulateOption(u"simulate-every"_s,
+                                            u"With --demo: a new ticket arrives every SECONDS (0 = off)."_s,
+                                            u"SECONDS"_s, u"5"_s);
+    const QCommandLineOption logOption(u"log-level"_s, u"Levels, e.g. info or http=debug,db=info."_s,
+                                       u"SPEC"_s, u"info"_s);
+    const QCommandLineOption logFileOption(u"log-file"_s, u"Also log to this rotating file."_s, u"PATH"_s);
+    parser.addOptions({dbOption, listenOption, demoOption, simulateOption, logOption, logFileOption});
+    parser.process(app);
+
+    const QString logError =
+        tandem::logging::setup({parser.value(logOption), parser.value(logFileOption), false});
+    if (!logError.isEmpty()) {
+        std::fprintf(stderr, "tandemd: %s\n", qPrintable(logError));
+        return 2;
+    }
+
+    tandem::server::ServerConfig config;
+    config.databasePath = parser.value(dbOption);
+    config.demo = parser.isSet(demoOption);
+    bool ok = false;
+    config.simulateEverySeconds = parser.value(simulateOption).toInt(&ok);
+    if (!ok || config.simulateEverySeconds < 0) {
+        std::fprintf(stderr, "tandemd: --simulate-every needs a whole number of seconds\n");
+        return 2;
+    }
+    if (!parseListen(parser.value(listenOption), &config.address, &config.port)) {
+        std::fprintf(stderr, "tandemd: --listen needs HOST:PORT, e.g. 127.0.0.1:8080\n");
+        return 2;
+    }
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, s_signalPipe) == 0) {
+        auto *notifier = new QSocketNotifier(s_signalPipe[1], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+
+    tandem::server::Server server(config);
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "tandemd: %s\n", qPrintable(error));
+        return 1;
+    }
+    // Tests and scripts read this line to learn the port when --listen asked for port 0.
+    std::printf("tandemd listening on %s\n", qPrintable(server.baseUrl()));
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,300 @@
+#include "TicketService.h"
+
+#include "server/Clock.h"
+#include "server/drafting/DraftEngine.h"
+#include "server/drafting/EditDistance.h"
+#include "server/storage/Database.h"
+#include "server/storage/IdempotencyRepository.h"
+#include "server/storage/QueueRepository.h"
+#include "server/storage/TicketRepository.h"
+#include "server/storage/UserRepository.h"
+
+#include "core/JsonCodec.h"
+#include "core/Logging.h"
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server {
+namespace {
+constexpr int kIdempotencyRetentionHours = 48; // we promise >= 24 h
+
+ApiError notFound()
+{
+    return {404, u"not_found"_s, u"There is no ticket with that id."_s};
+}
+
+ApiError invalid(const QString &message)
+{
+    return {400, u"invalid_body"_s, message};
+}
+
+HttpResponse fromError(const ApiError &e, const QJsonObject &extra = {})
+{
+    return HttpResponse::error(e.status, e.code, e.message, extra);
+}
+} // namespace
+
+QString TicketService::encodeCursor(qint64 seq)
+{
+    return QString::fromLatin1((u"c1:"_s + QString::number(seq))
+                                   .toLatin1()
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+std::optional<qint64> TicketService::decodeCursor(const QString &cursor)
+{
+    if (cursor.isEmpty())
+        return 0;
+    if (cursor.size() > 64)
+        return std::nullopt;
+    const auto decoded = QByteArray::fromBase64Encoding(
+        cursor.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || !decoded.decoded.startsWith("c1:"))
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seq = decoded.decoded.mid(3).toLongLong(&ok);
+    if (!ok || seq < 0)
+        return std::nullopt;
+    return seq;
+}
+
+void TicketService::redraft(Ticket &ticket, const QDateTime &at)
+{
+    TicketRepository tickets(m_db);
+    DraftRequest request{ticket, tickets.messages(ticket.id), {}};
+    DraftResult result = m_engine.draft(request);
+    result.draft.ticketId = ticket.id;
+    result.draft.createdAt = at;
+    tickets.insertDraft(result.draft);
+    ticket.intent = result.intent;
+    ticket.sentiment = result.sentiment;
+    ticket.language = result.language;
+    ticket.needsHuman = result.needsHuman;
+    ticket.needsHumanReason = result.needsHumanReason;
+    tickets.updateTicket(ticket);
+}
+
+TicketService::Result<Ticket> TicketService::create(const NewTicketRequest &request,
+                                                    std::optional<QDateTime> atOpt)
+{
+    if (request.subject.trimmed().isEmpty())
+        return invalid(u"subject: must not be empty"_s);
+    if (request.body.trimmed().isEmpty())
+        return invalid(u"body: must not be empty"_s);
+    if (request.subject.size() > 500)
+        return invalid(u"subject: must be at most 500 characters"_s);
+    const QDateTime at = atOpt.value_or(m_clock.now());
+
+    Transaction tx(m_db);
+    const auto queue = QueueRepository(m_db).queue(request.queue);
+    if (!queue)
+        return invalid(u"queue: unknown queue \"%1\""_s.arg(request.queue.left(40)));
+    TicketRepository tickets(m_db);
+    Ticket t;
+    t.subject = request.subject.trimmed();
+    t.status = TicketStatus::New;
+    t.priority = Priority::Normal;
+    t.queue = queue->id;
+    t.customer = request.customer;
+    t.createdAt = at;
+    t.updatedAt = at;
+    t.version = 1;
+    t.id = tickets.insertTicket(t);
+
+    Message first;
+    first.ticketId = t.id;
+    first.author = {AuthorKind::Customer, std::nullopt, request.customer.name};
+    first.body = request.body;
+    first.createdAt = at;
+    tickets.insertMessage(first);
+
+    redraft(t, at);
+    if (t.needsHuman && t.priority == Priority::Normal) {
+        t.priority = Priority::High;
+    }
+    t.slaDueAt = at.addSecs(60LL * queue->slaFor(t.priority));
+    tickets.updateTicket(t);
+    tickets.recordChange(t.id, u"ticket.created"_s, at, false);
+    tx.commit();
+    return *tickets.ticket(t.id);
+}
+
+std::optional<TicketDetail> TicketService::detail(qint64 id)
+{
+    TicketRepository tickets(m_db);
+    auto ticket = tickets.ticket(id);
+    if (!ticket)
+        return std::nullopt;
+    return TicketDetail{*ticket, tickets.messages(id), tickets.activeDraft(id)};
+}
+
+TicketService::Result<Message> TicketService::addCustomerMessage(qint64 ticketId, const QString &body)
+{
+    if (body.trimmed().isEmpty())
+        return invalid(u"body: must not be empty"_s);
+    const QDateTime now = m_clock.now();
+    Transaction tx(m_db);
+    TicketRepository tickets(m_db);
+    auto ticket = tickets.ticket(ticketId);
+    if (!ticket)
+        return notFound();
+    Message message;
+    message.ticketId = ticketId;
+    message.author = {AuthorKind::Customer, std::nullopt, ticket->customer.name};
+    message.body = body;
+    message.createdAt = now;
+    message.id = tickets.insertMessage(message);
+    // A customer writing again reopens the case.
+    if (ticket->status == TicketStatus::Pending || ticket->status == TicketStatus::Solved)
+        ticket->status = TicketStatus::Open;
+    redraft(*ticket, now);
+    tickets.recordChange(ticketId, u"message.created"_s, now, true,
+                         {{u"message_id"_s, static_cast<double>(message.id)}});
+    tx.commit();
+    return message;
+}
+
+TicketService::Result<TicketPage> TicketService::changes(const QString &cursor, int limit)
+{
+    const auto after = decodeCursor(cursor);
+    if (!after)
+        return ApiError{400, u"invalid_parameter"_s,
+                        u"cursor: not a cursor this server issued; start again without one."_s};
+    TicketPage page;
+    qint64 last = *after;
+    page.items = TicketRepository(m_db).changedAfter(*after, limit, &last, &page.hasMore);
+    page.nextCursor = encodeCursor(last);
+    return page;
+}
+
+HttpResponse TicketService::reply(const ReplyCall &call, const User &author)
+{
+    const QDateTime now = m_clock.now();
+    Transaction tx(m_db);
+    IdempotencyRepository keys(m_db);
+    if (const auto stored = keys.find(author.id, call.idempotencyKey)) {
+        if (stored->requestHash != call.requestHash)
+            return HttpResponse::error(
+                422, u"idempotency_key_reused"_s,
+                u"This Idempotency-Key was already used with a different request body."_s);
+        HttpResponse replay;
+        replay.status = stored->status;
+        replay.body = stored->response;
+        replay.setHeader("Idempotent-Replayed", "true");
+        if (const auto r = json::parseObject(stored->response, nullptr))
+            replay.setHeader("ETag", '"' + QByteArray::number(r->value(u"ticket_version").toInteger()) + '"');
+        return replay;
+    }
+
+    TicketRepository tickets(m_db);
+    auto ticket = tickets.ticket(call.ticketId);
+    if (!ticket)
+        return fromError(notFound());
+    if (call.ifMatch && *call.ifMatch != ticket->version)
+        return fromError({412, u"version_mismatch"_s,
+                          u"The ticket changed since you loaded it (you have version %1, it is now %2)."_s
+                              .arg(*call.ifMatch)
+                              .arg(ticket->version)},
+                         {{u"current_version"_s, static_cast<double>(ticket->version)}});
+    if (call.request.body.trimmed().isEmpty())
+        return fromError(invalid(u"body: must not be empty"_s));
+
+    std::optional<int> distance;
+    QString outcome;
+    if (call.request.draftId) {
+        const auto draft = tickets.draft(*call.request.draftId);
+        if (!draft || draft->ticketId != ticket->id)
+            return fromError(invalid(u"draft_id: no such draft on this ticket"_s));
+        outcome = toString(call.request.outcome);
+        distance = editDistance(draft->body, call.request.body);
+        tickets.decideDraft(draft->id, u"sent"_s, outcome, author.id, now);
+    }
+
+    Message message;
+    message.ticketId = ticket->id;
+    message.author = {AuthorKind::Agent, author.id, author.name};
+    message.body = call.request.body;
+    message.internal = call.request.internal;
+    message.createdAt = now;
+    message.id = tickets.insertMessage(message, call.request.draftId, outcome, distance);
+
+    if (!message.internal) {
+        ticket->status = TicketStatus::Pending;
+        if (!ticket->assigneeId)
+            ticket->assigneeId = author.id;
+        tickets.updateTicket(*ticket);
+    }
+    const qint64 version = tickets.recordChange(ticket->id, u"message.created"_s, now, true,
+                                                {{u"message_id"_s, static_cast<double>(message.id)}});
+
+    const QJsonObject body = json::toJson(ReplyResult{message, version});
+    HttpResponse response = HttpResponse::json(201, body);
+    response.setHeader("ETag", '"' + QByteArray::number(version) + '"');
+    keys.store(author.id, call.idempotencyKey, {call.requestHash, 201, response.body}, now);
+    keys.purgeOlderThan(now.addSecs(-3600LL * kIdempotencyRetentionHours));
+    tx.commit();
+    tandem::logging::get("http")->debug("reply {} stored on ticket {} by user {}", message.id, ticket->id,
+                                        author.id);
+    return response;
+}
+
+TicketService::Result<Ticket> TicketService::patch(qint64 id, const TicketPatch &patch, qint64 ifMatch,
+                                                   const User &by)
+{
+    const QDateTime now = m_clock.now();
+    Transaction tx(m_db);
+    TicketRepository tickets(m_db);
+    auto ticket = tickets.ticket(id);
+    if (!ticket)
+        return notFound();
+    if (ifMatch != ticket->version)
+        return ApiError{
+            412, u"version_mismatch"_s,
+            u"The ticket changed since you loaded it (you have version %1, it is now %2)."_s.arg(ifMatch).arg(
+                ticket->version)};
+    if (patch.assigneeId && *patch.assigneeId && !UserRepository(m_db).user(**patch.assigneeId))
+        return invalid(u"assignee_id: no such user"_s);
+    if (patch.tags) {
+        for (const QString &tag : *patch.tags) {
+            if (tag.trimmed().isEmpty() || tag.size() > 64)
+                return invalid(u"tags: each tag must be 1 to 64 characters"_s);
+        }
+    }
+    if (patch.status)
+        ticket->status = *patch.status;
+    if (patch.assigneeId)
+        ticket->assigneeId = *patch.assigneeId;
+    if (patch.priority && *patch.priority != ticket->priority) {
+        ticket->priority = *patch.priority;
+        // The SLA target follows the priority, counted from when the customer wrote.
+        if (const auto queue = QueueRepository(m_db).queue(ticket->queue))
+            ticket->slaDueAt = ticket->createdAt.addSecs(60LL * queue->slaFor(ticket->priority));
+    }
+    if (patch.tags)
+        ticket->tags = *patch.tags;
+    tickets.updateTicket(*ticket);
+    QJsonObject payload = json::toJson(patch);
+    payload.insert(u"by"_s, static_cast<double>(by.id));
+    tickets.recordChange(id, u"ticket.updated"_s, now, true, payload);
+    tx.commit();
+    return *tickets.ticket(id);
+}
+
+std::optional<ApiError> TicketService::discardDraft(qint64 ticketId, const User &by)
+{
+    const QDateTime now = m_clock.now();
+    Transaction tx(m_db);
+    TicketRepository tickets(m_db);
+    if (!tickets.ticket(ticketId))
+        return notFound();
+    const auto draft = tickets.activeDraft(ticketId);
+    if (!draft)
+        return ApiError{404, u"not_found"_s, u"This ticket has no draft to discard."_s};
+    tickets.decideDraft(draft->id, u"discarded"_s, u"discarded"_s, by.id, now);
+    tickets.recordChange(ticketId, u"draft.updated"_s, now, true,
+                         {{u"draft_id"_s, static_cast<double>(draft->id)}});
+    tx.commit();
+    return std::nullopt;
+}
+
+} // namespace tandem::server

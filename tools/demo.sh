@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and launches the desktop app in demo mode
+# (an embedded tandemd on 127.0.0.1 with the "Lumen Pay" demo company, logged in as Ava).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/install-deps.sh
+export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/tandem-ccache}"
+cmake --preset dev >/dev/null
+cmake --build --preset dev -j "$(nproc)" --target tandem tandemd
+exec build/dev/ui/tandem --demo "$@"
