@@ -7,6 +7,7 @@
 #include "Ticket.h"
 #include "User.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -17,9 +18,10 @@ namespace tandem {
 //! The error envelope every failing API call returns: {"error":{"code","message"}}.
 struct ApiError
 {
-    int status = 0;  //!< HTTP status; 0 when the request never got an answer
-    QString code;    //!< snake_case, stable, for programs
-    QString message; //!< a sentence for people
+    int status = 0;      //!< HTTP status; 0 when the request never got an answer
+    QString code;        //!< snake_case, stable, for programs
+    QString message;     //!< a sentence for people
+    QJsonObject details; //!< other fields beside "error" in the body, e.g. current_version on 412
 };
 
 //! GET /tickets/{id}: the ticket with its thread and current draft.

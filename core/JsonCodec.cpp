@@ -369,6 +369,11 @@ std::optional<NewTicketRequest> newTicketRequestFromJson(const QJsonObject &obje
 {
     JsonReader r(object);
     r.rejectUnknownKeys({u"subject"_s, u"customer"_s, u"body"_s, u"queue"_s});
+    if (r.ok() && object.value(u"customer").isObject()) {
+        JsonReader customer(object.value(u"customer").toObject(), u"customer"_s);
+        customer.rejectUnknownKeys({u"name"_s, u"email"_s, u"language"_s});
+        r.adoptError(customer);
+    }
     NewTicketRequest n;
     n.subject = r.string(u"subject");
     n.customer = nested<Customer>(r, u"customer", customerFromJson);
@@ -426,6 +431,8 @@ std::optional<ApiError> apiErrorFromJson(const QJsonObject &object, int status)
     e.message = r.string(u"message");
     if (!r.ok())
         return std::nullopt;
+    e.details = object;
+    e.details.remove(u"error"_s);
     return e;
 }
 

@@ -56,6 +56,12 @@ public:
     bool ok() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
     void fail(QStringView key, const QString &problem);
+    //! Takes over the first error of a reader of a nested object (whose path names the field).
+    void adoptError(const JsonReader &nested)
+    {
+        if (m_error.isEmpty())
+            m_error = nested.m_error;
+    }
     QString pathOf(QStringView key) const;
 
 private:

@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/tandem-ccache}"
-cmake --preset dev >/dev/null
-cmake --build --preset dev -j "$(nproc)" --target tandem tandemd
-exec build/dev/ui/tandem --demo "$@"
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$(nproc)" --target tandem tandemd
+exec build/release/ui/tandem --demo "$@"

@@ -46,7 +46,7 @@ std::optional<qint64> ifMatchVersion(const HttpRequest &request, bool *malformed
 
 HttpResponse errorResponse(const ApiError &error)
 {
-    return HttpResponse::error(error.status, error.code, error.message);
+    return HttpResponse::error(error.status, error.code, error.message, error.details);
 }
 
 QByteArray etag(qint64 version)

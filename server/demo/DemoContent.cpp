@@ -207,6 +207,7 @@ DemoContent::ComposedTicket DemoContent::compose(std::mt19937 &rng) const
     for (const QString &f : texts.followups)
         out.followups.append(fill(f, slots));
     out.agentReply = fill(texts.agentReply, slots);
+    out.slots = slots;
     return out;
 }
 

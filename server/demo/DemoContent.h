@@ -53,6 +53,7 @@ public:
         QStringList followups;
         QString agentReply;
         Priority priority = Priority::Normal;
+        QHash<QString, QString> slots; //!< the values an agent would look up (order, amount, ...)
     };
 
     //! Loads the JSON files from \a directory (a resource path such as ":/demo").

@@ -164,7 +164,12 @@ void DemoSeeder::seed(const QDateTime &now)
         const double choice = unit(rng);
         const bool risky = ticket.needsHuman;
         if (draft && choice < (risky ? 0.15 : 0.55)) {
-            reply(ticket.id, agent, draft->body, draft->id, ReplyOutcome::AsIs);
+            // An agent never sends a visible gap: filling one makes the reply "edited".
+            QString body = draft->body;
+            for (auto it = composed.slots.cbegin(); it != composed.slots.cend(); ++it)
+                body.replace(u'[' + (it.key() == u"order" ? u"order number"_s : it.key()) + u']', it.value());
+            reply(ticket.id, agent, body, draft->id,
+                  body == draft->body ? ReplyOutcome::AsIs : ReplyOutcome::Edited);
         } else if (draft && choice < (risky ? 0.55 : 0.85) && !composed.agentReply.isEmpty()) {
             reply(ticket.id, agent, composed.agentReply, draft->id, ReplyOutcome::Edited);
         } else if (draft && choice < 0.93) {

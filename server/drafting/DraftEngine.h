@@ -23,6 +23,7 @@ struct DraftResult
     Draft draft; //!< id, ticketId and createdAt are filled in by the caller
     QString intent;
     QString sentiment;
+    double sentimentScore = 0.0; //!< -1 (very negative) .. +1 (very positive)
     QString language;
     bool needsHuman = false;
     QString needsHumanReason;

@@ -249,9 +249,11 @@ TicketService::Result<Ticket> TicketService::patch(qint64 id, const TicketPatch 
         return notFound();
     if (ifMatch != ticket->version)
         return ApiError{
-            412, u"version_mismatch"_s,
+            412,
+            u"version_mismatch"_s,
             u"The ticket changed since you loaded it (you have version %1, it is now %2)."_s.arg(ifMatch).arg(
-                ticket->version)};
+                ticket->version),
+            {{u"current_version"_s, static_cast<double>(ticket->version)}}};
     if (patch.assigneeId && *patch.assigneeId && !UserRepository(m_db).user(**patch.assigneeId))
         return invalid(u"assignee_id: no such user"_s);
     if (patch.tags) {

@@ -239,6 +239,15 @@ private Q_SLOTS:
         QCOMPARE(m_http->post(u"/api/v1/tickets"_s, body).status, 400);
 
         body = newTicketBody();
+        body.insert(u"customer"_s, QJsonObject{{u"name"_s, u"X"_s},
+                                               {u"email"_s, u"x@example.com"_s},
+                                               {u"language"_s, u"en"_s},
+                                               {u"phone"_s, u"123"_s}});
+        r = m_http->post(u"/api/v1/tickets"_s, body);
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json()[u"error"][u"message"].toString().contains(u"customer.phone"_s));
+
+        body = newTicketBody();
         body.insert(u"surprise"_s, true);
         QCOMPARE(m_http->post(u"/api/v1/tickets"_s, body).status, 400);
 
@@ -343,6 +352,7 @@ private Q_SLOTS:
         QCOMPARE(r.status, 428);
         r = m_http->patch(path, {{u"priority"_s, u"urgent"_s}}, {{"If-Match", quoted(v + 5)}});
         QCOMPARE(r.status, 412);
+        QCOMPARE(r.json().value(u"current_version").toInteger(), v);
         r = m_http->patch(path, {{u"priority"_s, u"mega"_s}}, {{"If-Match", quoted(v)}});
         QCOMPARE(r.status, 400);
         QVERIFY(r.json()[u"error"][u"message"].toString().contains(u"priority"_s));

@@ -1,0 +1,174 @@
+#include "EscalationPolicy.h"
+
+#include "core/Logging.h"
+
+#include <QFile>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server {
+namespace {
+
+const QStringList &knownKeys()
+{
+    static const QStringList keys{u"min_confidence"_s,
+                                  u"use_model_abstention"_s,
+                                  u"escalate_out_of_scope"_s,
+                                  u"negative_sentiment_at_or_below"_s,
+                                  u"repeat_contact_messages"_s,
+                                  u"sensitive"_s,
+                                  u"always"_s,
+                                  u"reason"_s};
+    return keys;
+}
+
+// Checks one rule object; returns "" or a description of the first problem.
+QString validate(const QJsonObject &rule, const QString &where)
+{
+    for (auto it = rule.begin(); it != rule.end(); ++it) {
+        const QString &key = it.key();
+        if (!knownKeys().contains(key))
+            return u"%1: unknown setting \"%2\""_s.arg(where, key);
+        const QJsonValue v = it.value();
+        const bool isBool = key == u"use_model_abstention" || key == u"escalate_out_of_scope" ||
+                            key == u"sensitive" || key == u"always";
+        if (isBool && !v.isBool())
+            return u"%1.%2: must be true or false"_s.arg(where, key);
+        if (key == u"reason" && !v.isString())
+            return u"%1.reason: must be a string"_s.arg(where);
+        if ((key == u"min_confidence") && (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1))
+            return u"%1.min_confidence: must be a number from 0 to 1"_s.arg(where);
+        if (key == u"negative_sentiment_at_or_below" &&
+            (!v.isDouble() || v.toDouble() < -1 || v.toDouble() > 1))
+            return u"%1.negative_sentiment_at_or_below: must be a number from -1 to 1"_s.arg(where);
+        if (key == u"repeat_contact_messages" && (!v.isDouble() || v.toInt(-1) < 0))
+            return u"%1.repeat_contact_messages: must be a whole number >= 0"_s.arg(where);
+    }
+    return {};
+}
+
+void apply(EscalationPolicy::Rules &r, const QJsonObject &o)
+{
+    r.minConfidence = o.value(u"min_confidence").toDouble(r.minConfidence);
+    r.useModelAbstention = o.value(u"use_model_abstention").toBool(r.useModelAbstention);
+    r.escalateOutOfScope = o.value(u"escalate_out_of_scope").toBool(r.escalateOutOfScope);
+    r.negativeSentimentAtOrBelow =
+        o.value(u"negative_sentiment_at_or_below").toDouble(r.negativeSentimentAtOrBelow);
+    r.repeatContactMessages = o.value(u"repeat_contact_messages").toInt(r.repeatContactMessages);
+    r.sensitive = o.value(u"sensitive").toBool(r.sensitive);
+    r.always = o.value(u"always").toBool(r.always);
+    r.reason = o.value(u"reason").toString(r.reason);
+}
+
+} // namespace
+
+EscalationPolicy EscalationPolicy::builtIn()
+{
+    QString error;
+    if (auto p = fromFile(u":/drafting/escalation-policy.json"_s, &error))
+        return *p;
+    // The resource is compiled in, so this is a build problem; escalate everything rather than nothing.
+    tandem::logging::get("draft")->error("built-in escalation policy unusable: {}", error.toStdString());
+    EscalationPolicy strict;
+    strict.m_defaults.insert(u"always"_s, true);
+    strict.m_defaults.insert(u"reason"_s, u"escalation policy unavailable: every ticket goes to a person"_s);
+    return strict;
+}
+
+std::optional<EscalationPolicy> EscalationPolicy::fromFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read escalation policy %1"_s.arg(path);
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!doc.isObject()) {
+        *error = u"%1: not a JSON object (%2)"_s.arg(path, parseError.errorString());
+        return std::nullopt;
+    }
+    auto policy = fromJson(doc.object(), error);
+    if (!policy)
+        *error = path + u": "_s + *error;
+    return policy;
+}
+
+std::optional<EscalationPolicy> EscalationPolicy::fromJson(const QJsonObject &object, QString *error)
+{
+    EscalationPolicy p;
+    const QJsonValue version = object.value(u"version");
+    if (!version.isUndefined() && version.toInt() != 1) {
+        *error = u"version: only version 1 is understood"_s;
+        return std::nullopt;
+    }
+    p.m_defaults = object.value(u"defaults").toObject();
+    if (const QString problem = validate(p.m_defaults, u"defaults"_s); !problem.isEmpty()) {
+        *error = problem;
+        return std::nullopt;
+    }
+    const QList<std::pair<QString, QHash<QString, QJsonObject> *>> sections{
+        {u"queues"_s, &p.m_queues}, {u"intents"_s, &p.m_intents}, {u"queue_intents"_s, &p.m_queueIntents}};
+    for (const auto &[name, target] : sections) {
+        const QJsonValue section = object.value(name);
+        if (!section.isUndefined() && !section.isObject()) {
+            *error = u"%1: must be an object"_s.arg(name);
+            return std::nullopt;
+        }
+        const QJsonObject entries = section.toObject();
+        for (auto it = entries.begin(); it != entries.end(); ++it) {
+            if (!it.value().isObject()) {
+                *error = u"%1.%2: must be an object"_s.arg(name, it.key());
+                return std::nullopt;
+            }
+            const QString where = name + u'.' + it.key();
+            if (const QString problem = validate(it.value().toObject(), where); !problem.isEmpty()) {
+                *error = problem;
+                return std::nullopt;
+            }
+            target->insert(it.key(), it.value().toObject());
+        }
+    }
+    return p;
+}
+
+EscalationPolicy::Rules EscalationPolicy::rulesFor(const QString &queue, const QString &intent) const
+{
+    Rules r;
+    apply(r, m_defaults);
+    apply(r, m_queues.value(queue));
+    apply(r, m_intents.value(intent));
+    apply(r, m_queueIntents.value(queue + u'/' + intent));
+    return r;
+}
+
+EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
+{
+    const Rules r = rulesFor(s.queue, s.intent);
+    Decision d;
+    if (s.outOfScope && r.escalateOutOfScope) {
+        d.reasons.append(u"out of scope: this message matches none of the topics the assistant knows"_s);
+    } else {
+        if (r.sensitive || r.always)
+            d.reasons.append(r.reason.isEmpty()
+                                 ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)
+                                 : r.reason);
+        if (s.modelAbstained && r.useModelAbstention)
+            d.reasons.append(
+                u"low confidence: the intent model is unsure (%1%)"_s.arg(qRound(s.confidence * 100)));
+        else if (s.confidence < r.minConfidence)
+            d.reasons.append(
+                u"low confidence: %1% is below this queue's %2%"_s.arg(qRound(s.confidence * 100))
+                    .arg(qRound(r.minConfidence * 100)));
+    }
+    if (s.sentimentScore <= r.negativeSentimentAtOrBelow)
+        d.reasons.append(u"strong negative sentiment (%1)"_s.arg(s.sentimentScore, 0, 'f', 2));
+    if (r.repeatContactMessages > 0 && s.customerMessages >= r.repeatContactMessages)
+        d.reasons.append(u"repeat contact: the customer has written %1 times"_s.arg(s.customerMessages));
+    d.needsHuman = !d.reasons.isEmpty();
+    d.reason = d.reasons.join(u"; "_s);
+    return d;
+}
+
+} // namespace tandem::server

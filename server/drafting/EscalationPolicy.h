@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tandem::server {
+
+//! When a draft must go to a person first: low confidence, out of scope, strong negative
+//! sentiment, sensitive intents, repeat contact. Configured per queue and per intent in a JSON
+//! file (see escalation-policy.json, the built-in default); rules merge from defaults over queue
+//! and intent to "queue/intent". The engine still offers a draft, clearly marked.
+class EscalationPolicy
+{
+public:
+    //! One merged set of rules. Unset fields in a file keep the value from the level above.
+    struct Rules
+    {
+        double minConfidence = 0.0;
+        bool useModelAbstention = true;
+        bool escalateOutOfScope = true;
+        double negativeSentimentAtOrBelow = -0.6;
+        int repeatContactMessages = 3; //!< 0 disables the rule
+        bool sensitive = false;
+        bool always = false; //!< escalate every ticket this rule applies to
+        QString reason;      //!< shown instead of the generic sensitive-topic reason
+    };
+
+    //! What the engine observed about one ticket.
+    struct Signals
+    {
+        QString queue;
+        QString intent;
+        double confidence = 1.0;
+        bool modelAbstained = false;
+        bool outOfScope = false;
+        double sentimentScore = 0.0;
+        int customerMessages = 1;
+    };
+
+    struct Decision
+    {
+        bool needsHuman = false;
+        QString reason;      //!< human-readable, "; "-joined when several rules fired
+        QStringList reasons; //!< one entry per rule that fired
+    };
+
+    //! The built-in policy (the resource :/drafting/escalation-policy.json).
+    static EscalationPolicy builtIn();
+    static std::optional<EscalationPolicy> fromFile(const QString &path, QString *error);
+    static std::optional<EscalationPolicy> fromJson(const QJsonObject &object, QString *error);
+
+    Rules rulesFor(const QString &queue, const QString &intent) const;
+    Decision decide(const Signals &signals) const;
+
+private:
+    QJsonObject m_defaults;
+    QHash<QString, QJsonObject> m_queues;
+    QHash<QString, QJsonObject> m_intents;
+    QHash<QString, QJsonObject> m_queueIntents;
+};
+
+} // namespace tandem::server

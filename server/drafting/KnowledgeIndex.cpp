@@ -1,0 +1,300 @@
+#include "KnowledgeIndex.h"
+
+#include "core/Logging.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server {
+namespace {
+
+// FTS rows: knowledge-base article <id> has rowid -<id>, resolved example <id> has rowid <id>.
+const QString kArticleText = u"new.title || ' ' || new.body"_s;
+
+QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &params = {})
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql)) {
+        tandem::logging::get("draft")->error("prepare failed: {}", q.lastError().text().toStdString());
+        return q;
+    }
+    for (const QVariant &p : params)
+        q.addBindValue(p);
+    if (!q.exec())
+        tandem::logging::get("draft")->error("query failed: {}", q.lastError().text().toStdString());
+    return q;
+}
+
+qint64 count(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q = run(db, sql);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+QString snippetTitle(const QString &request)
+{
+    const QString oneLine = request.simplified();
+    return oneLine.size() <= 80 ? oneLine : oneLine.left(77) + u"..."_s;
+}
+
+} // namespace
+
+QStringList KnowledgeIndex::schemaStatements(bool withArticleTriggers)
+{
+    QStringList s{
+        u"CREATE TABLE IF NOT EXISTS resolved_examples (id INTEGER PRIMARY KEY, source TEXT NOT NULL,"
+        " intent TEXT NOT NULL, language TEXT NOT NULL, request TEXT NOT NULL, reply TEXT NOT NULL,"
+        " content_hash TEXT NOT NULL UNIQUE, created_at BIGINT NOT NULL)"_s,
+        u"CREATE INDEX IF NOT EXISTS resolved_examples_intent ON resolved_examples(intent, language)"_s,
+        u"CREATE TABLE IF NOT EXISTS source_weights (source TEXT PRIMARY KEY, weight REAL NOT NULL,"
+        " sent_as_is INTEGER NOT NULL DEFAULT 0, discarded INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE VIRTUAL TABLE IF NOT EXISTS grounding_fts USING fts5(text, intent UNINDEXED,"
+        " language UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"_s,
+        u"CREATE TRIGGER IF NOT EXISTS resolved_examples_fts_insert AFTER INSERT ON resolved_examples BEGIN"
+        " INSERT INTO grounding_fts(rowid, text, intent, language)"
+        " VALUES (new.id, new.request, new.intent, new.language); END"_s,
+        u"CREATE TRIGGER IF NOT EXISTS resolved_examples_fts_delete AFTER DELETE ON resolved_examples BEGIN"
+        " DELETE FROM grounding_fts WHERE rowid = old.id; END"_s};
+    if (withArticleTriggers) {
+        s << u"CREATE TRIGGER IF NOT EXISTS kb_articles_fts_insert AFTER INSERT ON kb_articles BEGIN"
+             " INSERT INTO grounding_fts(rowid, text, intent, language)"
+             " VALUES (-new.id, "_s +
+                 kArticleText + u", new.intent, new.language); END"_s;
+        s << u"CREATE TRIGGER IF NOT EXISTS kb_articles_fts_update AFTER UPDATE ON kb_articles BEGIN"
+             " DELETE FROM grounding_fts WHERE rowid = -old.id;"
+             " INSERT INTO grounding_fts(rowid, text, intent, language)"
+             " VALUES (-new.id, "_s +
+                 kArticleText + u", new.intent, new.language); END"_s;
+        s << u"CREATE TRIGGER IF NOT EXISTS kb_articles_fts_delete AFTER DELETE ON kb_articles BEGIN"
+             " DELETE FROM grounding_fts WHERE rowid = -old.id; END"_s;
+    }
+    return s;
+}
+
+bool KnowledgeIndex::hasArticles() const
+{
+    return count(m_db,
+                 u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'kb_articles'"_s) > 0;
+}
+
+bool KnowledgeIndex::ensureSchema(QString *error)
+{
+    if (m_db.driverName() != u"QSQLITE") {
+        *error = u"the grounded drafting engine needs SQLite (FTS5); this database uses %1"_s.arg(
+            m_db.driverName());
+        return false;
+    }
+    const bool articles = hasArticles();
+    const QStringList statements = schemaStatements(articles);
+    for (const QString &sql : statements) {
+        QSqlQuery q(m_db);
+        if (!q.exec(sql)) {
+            *error = u"cannot create the drafting index: %1"_s.arg(q.lastError().text());
+            return false;
+        }
+    }
+    // Rows written before the triggers existed (an older database): index them once.
+    const qint64 indexed = count(m_db, u"SELECT COUNT(*) FROM grounding_fts"_s);
+    const qint64 expected = count(m_db, u"SELECT COUNT(*) FROM resolved_examples"_s) +
+                            (articles ? count(m_db, u"SELECT COUNT(*) FROM kb_articles"_s) : 0);
+    if (indexed != expected) {
+        QSqlQuery q(m_db);
+        bool ok = q.exec(u"DELETE FROM grounding_fts"_s) &&
+                  q.exec(u"INSERT INTO grounding_fts(rowid, text, intent, language)"
+                         " SELECT id, request, intent, language FROM resolved_examples"_s);
+        if (ok && articles)
+            ok = q.exec(u"INSERT INTO grounding_fts(rowid, text, intent, language)"
+                        " SELECT -id, title || ' ' || body, intent, language FROM kb_articles"_s);
+        if (!ok) {
+            *error = u"cannot fill the drafting index: %1"_s.arg(q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+QList<GroundingSource> KnowledgeIndex::search(const QString &ftsQuery, const QString &intent, int limit) const
+{
+    QList<GroundingSource> out;
+    if (ftsQuery.isEmpty())
+        return out;
+    QString sql = u"SELECT rowid, -bm25(grounding_fts) FROM grounding_fts WHERE grounding_fts MATCH ?"_s;
+    QVariantList params{ftsQuery};
+    if (!intent.isEmpty()) {
+        sql += u" AND intent = ?"_s;
+        params.append(intent);
+    }
+    sql += u" ORDER BY rank LIMIT ?"_s;
+    params.append(limit);
+    QSqlQuery q = run(m_db, sql, params);
+    QList<QPair<qint64, double>> hits;
+    while (q.next())
+        hits.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+    for (const auto &[rowid, score] : std::as_const(hits)) {
+        if (auto s = source(rowid < 0 ? u"kb:%1"_s.arg(-rowid) : u"resolved-row:%1"_s.arg(rowid))) {
+            s->bm25 = score;
+            out.append(*s);
+        }
+    }
+    fillWeights(out);
+    return out;
+}
+
+QList<GroundingSource> KnowledgeIndex::articlesFor(const QString &intent) const
+{
+    QList<GroundingSource> out;
+    if (!hasArticles())
+        return out;
+    QSqlQuery q = run(m_db,
+                      u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
+                      " WHERE intent = ? ORDER BY id"_s,
+                      {intent});
+    while (q.next()) {
+        GroundingSource s;
+        s.kind = GroundingSource::Kind::Article;
+        s.rowId = q.value(0).toLongLong();
+        s.citationId = u"kb:%1"_s.arg(s.rowId);
+        s.intent = q.value(1).toString();
+        s.language = q.value(2).toString();
+        s.title = q.value(3).toString();
+        s.text = q.value(4).toString();
+        s.reply = q.value(5).toString();
+        out.append(s);
+    }
+    fillWeights(out);
+    return out;
+}
+
+std::optional<GroundingSource> KnowledgeIndex::source(const QString &id) const
+{
+    // "resolved-row:<rowid>" is internal (FTS hits); citations use the example's own source.
+    GroundingSource s;
+    if (id.startsWith(u"kb:")) {
+        QSqlQuery q = run(m_db,
+                          u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
+                          " WHERE id = ?"_s,
+                          {id.mid(3).toLongLong()});
+        if (!q.next())
+            return std::nullopt;
+        s.kind = GroundingSource::Kind::Article;
+        s.rowId = q.value(0).toLongLong();
+        s.citationId = id;
+        s.intent = q.value(1).toString();
+        s.language = q.value(2).toString();
+        s.title = q.value(3).toString();
+        s.text = q.value(4).toString();
+        s.reply = q.value(5).toString();
+        return s;
+    }
+    QSqlQuery q = id.startsWith(u"resolved-row:")
+                      ? run(m_db,
+                            u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
+                            " WHERE id = ?"_s,
+                            {id.mid(13).toLongLong()})
+                      : run(m_db,
+                            u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
+                            " WHERE source = ? ORDER BY id DESC LIMIT 1"_s,
+                            {id});
+    if (!q.next())
+        return std::nullopt;
+    s.kind = GroundingSource::Kind::Resolved;
+    s.rowId = q.value(0).toLongLong();
+    s.citationId = q.value(1).toString();
+    s.intent = q.value(2).toString();
+    s.language = q.value(3).toString();
+    s.text = q.value(4).toString();
+    s.title = snippetTitle(s.text);
+    s.reply = q.value(5).toString();
+    return s;
+}
+
+qint64 KnowledgeIndex::addResolved(const ResolvedExample &e)
+{
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash((e.intent + u'\x1f' + e.language + u'\x1f' +
+                                                      e.request.simplified() + u'\x1f' + e.reply.simplified())
+                                                         .toUtf8(),
+                                                     QCryptographicHash::Sha1)
+                                .toHex());
+    QSqlQuery existing = run(m_db, u"SELECT id FROM resolved_examples WHERE content_hash = ?"_s, {hash});
+    if (existing.next())
+        return existing.value(0).toLongLong();
+    QSqlQuery q =
+        run(m_db,
+            u"INSERT INTO resolved_examples (source, intent, language, request, reply, content_hash,"
+            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+            {e.source, e.intent, e.language, e.request, e.reply, hash, QDateTime::currentMSecsSinceEpoch()});
+    if (!q.next())
+        return 0;
+    const qint64 id = q.value(0).toLongLong();
+    if (e.source.isEmpty())
+        run(m_db, u"UPDATE resolved_examples SET source = ? WHERE id = ?"_s, {u"resolved:%1"_s.arg(id), id});
+    return id;
+}
+
+qint64 KnowledgeIndex::resolvedCount() const
+{
+    return count(m_db, u"SELECT COUNT(*) FROM resolved_examples"_s);
+}
+
+double KnowledgeIndex::weight(const QString &citationId) const
+{
+    QSqlQuery q = run(m_db, u"SELECT weight FROM source_weights WHERE source = ?"_s, {citationId});
+    return q.next() ? q.value(0).toDouble() : 1.0;
+}
+
+void KnowledgeIndex::adjustWeight(const QString &citationId, double factor)
+{
+    if (citationId.isEmpty())
+        return;
+    const double updated = std::clamp(weight(citationId) * factor, kMinWeight, kMaxWeight);
+    run(m_db,
+        u"INSERT INTO source_weights (source, weight, sent_as_is, discarded) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT(source) DO UPDATE SET weight = excluded.weight,"
+        " sent_as_is = sent_as_is + excluded.sent_as_is, discarded = discarded + excluded.discarded"_s,
+        {citationId, updated, factor > 1.0 ? 1 : 0, factor < 1.0 ? 1 : 0});
+}
+
+void KnowledgeIndex::fillWeights(QList<GroundingSource> &sources) const
+{
+    if (sources.isEmpty())
+        return;
+    QStringList marks;
+    QVariantList ids;
+    for (const GroundingSource &s : std::as_const(sources)) {
+        marks.append(u"?"_s);
+        ids.append(s.citationId);
+    }
+    QSqlQuery q =
+        run(m_db, u"SELECT source, weight FROM source_weights WHERE source IN ("_s + marks.join(u',') + u')',
+            ids);
+    QHash<QString, double> weights;
+    while (q.next())
+        weights.insert(q.value(0).toString(), q.value(1).toDouble());
+    for (GroundingSource &s : sources)
+        s.weight = weights.value(s.citationId, 1.0);
+}
+
+QList<QPair<QString, QString>> KnowledgeIndex::trainingExamples() const
+{
+    QList<QPair<QString, QString>> out;
+    if (hasArticles()) {
+        QSqlQuery q = run(m_db, u"SELECT title, intent FROM kb_articles ORDER BY id"_s);
+        while (q.next())
+            out.append({q.value(0).toString(), q.value(1).toString()});
+    }
+    QSqlQuery q = run(m_db, u"SELECT request, intent FROM resolved_examples ORDER BY id"_s);
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+} // namespace tandem::server

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tandem::server {
+
+//! A past request and the reply a human actually sent for it, as retrieval knows it.
+struct ResolvedExample
+{
+    qint64 id = 0;
+    QString source; //!< citation id: "ticket:<id>" for our own tickets, "resolved:<id>" for imports
+    QString intent;
+    QString language;
+    QString request; //!< what the customer wrote
+    QString reply;   //!< what was sent, with the customer's own facts turned back into {slots}
+};
+
+//! What a draft can start from or cite: a knowledge-base article or a resolved example.
+struct GroundingSource
+{
+    enum class Kind
+    {
+        Article,
+        Resolved
+    };
+    Kind kind = Kind::Article;
+    qint64 rowId = 0;
+    QString citationId; //!< "kb:<id>", "ticket:<id>" or "resolved:<id>"
+    QString intent;
+    QString language;
+    QString title;       //!< article title, or the start of the request
+    QString text;        //!< article body, or the request
+    QString reply;       //!< reply template, or the reply that was sent
+    double weight = 1.0; //!< learned from outcomes: > 1 sent as-is often, < 1 often discarded
+    double bm25 = 0.0;   //!< relevance to the query (higher is better; 0 when not searched)
+};
+
+//! The engine's knowledge in SQLite: an FTS5 (bm25) index over knowledge-base articles and
+//! resolved examples, kept in sync by triggers, and per-source weights learned from outcomes.
+//! Everything lives in the given database; nothing is held in memory between calls.
+class KnowledgeIndex
+{
+public:
+    explicit KnowledgeIndex(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    //! The DDL (idempotent: IF NOT EXISTS) for the tables, index and triggers; the same text is
+    //! what schema migration 3 runs.
+    static QStringList schemaStatements(bool withArticleTriggers);
+    //! Creates what is missing and fills the FTS index once if it is empty but sources exist.
+    bool ensureSchema(QString *error);
+
+    //! Best bm25 matches of an FTS5 expression (see text::ftsQuery), optionally of one intent.
+    QList<GroundingSource> search(const QString &ftsQuery, const QString &intent, int limit) const;
+    //! Knowledge-base articles of an intent (all languages), with their weights.
+    QList<GroundingSource> articlesFor(const QString &intent) const;
+    std::optional<GroundingSource> source(const QString &citationId) const;
+
+    //! Stores an example unless the same request and reply are already known; returns its id
+    //! (existing or new), or 0 on failure.
+    qint64 addResolved(const ResolvedExample &example);
+    qint64 resolvedCount() const;
+
+    double weight(const QString &citationId) const;
+    //! Multiplies a source's weight by \a factor, kept within [kMinWeight, kMaxWeight].
+    void adjustWeight(const QString &citationId, double factor);
+
+    //! (text, intent) pairs the intent model can learn from: article titles and resolved requests.
+    QList<QPair<QString, QString>> trainingExamples() const;
+
+    static constexpr double kMinWeight = 0.25;
+    static constexpr double kMaxWeight = 3.0;
+
+private:
+    bool hasArticles() const;
+    void fillWeights(QList<GroundingSource> &sources) const;
+
+    QSqlDatabase m_db;
+};
+
+} // namespace tandem::server

@@ -1,0 +1,49 @@
+#include "LanguageDetector.h"
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server {
+
+LanguageDetector::Result LanguageDetector::detect(const QString &text, const QString &hint)
+{
+    Result r;
+    const QByteArray utf8 = text.toUtf8();
+    if (utf8.trimmed().isEmpty())
+        return r;
+    const QByteArray hintCode = hint.left(2).toLatin1();
+    CLD2::CLDHints hints{nullptr, nullptr, CLD2::UNKNOWN_ENCODING,
+                         hintCode.isEmpty() ? CLD2::UNKNOWN_LANGUAGE
+                                            : CLD2::GetLanguageFromName(hintCode.constData())};
+    CLD2::Language language3[3];
+    int percent3[3];
+    double scores3[3];
+    int textBytes = 0;
+    bool reliable = false;
+    int validPrefix = 0;
+    // The CheckUTF8 variant never reads past invalid input; QString::toUtf8() is valid anyway.
+    const CLD2::Language lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(
+        utf8.constData(), int(utf8.size()), true, &hints, 0, language3, percent3, scores3, nullptr,
+        &textBytes, &reliable, &validPrefix);
+    if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
+        return r;
+    r.language = QString::fromLatin1(CLD2::LanguageCode(lang));
+    if (r.language == u"nb" || r.language == u"no")
+        r.language = u"no"_s;
+    r.reliable = reliable;
+    r.percent = percent3[0];
+    return r;
+}
+
+QString LanguageDetector::decide(const QString &text, const QString &hint)
+{
+    const QString h = hint.left(2).toLower();
+    const Result r = detect(text, h);
+    if (!r.language.isEmpty() && (r.reliable || h.isEmpty()))
+        return r.language;
+    return h.isEmpty() ? u"en"_s : h;
+}
+
+} // namespace tandem::server

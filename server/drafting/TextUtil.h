@@ -1,0 +1,36 @@
+#pragma once
+
+#include "core/Message.h"
+#include "core/Ticket.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace tandem::server::text {
+
+//! Lower-cased word tokens (letters and digits; diacritics kept), in order.
+QStringList words(const QString &text);
+
+//! The distinct content words of \a text: words() minus short words and common function words
+//! of the five demo languages.
+QSet<QString> contentWords(const QString &text);
+
+//! An FTS5 MATCH expression that ORs the (quoted) content words of \a text, at most \a maxTerms
+//! of them (longest first, they carry the most information). Empty when nothing is searchable.
+QString ftsQuery(const QString &text, int maxTerms = 24);
+
+//! Cosine similarity of two word sets (0..1).
+double setCosine(const QSet<QString> &a, const QSet<QString> &b);
+
+//! What the customer wrote: the subject and every non-internal customer message, oldest first.
+QString customerText(const Ticket &ticket, const QList<Message> &messages);
+
+//! The number of customer messages in the thread.
+int customerMessageCount(const QList<Message> &messages);
+
+//! First name of a display name ("Lucía García Fernández" -> "Lucía").
+QString firstName(const QString &fullName);
+
+} // namespace tandem::server::text

@@ -1,0 +1,306 @@
+#include "server/drafting/intent/IntentClassifier.h"
+
+#include "server/drafting/intent/IntentModel.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <QElapsedTimer>
+#include <cstdio>
+#define TT(x) std::fprintf(stderr, "%s %.3f\n", x, double(tt.nsecsElapsed())/1e9)
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server {
+
+using namespace intent;
+
+namespace {
+
+constexpr quint32 FileMagic = 0x544E4931; // "TNI1"
+constexpr quint32 FileTrailer = 0x454E4421;
+constexpr quint32 FileVersion = 1;
+
+//! Stratified fold of each example: each intent's examples are shuffled and dealt round-robin,
+//! starting at a rotating fold so small intents do not all land in fold 0.
+std::vector<int> stratifiedFolds(const std::vector<int> &labels, int classes, int folds, unsigned seed)
+{
+    std::vector<std::vector<int>> byClass(static_cast<size_t>(classes));
+    for (size_t i = 0; i < labels.size(); ++i)
+        byClass[size_t(labels[i])].push_back(int(i));
+    std::mt19937 rng(seed);
+    std::vector<int> fold(labels.size(), 0);
+    int start = 0;
+    for (auto &members : byClass) {
+        std::shuffle(members.begin(), members.end(), rng);
+        for (size_t k = 0; k < members.size(); ++k)
+            fold[size_t(members[k])] = int((size_t(start) + k) % size_t(folds));
+        start = int((size_t(start) + members.size()) % size_t(folds));
+    }
+    return fold;
+}
+
+FeaturizerOptions featurizerOptions(const TrainOptions &o)
+{
+    FeaturizerOptions f;
+    f.stem = o.stem;
+    f.minDf = std::max(1, o.minDf);
+    f.charMin = std::max(0, o.charMin);
+    f.charMax = std::max(f.charMin, o.charMax);
+    f.wordWeight = float(o.wordWeight);
+    return f;
+}
+
+} // namespace
+
+QString IntentPrediction::reason() const
+{
+    if (outOfScope)
+        return u"out of scope"_s;
+    if (abstain)
+        return u"low confidence"_s;
+    return {};
+}
+
+IntentClassifier::IntentClassifier(std::shared_ptr<const IntentModel> model) : m_model(std::move(model)) {}
+
+std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QString, QString>> &examples,
+                                                        const TrainOptions &options, QString *error)
+{
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    QElapsedTimer tt; tt.start();
+    auto model = std::make_shared<IntentModel>();
+    QStringList texts;
+    QStringList names;
+    for (const auto &[text, name] : examples) {
+        const QString label = name.trimmed();
+        if (label.isEmpty())
+            return fail(u"an example has an empty intent"_s);
+        texts.append(text);
+        names.append(label);
+    }
+    QStringList intents = names;
+    intents.sort();
+    intents.removeDuplicates();
+    if (intents.size() < 2)
+        return fail(u"training needs examples of at least two intents (found %1)"_s.arg(intents.size()));
+    QHash<QString, int> ids;
+    for (qsizetype i = 0; i < intents.size(); ++i)
+        ids.insert(intents[i], int(i));
+    const int classes = int(intents.size());
+    std::vector<int> labels(static_cast<size_t>(names.size()));
+    for (qsizetype i = 0; i < names.size(); ++i)
+        labels[size_t(i)] = ids.value(names[i]);
+
+    model->intents = intents;
+    model->defaultCoverage = std::clamp(options.defaultCoverage, 0.01, 1.0);
+    model->topK = std::max(1, options.topK);
+    model->examples = int(texts.size());
+    model->featurizer = TextFeaturizer(featurizerOptions(options));
+    model->featurizer.fit(texts);
+    const int dimension = model->featurizer.dimension();
+    std::vector<SparseVector> vectors;
+    vectors.reserve(size_t(texts.size()));
+    for (const QString &text : texts)
+        vectors.push_back(model->featurizer.vectorize(text));
+
+    TT("vectorised"); { size_t nnz=0; for (auto &v: vectors) nnz+=v.size(); std::fprintf(stderr, "dim %d nnz/doc %.1f\n", dimension, double(nnz)/vectors.size()); }
+    LinearOptions linear;
+    linear.solver = options.solver;
+    linear.C = options.regularisation;
+
+    // Held-out folds: every example is scored by a model that never saw it. Calibration, coverage
+    // thresholds and the out-of-scope similarity floor are all fitted on these scores.
+    // calibrationFolds < 2 skips calibration (for quick experiments): confidence is then a fixed
+    // squashing of the margin and the model never abstains.
+    const int folds = options.calibrationFolds < 2 ? 0 : std::min(options.calibrationFolds, 20);
+    const std::vector<int> fold = stratifiedFolds(labels, classes, std::max(1, folds), options.seed);
+    std::vector<HeldOutScore> heldOut(vectors.size());
+    std::vector<std::vector<double>> heldOutRows(vectors.size());
+    std::vector<double> similarities(vectors.size(), 0.0);
+    std::vector<double> scores;
+    for (int k = 0; k < folds; ++k) {
+        std::vector<int> trainRows;
+        std::vector<int> testRows;
+        for (size_t i = 0; i < vectors.size(); ++i)
+            (fold[i] == k ? testRows : trainRows).push_back(int(i));
+        if (testRows.empty() || trainRows.empty())
+            continue;
+        const LinearModel partial = LinearModel::train(vectors, labels, trainRows, classes, dimension, linear);
+        if (partial.classes() == 0)
+            return fail(u"LIBLINEAR could not train a calibration fold"_s);
+        TT("fold trained");
+        const CentroidIndex centroids = CentroidIndex::build(vectors, labels, trainRows, classes, dimension);
+        for (const int r : testRows) {
+            partial.scores(vectors[size_t(r)], &scores);
+            const TopTwo t = topTwo(scores);
+            heldOut[size_t(r)] = {t.top, t.margin, t.best == labels[size_t(r)]};
+            heldOutRows[size_t(r)] = scores;
+            similarities[size_t(r)] = centroids.maxSimilarity(vectors[size_t(r)]);
+        }
+    }
+    TT("folds done");
+    if (folds > 0) {
+        model->calibrator.fit(heldOut);
+        TT("calibrated");
+        model->calibrator.fitTemperature(heldOutRows, labels);
+        std::vector<double> confidences;
+        confidences.reserve(heldOut.size());
+        for (const HeldOutScore &h : heldOut)
+            confidences.push_back(model->calibrator.confidence(h.top, h.margin));
+        model->calibrator.fitCoverage(confidences);
+        std::sort(similarities.begin(), similarities.end());
+        const double q = std::clamp(options.oosQuantile, 0.0, 1.0);
+        model->oosSimilarity = q <= 0 ? 0.0 : similarities[std::min(similarities.size() - 1, size_t(q * double(similarities.size())))];
+
+    }
+    model->linear = LinearModel::train(vectors, labels, {}, classes, dimension, linear);
+    if (model->linear.classes() == 0)
+        return fail(u"LIBLINEAR could not train the model (solver %1, C %2)"_s.arg(options.solver).arg(options.regularisation));
+    TT("final");
+    model->centroids = CentroidIndex::build(vectors, labels, {}, classes, dimension);
+    return IntentClassifier(std::move(model));
+}
+
+IntentPrediction IntentClassifier::predict(const QString &text) const
+{
+    return predict(text, defaultCoverage());
+}
+
+IntentPrediction IntentClassifier::predict(const QString &text, double coverage) const
+{
+    IntentPrediction p;
+    if (!m_model) {
+        p.abstain = true;
+        p.outOfScope = true;
+        return p;
+    }
+    const IntentModel &m = *m_model;
+    const SparseVector x = m.featurizer.vectorize(text);
+    std::vector<double> scores;
+    m.linear.scores(x, &scores);
+    const TopTwo t = topTwo(scores);
+    p.intent = m.intents.value(t.best);
+    p.confidence = x.empty() ? 0.0 : m.calibrator.confidence(t.top, t.margin);
+    p.similarity = m.centroids.maxSimilarity(x);
+    p.outOfScope = x.empty() || p.similarity < m.oosSimilarity;
+    p.abstain = p.confidence < thresholdForCoverage(coverage);
+
+    // Runner-ups share the remaining probability in proportion to their temperature-scaled softmax.
+    const double temperature = m.calibrator.temperature();
+    std::vector<double> soft(scores.size());
+    double z = 0;
+    for (size_t c = 0; c < scores.size(); ++c) {
+        soft[c] = std::exp((scores[c] - t.top) / temperature);
+        z += soft[c];
+    }
+    std::vector<int> order(scores.size());
+    std::iota(order.begin(), order.end(), 0);
+    const size_t k = std::min(order.size(), size_t(m.topK));
+    std::partial_sort(order.begin(), order.begin() + std::ptrdiff_t(k), order.end(),
+                      [&](int a, int b) { return scores[size_t(a)] > scores[size_t(b)]; });
+    const double rest = std::max(1e-12, z - soft[size_t(t.best)]);
+    for (size_t i = 0; i < k; ++i) {
+        const int c = order[i];
+        const double score = c == t.best ? p.confidence : (1.0 - p.confidence) * soft[size_t(c)] / rest;
+        p.top.append({m.intents.value(c), score});
+    }
+    return p;
+}
+
+QStringList IntentClassifier::intents() const
+{
+    return m_model ? m_model->intents : QStringList();
+}
+
+double IntentClassifier::thresholdForCoverage(double coverage) const
+{
+    return m_model ? m_model->calibrator.thresholdForCoverage(coverage) : 1.0;
+}
+
+double IntentClassifier::defaultCoverage() const
+{
+    return m_model ? m_model->defaultCoverage : 0.8;
+}
+
+int IntentClassifier::exampleCount() const
+{
+    return m_model ? m_model->examples : 0;
+}
+
+bool IntentClassifier::save(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!m_model || !file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = m_model ? path + u": "_s + file.errorString() : u"no model to save"_s;
+        return false;
+    }
+    const IntentModel &m = *m_model;
+    QDataStream out(&file);
+    out.setVersion(QDataStream::Qt_6_4);
+    out.setFloatingPointPrecision(QDataStream::DoublePrecision);
+    out << FileMagic << FileVersion << m.intents << qint32(m.examples) << qint32(m.topK) << m.defaultCoverage
+        << m.oosSimilarity;
+    out.setFloatingPointPrecision(QDataStream::SinglePrecision);
+    m.featurizer.write(out);
+    m.linear.write(out);
+    m.centroids.write(out);
+    m.calibrator.write(out);
+    out << FileTrailer;
+    if (out.status() != QDataStream::Ok || !file.commit()) {
+        if (error)
+            *error = path + u": "_s + file.errorString();
+        return false;
+    }
+    return true;
+}
+
+std::optional<IntentClassifier> IntentClassifier::load(const QString &path, QString *error)
+{
+    const auto fail = [&](const QString &message) {
+        if (error)
+            *error = path + u": "_s + message;
+        return std::nullopt;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(file.errorString());
+    QDataStream in(&file);
+    in.setVersion(QDataStream::Qt_6_4);
+    in.setFloatingPointPrecision(QDataStream::DoublePrecision);
+    quint32 magic = 0;
+    quint32 version = 0;
+    in >> magic >> version;
+    if (magic != FileMagic)
+        return fail(u"not a Tandem intent model"_s);
+    if (version != FileVersion)
+        return fail(u"unsupported intent model version %1"_s.arg(version));
+    auto model = std::make_shared<IntentModel>();
+    qint32 examples = 0;
+    qint32 topK = 0;
+    in >> model->intents >> examples >> topK >> model->defaultCoverage >> model->oosSimilarity;
+    model->examples = examples;
+    model->topK = std::max(1, int(topK));
+    in.setFloatingPointPrecision(QDataStream::SinglePrecision);
+    quint32 trailer = 0;
+    if (in.status() != QDataStream::Ok || model->intents.size() < 2 || !model->featurizer.read(in)
+        || !model->linear.read(in) || !model->centroids.read(in) || !model->calibrator.read(in))
+        return fail(u"corrupt or truncated intent model"_s);
+    in >> trailer;
+    if (trailer != FileTrailer || model->linear.classes() != model->intents.size()
+        || model->linear.dimension() != model->featurizer.dimension())
+        return fail(u"corrupt or truncated intent model"_s);
+    return IntentClassifier(std::move(model));
+}
+
+} // namespace tandem::server

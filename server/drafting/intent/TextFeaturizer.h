@@ -1,0 +1,64 @@
+#pragma once
+
+#include "server/drafting/intent/SparseVector.h"
+
+#include <QDataStream>
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace tandem::server::intent {
+
+//! Settings of the TF-IDF featurizer (persisted with the model).
+struct FeaturizerOptions
+{
+    bool wordUnigrams = true;
+    bool wordBigrams = true;
+    int charMin = 2; //!< char_wb n-gram sizes, 0 to disable
+    int charMax = 5;
+    int minDf = 2;          //!< drop features seen in fewer training messages
+    float wordWeight = 1.0; //!< weight of the word block before the final L2 normalisation
+    float charWeight = 1.0;
+    bool stem = true; //!< English Snowball stems for word features (char n-grams use surface forms)
+};
+
+//! Turns messages into L2-normalised TF-IDF vectors over hashed word uni/bigrams and
+//! word-bounded character n-grams (sublinear tf, smoothed idf), with a vocabulary fitted on the
+//! training messages. Features are 64-bit FNV-1a hashes mapped to dense indices, so no n-gram
+//! strings are stored. fit() once, then vectorize() is const and thread-safe.
+class TextFeaturizer
+{
+public:
+    TextFeaturizer() = default;
+    explicit TextFeaturizer(const FeaturizerOptions &options) : m_options(options) {}
+
+    //! Builds vocabulary and idf from the training messages.
+    void fit(const QStringList &texts);
+    SparseVector vectorize(const QString &text) const;
+    int dimension() const { return int(m_idf.size()); }
+    const FeaturizerOptions &options() const { return m_options; }
+
+    //! Normalised word tokens (lower case, digits folded to 0, apostrophes dropped).
+    static QStringList tokenize(const QString &text);
+
+    void write(QDataStream &out) const;
+    bool read(QDataStream &in);
+
+private:
+    //! Raw hashed term counts of one message, split into word and char blocks.
+    struct Terms
+    {
+        std::vector<std::uint64_t> word;
+        std::vector<std::uint64_t> chars;
+    };
+    Terms extract(const QString &text) const;
+
+    FeaturizerOptions m_options;
+    QHash<std::uint64_t, std::int32_t> m_index;
+    std::vector<float> m_idf;
+};
+
+} // namespace tandem::server::intent
