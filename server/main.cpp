@@ -1,5 +1,7 @@
 // tandemd: the reference backend. Thin: parse the command line, start a Server, run the loop.
 #include "Server.h"
+#include "tools/DraftCommands.h"
+#include "tools/IntentCommands.h"
 
 #include "core/Logging.h"
 
@@ -48,6 +50,19 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"tandemd"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+
+    // Offline tools of the drafting engine: `tandemd train-intents ...`, `tandemd eval intents|drafts ...`.
+    const QStringList args = app.arguments().mid(1);
+    if (!args.isEmpty() && args.first() == u"train-intents")
+        return tandem::server::runIntentCommand(args);
+    if (args.size() >= 2 && args.first() == u"eval") {
+        if (args.at(1) == u"intents")
+            return tandem::server::runIntentCommand(args);
+        if (args.at(1) == u"drafts")
+            return tandem::server::runDraftCommand(args);
+        std::fprintf(stderr, "tandemd: eval takes \"intents\" or \"drafts\"\n");
+        return 2;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

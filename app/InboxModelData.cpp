@@ -1,0 +1,194 @@
+// InboxModel: what the views read (data, headers, role names). Split from InboxModel.cpp,
+// which keeps the rows, their order and the incremental updates.
+#include "InboxModel.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::app {
+
+namespace {
+
+QDateTime timeOf(qint64 ms)
+{
+    return ms == std::numeric_limits<qint64>::min() ? QDateTime()
+                                                    : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+} // namespace
+
+QHash<int, QByteArray> InboxModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(TicketIdRole, "ticketId");
+    names.insert(NeedsHumanRole, "needsHuman");
+    names.insert(AssigneeIdRole, "assigneeId");
+    names.insert(SlaDueRole, "slaDue");
+    names.insert(VersionRole, "version");
+    names.insert(StatusRole, "status");
+    names.insert(PriorityRole, "priority");
+    names.insert(QueueIdRole, "queueId");
+    names.insert(ConfidenceRole, "confidence");
+    names.insert(UpdatedAtRole, "updatedAt");
+    names.insert(CustomerEmailRole, "customerEmail");
+    names.insert(SortRole, "sortValue");
+    return names;
+}
+
+QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SubjectColumn:
+        return tr("Subject");
+    case CustomerColumn:
+        return tr("Customer");
+    case QueueColumn:
+        return tr("Queue");
+    case PriorityColumn:
+        return tr("Priority");
+    case StatusColumn:
+        return tr("Status");
+    case LanguageColumn:
+        return tr("Language");
+    case SlaDueColumn:
+        return tr("SLA due");
+    case ConfidenceColumn:
+        return tr("AI confidence");
+    default:
+        return {};
+    }
+}
+
+QVariant InboxModel::displayData(const Row &row, int column) const
+{
+    switch (column) {
+    case SubjectColumn:
+        return row.subject;
+    case CustomerColumn:
+        return row.customerName.isEmpty() ? row.customerEmail : row.customerName;
+    case QueueColumn:
+        return queueDisplayName(m_queues.at(row.queue));
+    case PriorityColumn:
+        switch (Priority(row.priority)) {
+        case Priority::Low:
+            return tr("Low");
+        case Priority::Normal:
+            return tr("Normal");
+        case Priority::High:
+            return tr("High");
+        case Priority::Urgent:
+            return tr("Urgent");
+        }
+        return {};
+    case StatusColumn:
+        switch (TicketStatus(row.status)) {
+        case TicketStatus::New:
+            return tr("New");
+        case TicketStatus::Open:
+            return tr("Open");
+        case TicketStatus::Pending:
+            return tr("Pending");
+        case TicketStatus::Solved:
+            return tr("Solved");
+        }
+        return {};
+    case LanguageColumn:
+        return m_languages.at(row.language);
+    case SlaDueColumn: {
+        if (row.slaDueMs == kNoTime)
+            return QString();
+        const qint64 minutes = (row.slaDueMs - QDateTime::currentMSecsSinceEpoch()) / 60000;
+        const qint64 magnitude = std::abs(minutes);
+        const QString amount = magnitude < 60
+                                   ? tr("%n min", nullptr, int(magnitude))
+                                   : (magnitude < 48 * 60 ? tr("%n h", nullptr, int(magnitude / 60))
+                                                          : tr("%n d", nullptr, int(magnitude / 1440)));
+        return minutes < 0 ? tr("overdue %1").arg(amount) : tr("in %1").arg(amount);
+    }
+    case ConfidenceColumn:
+        return row.confidence < 0 ? QString() : tr("%1 %").arg(qRound(row.confidence * 100.0f));
+    default:
+        return {};
+    }
+}
+
+QVariant InboxModel::sortData(const Row &row, int column) const
+{
+    switch (column) {
+    case SubjectColumn:
+        return row.subject;
+    case CustomerColumn:
+        return row.customerName;
+    case QueueColumn:
+        return m_queues.at(row.queue);
+    case PriorityColumn:
+        return int(row.priority);
+    case StatusColumn:
+        return int(row.status);
+    case LanguageColumn:
+        return m_languages.at(row.language);
+    case SlaDueColumn:
+        return row.slaDueMs == kNoTime ? QVariant() : QVariant(row.slaDueMs);
+    case ConfidenceColumn:
+        return row.confidence < 0 ? QVariant() : QVariant(double(row.confidence));
+    default:
+        return {};
+    }
+}
+
+QVariant InboxModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows[m_visible[size_t(index.row())]];
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == CustomerColumn)
+            return row.customerEmail;
+        if (index.column() == SlaDueColumn && row.slaDueMs != kNoTime)
+            return QLocale().toString(timeOf(row.slaDueMs).toLocalTime(), QLocale::ShortFormat);
+        if (index.column() == SubjectColumn)
+            return row.subject;
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == ConfidenceColumn)
+            return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
+        return {};
+    case TicketIdRole:
+        return row.id;
+    case NeedsHumanRole:
+        return row.needsHuman;
+    case AssigneeIdRole:
+        return row.assigneeId == kNoAssignee ? QVariant() : QVariant(row.assigneeId);
+    case SlaDueRole:
+        return timeOf(row.slaDueMs);
+    case VersionRole:
+        return row.version;
+    case StatusRole:
+        return int(row.status);
+    case PriorityRole:
+        return int(row.priority);
+    case QueueIdRole:
+        return m_queues.at(row.queue);
+    case ConfidenceRole:
+        return row.confidence < 0 ? QVariant() : QVariant(double(row.confidence));
+    case UpdatedAtRole:
+        return timeOf(row.updatedMs);
+    case CustomerEmailRole:
+        return row.customerEmail;
+    case SortRole:
+        return sortData(row, index.column());
+    default:
+        return {};
+    }
+}
+
+} // namespace tandem::app
