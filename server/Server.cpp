@@ -9,6 +9,7 @@
 #include "demo/DemoSeeder.h"
 #include "demo/Simulator.h"
 #include "drafting/PlaceholderDraftEngine.h"
+#include "events/EventHub.h"
 #include "http/HttpFrontend.h"
 #include "http/Router.h"
 #include "service/TicketService.h"
@@ -33,6 +34,7 @@ struct Server::Private
     std::unique_ptr<TicketService> tickets;
     std::unique_ptr<Router> router;
     std::unique_ptr<HttpFrontend> frontend;
+    std::unique_ptr<EventHub> events;
     DemoContent demo;
     std::unique_ptr<Simulator> simulator;
     quint16 port = 0;
@@ -46,6 +48,8 @@ Server::~Server()
 {
     // The frontend and simulator reference the services: tear down in reverse order.
     d->simulator.reset();
+    d->db.setCommitHook({});
+    d->events.reset();
     d->frontend.reset();
 }
 
@@ -80,6 +84,8 @@ bool Server::start(QString *error)
     registerTicketRoutes(*d->router, *d->tickets, d->db);
 
     d->frontend = std::make_unique<HttpFrontend>(*d->router);
+    d->events = std::make_unique<EventHub>(d->db, *d->auth, d->clock, *d->frontend);
+    d->db.setCommitHook([hub = d->events.get()] { hub->wake(); });
     d->port = d->frontend->listen(d->config.address, d->config.port);
     if (d->port == 0) {
         *error = u"cannot listen on %1:%2 (in use or not allowed)"_s.arg(d->config.address.toString())

@@ -132,6 +132,14 @@ void registerTicketRoutes(Router &router, TicketService &tickets, Database &db)
         return HttpResponse::json(200, {{u"status"_s, u"ok"_s}});
     });
 
+    router.add(u"GET"_s, u"/api/v1/events"_s, Role::Agent, [](RouteContext &) {
+        HttpResponse r =
+            HttpResponse::error(426, u"upgrade_required"_s,
+                                u"The event stream is a WebSocket: connect with an Upgrade request."_s);
+        r.setHeader("Upgrade", "websocket");
+        return r;
+    });
+
     router.add(u"GET"_s, u"/api/v1/tickets"_s, Role::Agent,
                [&tickets](RouteContext &ctx) { return listTickets(tickets, ctx); });
 

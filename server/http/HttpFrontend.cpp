@@ -45,6 +45,12 @@ HttpFrontend::HttpFrontend(const Router &router, QObject *parent)
 
 bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    // The event stream: returning true without writing lets Qt 6.4 upgrade the connection to a
+    // WebSocket (EventHub takes it from newWebSocketConnection and checks the token there).
+    if (request.url().path() == u"/api/v1/events" &&
+        request.value("upgrade").compare("websocket", Qt::CaseInsensitive) == 0)
+        return true;
+
     QElapsedTimer timer;
     timer.start();
     HttpRequest r;

@@ -113,6 +113,8 @@ void Database::commit()
         throw StorageError(u"an inner transaction failed; everything was rolled back"_s);
     }
     exec(u"COMMIT"_s);
+    if (m_commitHook)
+        m_commitHook();
 }
 
 void Database::rollback()

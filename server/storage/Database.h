@@ -5,6 +5,7 @@
 #include <QString>
 #include <QVariant>
 
+#include <functional>
 #include <initializer_list>
 #include <stdexcept>
 
@@ -51,6 +52,8 @@ public:
 
     void begin();
     void commit();
+    //! Called after every outermost COMMIT (e.g. to wake the event stream).
+    void setCommitHook(std::function<void()> hook) { m_commitHook = std::move(hook); }
     void rollback();
 
 private:
@@ -58,7 +61,8 @@ private:
 
     QSqlDatabase m_db;
     QString m_connectionName;
-    int m_depth = 0;             // nested Transactions join the outermost one
+    int m_depth = 0; // nested Transactions join the outermost one
+    std::function<void()> m_commitHook;
     bool m_rollbackOnly = false; // an inner Transaction failed: the outer one must not commit
     Dialect m_dialect = Dialect::Sqlite;
 };
