@@ -134,6 +134,9 @@ qsizetype InboxModel::findIn(const std::vector<quint32> &order, quint32 rowIndex
 
 bool InboxModel::matchesView(const Row &row, const InboxView &view) const
 {
+    // Working views list open work only; solved tickets stay reachable through "All".
+    if (view.kind != InboxView::Kind::All && row.status == quint8(TicketStatus::Solved))
+        return false;
     switch (view.kind) {
     case InboxView::Kind::Mine:
         return row.assigneeId != kNoAssignee && row.assigneeId == m_currentUserId;
@@ -168,14 +171,16 @@ bool InboxModel::matchesFilter(const Row &row) const
 
 void InboxModel::countRow(const Row &row, int delta)
 {
+    if (size_t(row.queue) >= m_queueCounts.size())
+        m_queueCounts.resize(size_t(row.queue) + 1, 0);
+    if (row.status == quint8(TicketStatus::Solved))
+        return; // counted by "All" only, like matchesView()
     if (row.assigneeId == kNoAssignee)
         m_unassignedCount += delta;
     else if (row.assigneeId == m_currentUserId)
         m_mineCount += delta;
     if (row.needsHuman)
         m_needsHumanCount += delta;
-    if (size_t(row.queue) >= m_queueCounts.size())
-        m_queueCounts.resize(size_t(row.queue) + 1, 0);
     m_queueCounts[row.queue] += delta;
 }
 
@@ -234,6 +239,8 @@ void InboxModel::fillRow(Row *row, const Ticket &t)
     row->status = quint8(t.status);
     row->priority = quint8(t.priority);
     row->needsHuman = t.needsHuman;
+    if (t.draftConfidence)
+        row->confidence = float(*t.draftConfidence);
 }
 
 // --- whole-model operations ----------------------------------------------------------------------

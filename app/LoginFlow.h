@@ -2,6 +2,7 @@
 
 #include "Session.h"
 
+#include "ApiClient.h"
 #include "core/ApiTypes.h"
 
 #include <QObject>

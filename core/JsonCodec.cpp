@@ -130,6 +130,8 @@ QJsonObject toJson(const Ticket &v)
         {u"language"_s, v.language},
         {u"needs_human"_s, v.needsHuman},
         {u"needs_human_reason"_s, v.needsHumanReason},
+        {u"draft_confidence"_s,
+         v.draftConfidence ? QJsonValue(*v.draftConfidence) : QJsonValue(QJsonValue::Null)},
     };
 }
 
@@ -286,6 +288,12 @@ std::optional<Ticket> ticketFromJson(const QJsonObject &object, QString *error)
     t.language = r.optionalString(u"language").value_or(QString());
     t.needsHuman = r.optionalBoolean(u"needs_human").value_or(false);
     t.needsHumanReason = r.optionalString(u"needs_human_reason").value_or(QString());
+    if (r.hasValue(u"draft_confidence")) {
+        const double c = r.number(u"draft_confidence");
+        if (r.ok() && (c < 0.0 || c > 1.0))
+            r.fail(u"draft_confidence", u"must be between 0 and 1"_s);
+        t.draftConfidence = c;
+    }
     return finish(r, t, error);
 }
 

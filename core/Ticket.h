@@ -30,6 +30,7 @@ struct Ticket
     QString language;
     bool needsHuman = false;
     QString needsHumanReason;
+    std::optional<double> draftConfidence; //!< confidence of the current AI draft, if there is one
     bool operator==(const Ticket &) const = default;
 };
 

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/install-deps.sh
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/tandem-ccache}"
+# Paths relative to the checkout, so a fresh clone elsewhere (CI) still hits the cache.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 cmake --preset release >/dev/null
 cmake --build --preset release -j "$(nproc)" --target tandem tandemd
 exec build/release/ui/tandem --demo "$@"

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 tools/install-deps.sh
 
 export CCACHE_DIR="${CCACHE_DIR:-$HOME/.cache/tandem-ccache}"
+# Paths relative to the checkout, so a fresh clone elsewhere (CI) still hits the cache.
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
 export QT_QPA_PLATFORM=offscreen
 jobs=$(nproc)
 

@@ -37,16 +37,16 @@ void registerAuthRoutes(Router &router, AuthService &auth, Database &db)
         return HttpResponse::json(200, json::toJson(LoginResult{login->token, login->user}));
     });
 
-    router.add(u"POST"_s, u"/api/v1/auth/logout"_s, Role::Agent, [&auth](RouteContext &ctx) {
+    router.add(u"POST"_s, u"/api/v1/auth/logout"_s, Permission::ReadTickets, [&auth](RouteContext &ctx) {
         const QByteArray header = ctx.request.header("authorization");
         auth.logout(QString::fromLatin1(header.mid(int(qstrlen("Bearer "))).trimmed()));
         return HttpResponse::empty(204);
     });
 
-    router.add(u"GET"_s, u"/api/v1/me"_s, Role::Agent,
+    router.add(u"GET"_s, u"/api/v1/me"_s, Permission::ReadTickets,
                [](RouteContext &ctx) { return HttpResponse::json(200, json::toJson(*ctx.user)); });
 
-    router.add(u"GET"_s, u"/api/v1/users"_s, Role::Agent, [&db](RouteContext &) {
+    router.add(u"GET"_s, u"/api/v1/users"_s, Permission::ReadTickets, [&db](RouteContext &) {
         QJsonArray items;
         for (const User &u : UserRepository(db).users())
             items.append(json::toJson(u));

@@ -4,10 +4,13 @@
 
 #include "server/http/Router.h"
 #include "server/service/TicketService.h"
+#include "server/storage/AuditRepository.h"
 #include "server/storage/KbRepository.h"
 
 #include "core/JsonCodec.h"
 #include "core/JsonReader.h"
+
+#include <QJsonArray>
 
 #include <QCryptographicHash>
 
@@ -132,7 +135,7 @@ void registerTicketRoutes(Router &router, TicketService &tickets, Database &db)
         return HttpResponse::json(200, {{u"status"_s, u"ok"_s}});
     });
 
-    router.add(u"GET"_s, u"/api/v1/events"_s, Role::Agent, [](RouteContext &) {
+    router.add(u"GET"_s, u"/api/v1/events"_s, Permission::ReadTickets, [](RouteContext &) {
         HttpResponse r =
             HttpResponse::error(426, u"upgrade_required"_s,
                                 u"The event stream is a WebSocket: connect with an Upgrade request."_s);
@@ -140,10 +143,10 @@ void registerTicketRoutes(Router &router, TicketService &tickets, Database &db)
         return r;
     });
 
-    router.add(u"GET"_s, u"/api/v1/tickets"_s, Role::Agent,
+    router.add(u"GET"_s, u"/api/v1/tickets"_s, Permission::ReadTickets,
                [&tickets](RouteContext &ctx) { return listTickets(tickets, ctx); });
 
-    router.add(u"POST"_s, u"/api/v1/tickets"_s, Role::Agent, [&tickets](RouteContext &ctx) {
+    router.add(u"POST"_s, u"/api/v1/tickets"_s, Permission::ActOnTickets, [&tickets](RouteContext &ctx) {
         HttpResponse error;
         const auto body = routes::jsonBody(ctx.request, &error);
         if (!body)
@@ -160,7 +163,7 @@ void registerTicketRoutes(Router &router, TicketService &tickets, Database &db)
         });
     });
 
-    router.add(u"GET"_s, u"/api/v1/tickets/{id}"_s, Role::Agent, [&tickets](RouteContext &ctx) {
+    router.add(u"GET"_s, u"/api/v1/tickets/{id}"_s, Permission::ReadTickets, [&tickets](RouteContext &ctx) {
         const auto id = routes::idParam(ctx.params.value(0));
         const auto detail = id ? tickets.detail(*id) : std::nullopt;
         if (!detail)
@@ -170,30 +173,32 @@ void registerTicketRoutes(Router &router, TicketService &tickets, Database &db)
         return r;
     });
 
-    router.add(u"PATCH"_s, u"/api/v1/tickets/{id}"_s, Role::Agent,
+    router.add(u"PATCH"_s, u"/api/v1/tickets/{id}"_s, Permission::ActOnTickets,
                [&tickets](RouteContext &ctx) { return patchTicket(tickets, ctx); });
 
-    router.add(u"POST"_s, u"/api/v1/tickets/{id}/replies"_s, Role::Agent,
+    router.add(u"POST"_s, u"/api/v1/tickets/{id}/replies"_s, Permission::ActOnTickets,
                [&tickets](RouteContext &ctx) { return postReply(tickets, ctx); });
 
-    router.add(u"POST"_s, u"/api/v1/tickets/{id}/messages"_s, Role::Agent, [&tickets](RouteContext &ctx) {
-        const auto id = routes::idParam(ctx.params.value(0));
-        if (!id)
-            return noSuchTicket();
-        HttpResponse error;
-        const auto body = routes::jsonBody(ctx.request, &error);
-        if (!body)
-            return error;
-        JsonReader r(*body);
-        r.rejectUnknownKeys({u"body"_s});
-        const QString text = r.string(u"body");
-        if (!r.ok())
-            return HttpResponse::error(400, u"invalid_body"_s, r.error());
-        return routes::respond(tickets.addCustomerMessage(*id, text),
-                               [](const Message &m) { return HttpResponse::json(201, json::toJson(m)); });
-    });
+    router.add(u"POST"_s, u"/api/v1/tickets/{id}/messages"_s, Permission::ActOnTickets,
+               [&tickets](RouteContext &ctx) {
+                   const auto id = routes::idParam(ctx.params.value(0));
+                   if (!id)
+                       return noSuchTicket();
+                   HttpResponse error;
+                   const auto body = routes::jsonBody(ctx.request, &error);
+                   if (!body)
+                       return error;
+                   JsonReader r(*body);
+                   r.rejectUnknownKeys({u"body"_s});
+                   const QString text = r.string(u"body");
+                   if (!r.ok())
+                       return HttpResponse::error(400, u"invalid_body"_s, r.error());
+                   return routes::respond(tickets.addCustomerMessage(*id, text), [](const Message &m) {
+                       return HttpResponse::json(201, json::toJson(m));
+                   });
+               });
 
-    router.add(u"POST"_s, u"/api/v1/tickets/{id}/draft/discard"_s, Role::Agent,
+    router.add(u"POST"_s, u"/api/v1/tickets/{id}/draft/discard"_s, Permission::ActOnTickets,
                [&tickets](RouteContext &ctx) {
                    const auto id = routes::idParam(ctx.params.value(0));
                    if (!id)
@@ -203,7 +208,37 @@ void registerTicketRoutes(Router &router, TicketService &tickets, Database &db)
                    return HttpResponse::empty(204);
                });
 
-    router.add(u"GET"_s, u"/api/v1/kb/{id}"_s, Role::Agent, [&db](RouteContext &ctx) {
+    router.add(u"GET"_s, u"/api/v1/audit"_s, Permission::ViewAudit, [&db](RouteContext &ctx) {
+        std::optional<qint64> ticketId;
+        const QString ticketText = ctx.request.query.queryItemValue(u"ticket_id"_s);
+        if (!ticketText.isEmpty()) {
+            ticketId = routes::idParam(ticketText);
+            if (!ticketId)
+                return HttpResponse::error(400, u"invalid_parameter"_s,
+                                           u"ticket_id: expected a ticket id."_s);
+        }
+        bool ok = true;
+        const QString limitText = ctx.request.query.queryItemValue(u"limit"_s);
+        const int limit = limitText.isEmpty() ? 100 : limitText.toInt(&ok);
+        if (!ok || limit < 1 || limit > 500)
+            return HttpResponse::error(400, u"invalid_parameter"_s,
+                                       u"limit: must be an integer from 1 to 500."_s);
+        QJsonArray items;
+        for (const AuditEntry &e : AuditRepository(db).recent(ticketId, limit)) {
+            items.append(
+                QJsonObject{{u"id"_s, static_cast<double>(e.id)},
+                            {u"at"_s, formatTime(e.at)},
+                            {u"user_id"_s, e.userId ? QJsonValue(double(*e.userId)) : QJsonValue()},
+                            {u"action"_s, e.action},
+                            {u"ticket_id"_s, e.ticketId ? QJsonValue(double(*e.ticketId)) : QJsonValue()},
+                            {u"draft_id"_s, e.draftId ? QJsonValue(double(*e.draftId)) : QJsonValue()},
+                            {u"before"_s, e.before},
+                            {u"after"_s, e.after}});
+        }
+        return HttpResponse::json(200, {{u"items"_s, items}});
+    });
+
+    router.add(u"GET"_s, u"/api/v1/kb/{id}"_s, Permission::ReadTickets, [&db](RouteContext &ctx) {
         const auto id = routes::idParam(ctx.params.value(0));
         const auto article = id ? KbRepository(db).article(*id) : std::nullopt;
         if (!article)

@@ -140,6 +140,16 @@ void DemoSeeder::seed(const QDateTime &now)
                 at(t);
                 service.addCustomerMessage(ticket.id, composed.followups.at(f));
             }
+            if (ageMinutes > 3 * 24 * 60) {
+                // Long settled: a senior agent took it over, answered properly and closed it.
+                t = t.addMSecs(minutes(60 + int(unit(rng) * 240)));
+                at(t);
+                reply(ticket.id, agent, composed.agentReply, std::nullopt, ReplyOutcome::Own);
+                at(t.addMSecs(minutes(1440)));
+                TicketPatch p;
+                p.status = TicketStatus::Solved;
+                patch(ticket.id, p, agent);
+            }
             continue;
         }
         if (ageMinutes < 30 * 60 && unit(rng) < 0.75) {

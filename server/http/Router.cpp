@@ -12,9 +12,11 @@ Router::Router(Authenticator authenticate, qint64 maxBodyBytes)
     : m_authenticate(std::move(authenticate)), m_maxBodyBytes(maxBodyBytes)
 {}
 
-void Router::add(const QString &method, const QString &pattern, std::optional<Role> minRole, Handler handler)
+void Router::add(const QString &method, const QString &pattern, std::optional<Permission> permission,
+                 Handler handler)
 {
-    m_routes.append({method, pattern, minRole, std::move(handler), pattern.split(u'/', Qt::SkipEmptyParts)});
+    m_routes.append(
+        {method, pattern, permission, std::move(handler), pattern.split(u'/', Qt::SkipEmptyParts)});
 }
 
 bool Router::match(const Route &route, const QStringList &segments, QStringList *params)
@@ -66,7 +68,7 @@ HttpResponse Router::dispatch(const HttpRequest &request) const
 
     RouteContext context{request, params, std::nullopt};
     try {
-        if (found->minRole) {
+        if (found->permission) {
             const QByteArray auth = request.header("authorization");
             const QByteArray prefix = "Bearer ";
             if (!auth.startsWith(prefix))
@@ -78,10 +80,10 @@ HttpResponse Router::dispatch(const HttpRequest &request) const
                 return HttpResponse::error(
                     401, u"unauthorized"_s,
                     u"The token is unknown, expired or revoked; please log in again."_s);
-            if (!roleAtLeast(context.user->role, *found->minRole))
+            if (!tandem::server::allowed(context.user->role, *found->permission))
                 return HttpResponse::error(
                     403, u"forbidden"_s,
-                    u"This needs the %1 role or higher."_s.arg(toString(*found->minRole)));
+                    u"This needs the %1 role or higher."_s.arg(toString(minimumRole(*found->permission))));
         }
         return found->handler(context);
     } catch (const StorageError &e) {

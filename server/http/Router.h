@@ -3,6 +3,7 @@
 #include "HttpTypes.h"
 
 #include "core/User.h"
+#include "server/auth/Permissions.h"
 
 #include <QStringList>
 
@@ -19,7 +20,7 @@ struct RouteContext
     std::optional<User> user; //!< set for every authenticated route
 };
 
-//! The route table: (method, pattern, minimum role) -> handler. Authentication, role checks,
+//! The route table: (method, pattern, permission) -> handler. Authentication, role checks,
 //! body limits and error mapping happen here once, so no route can forget them.
 class Router
 {
@@ -31,7 +32,7 @@ public:
     {
         QString method;
         QString pattern;
-        std::optional<Role> minRole; //!< nullopt: public (no token needed)
+        std::optional<Permission> permission; //!< nullopt: public (no token needed)
         Handler handler;
         QStringList segments;
     };
@@ -39,7 +40,8 @@ public:
     Router(Authenticator authenticate, qint64 maxBodyBytes);
 
     //! Registers a route; pattern segments like {id} match any single path segment.
-    void add(const QString &method, const QString &pattern, std::optional<Role> minRole, Handler handler);
+    void add(const QString &method, const QString &pattern, std::optional<Permission> permission,
+             Handler handler);
     HttpResponse dispatch(const HttpRequest &request) const;
     const QList<Route> &routes() const { return m_routes; }
 

@@ -1,8 +1,10 @@
 #include "TicketService.h"
 
 #include "server/Clock.h"
+#include "server/auth/Permissions.h"
 #include "server/drafting/DraftEngine.h"
 #include "server/drafting/EditDistance.h"
+#include "server/storage/AuditRepository.h"
 #include "server/storage/Database.h"
 #include "server/storage/IdempotencyRepository.h"
 #include "server/storage/QueueRepository.h"
@@ -224,6 +226,15 @@ HttpResponse TicketService::reply(const ReplyCall &call, const User &author)
             ticket->assigneeId = author.id;
         tickets.updateTicket(*ticket);
     }
+    AuditRepository(m_db).append({0,
+                                  now,
+                                  author.id,
+                                  message.internal ? u"note.added"_s : u"reply.sent"_s,
+                                  ticket->id,
+                                  call.request.draftId,
+                                  {},
+                                  {{u"message_id"_s, static_cast<double>(message.id)},
+                                   {u"outcome"_s, call.request.draftId ? outcome : u"own"_s}}});
     const qint64 version = tickets.recordChange(ticket->id, u"message.created"_s, now, true,
                                                 {{u"message_id"_s, static_cast<double>(message.id)}});
 
@@ -256,6 +267,19 @@ TicketService::Result<Ticket> TicketService::patch(qint64 id, const TicketPatch 
             {{u"current_version"_s, static_cast<double>(ticket->version)}}};
     if (patch.assigneeId && *patch.assigneeId && !UserRepository(m_db).user(**patch.assigneeId))
         return invalid(u"assignee_id: no such user"_s);
+    if (patch.priority && *patch.priority != ticket->priority &&
+        !allowed(by.role, Permission::ChangePriority))
+        return ApiError{403, u"forbidden"_s, u"Only leads and above can change a ticket's priority."_s};
+    if (patch.assigneeId && *patch.assigneeId != ticket->assigneeId &&
+        !allowed(by.role, Permission::Reassign)) {
+        // Agents may take an unowned ticket or let go of their own; moving others' work is a lead's call.
+        const bool takesUnowned = *patch.assigneeId == std::optional<qint64>(by.id) && !ticket->assigneeId;
+        const bool releasesOwn = !*patch.assigneeId && ticket->assigneeId == std::optional<qint64>(by.id);
+        if (!takesUnowned && !releasesOwn)
+            return ApiError{
+                403, u"forbidden"_s,
+                u"Only leads and above can assign a ticket to someone else or take it from its owner."_s};
+    }
     if (patch.tags) {
         for (const QString &tag : *patch.tags) {
             if (tag.trimmed().isEmpty() || tag.size() > 64)
@@ -274,7 +298,21 @@ TicketService::Result<Ticket> TicketService::patch(qint64 id, const TicketPatch 
     }
     if (patch.tags)
         ticket->tags = *patch.tags;
+    const QJsonObject before = json::toJson(*tickets.ticket(id));
     tickets.updateTicket(*ticket);
+    if (patch.status)
+        tickets.setSolvedAt(id, *patch.status == TicketStatus::Solved ? now : QDateTime());
+    const QJsonObject after = json::toJson(*ticket);
+    QJsonObject changedBefore;
+    QJsonObject changedAfter;
+    for (const QString &field : {u"status"_s, u"assignee_id"_s, u"priority"_s, u"tags"_s, u"sla_due_at"_s}) {
+        if (before.value(field) != after.value(field)) {
+            changedBefore.insert(field, before.value(field));
+            changedAfter.insert(field, after.value(field));
+        }
+    }
+    AuditRepository(m_db).append(
+        {0, now, by.id, u"ticket.patch"_s, id, std::nullopt, changedBefore, changedAfter});
     QJsonObject payload = json::toJson(patch);
     payload.insert(u"by"_s, static_cast<double>(by.id));
     tickets.recordChange(id, u"ticket.updated"_s, now, true, payload);
@@ -293,6 +331,7 @@ std::optional<ApiError> TicketService::discardDraft(qint64 ticketId, const User 
     if (!draft)
         return ApiError{404, u"not_found"_s, u"This ticket has no draft to discard."_s};
     tickets.decideDraft(draft->id, u"discarded"_s, u"discarded"_s, by.id, now);
+    AuditRepository(m_db).append({0, now, by.id, u"draft.discarded"_s, ticketId, draft->id, {}, {}});
     tickets.recordChange(ticketId, u"draft.updated"_s, now, true,
                          {{u"draft_id"_s, static_cast<double>(draft->id)}});
     tx.commit();

@@ -29,6 +29,9 @@ bool Migrations::run(QString *error)
             case 2:
                 migrateTo2();
                 break;
+            case 3:
+                migrateTo3();
+                break;
             }
             m_db.setUserVersion(next);
             tx.commit();
@@ -102,6 +105,23 @@ void Migrations::migrateTo2()
     execDdl(u"ALTER TABLE drafts ADD COLUMN decided_at BIGINT"_s);
     execDdl(u"ALTER TABLE messages ADD COLUMN edit_distance INTEGER"_s);
     execDdl(u"CREATE INDEX idempotency_created ON idempotency_keys(created_at)"_s);
+}
+
+// Version 3: accountability and supervision: the audit log, when tickets were solved, reviews of
+// AI-assisted replies and server-side settings (escalation thresholds).
+void Migrations::migrateTo3()
+{
+    execDdl(u"CREATE TABLE audit_log (id {{ID}}, at BIGINT NOT NULL, user_id BIGINT, action TEXT NOT NULL,"
+            " ticket_id BIGINT, draft_id BIGINT, before_json TEXT NOT NULL, after_json TEXT NOT NULL)"_s);
+    execDdl(u"CREATE INDEX audit_ticket ON audit_log(ticket_id, id)"_s);
+    execDdl(u"ALTER TABLE tickets ADD COLUMN solved_at BIGINT"_s);
+    execDdl(
+        u"CREATE TABLE reviews (message_id BIGINT PRIMARY KEY REFERENCES messages(id), verdict TEXT NOT NULL,"
+        " note TEXT NOT NULL, reviewer_id BIGINT NOT NULL, at BIGINT NOT NULL)"_s);
+    execDdl(u"CREATE TABLE settings (name TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL,"
+            " updated_by BIGINT)"_s);
+    execDdl(u"CREATE INDEX messages_created ON messages(created_at)"_s);
+    execDdl(u"CREATE INDEX tickets_created ON tickets(created_at)"_s);
 }
 
 } // namespace tandem::server

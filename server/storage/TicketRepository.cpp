@@ -17,7 +17,9 @@ namespace {
 const QString kTicketColumns =
     u"id, subject, status, priority, queue, customer_name, customer_email, customer_language, assignee_id,"
     " tags, created_at, updated_at, sla_due_at, version, intent, sentiment, language, needs_human,"
-    " needs_human_reason, change_seq"_s;
+    " needs_human_reason, change_seq,"
+    " (SELECT d.confidence FROM drafts d WHERE d.ticket_id = tickets.id AND d.state = 'active'"
+    "  ORDER BY d.id DESC LIMIT 1)"_s;
 
 const QString kDraftColumns =
     u"id, ticket_id, body, confidence, intent, language, citations, flags, engine, created_at"_s;
@@ -57,6 +59,8 @@ Ticket ticketFromRow(const QSqlQuery &q)
     t.language = q.value(16).toString();
     t.needsHuman = q.value(17).toInt() != 0;
     t.needsHumanReason = q.value(18).toString();
+    if (!q.value(20).isNull())
+        t.draftConfidence = q.value(20).toDouble();
     return t;
 }
 
@@ -127,6 +131,11 @@ void TicketRepository::updateTicket(const Ticket &t)
         {t.subject, toString(t.status), toString(t.priority), t.queue, nullableId(t.assigneeId),
          tagsToDb(t.tags), toDb(t.slaDueAt), t.intent, t.sentiment, t.language, t.needsHuman ? 1 : 0,
          t.needsHumanReason, t.id});
+}
+
+void TicketRepository::setSolvedAt(qint64 ticketId, const QDateTime &at)
+{
+    m_db.exec(u"UPDATE tickets SET solved_at = ? WHERE id = ?"_s, {toDb(at), ticketId});
 }
 
 qint64 TicketRepository::recordChange(qint64 ticketId, const QString &type, const QDateTime &at,

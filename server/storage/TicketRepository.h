@@ -24,6 +24,8 @@ public:
     std::optional<Ticket> ticket(qint64 id);
     //! Writes the mutable fields (status, priority, assignee, tags, AI fields, SLA).
     void updateTicket(const Ticket &ticket);
+    //! When the ticket was solved (an invalid time clears it: the ticket was reopened).
+    void setSolvedAt(qint64 ticketId, const QDateTime &at);
     //! Appends an event, moves the ticket to the end of the change feed and, if asked, bumps its
     //! version. Returns the ticket's version after the change.
     qint64 recordChange(qint64 ticketId, const QString &type, const QDateTime &at, bool bumpVersion,

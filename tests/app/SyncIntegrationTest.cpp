@@ -263,11 +263,10 @@ private Q_SLOTS:
         const qint64 ticketId = anyOpenTicket(store);
         const qint64 seen = serverVersion(*m_http, ticketId);
         // Someone else changes the ticket after the agent loaded it.
-        const bool wasUrgent = store.ticket(ticketId)->priority == Priority::Urgent;
-        const Priority changedTo = wasUrgent ? Priority::Low : Priority::Urgent;
-        const auto patched =
-            m_http->patch(u"/api/v1/tickets/%1"_s.arg(ticketId), {{u"priority"_s, toString(changedTo)}},
-                          {{"If-Match", '"' + QByteArray::number(seen) + '"'}});
+        // (Tags: something any agent may change; priorities are a lead's call.)
+        const auto patched = m_http->patch(u"/api/v1/tickets/%1"_s.arg(ticketId),
+                                           {{u"tags"_s, QJsonArray{u"changed-by-someone"_s}}},
+                                           {{"If-Match", '"' + QByteArray::number(seen) + '"'}});
         QCOMPARE(patched.status, 200);
 
         Outbox outbox(client.get(), &store);
@@ -286,7 +285,7 @@ private Q_SLOTS:
         QVERIFY(!counts.isEmpty());
         // The fresh thread is cached for the UI to show what changed.
         QVERIFY(store.hasTicketDetail(ticketId));
-        QVERIFY(store.ticket(ticketId)->priority == changedTo);
+        QVERIFY(store.ticket(ticketId)->tags.contains(u"changed-by-someone"_s));
         QCOMPARE(serverCount(*m_http, ticketId, body), 0);
 
         QSignalSpy sent(&outbox, &Outbox::sent);

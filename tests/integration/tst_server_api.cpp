@@ -359,7 +359,14 @@ private Q_SLOTS:
         QCOMPARE(m_http->patch(path, {}, {{"If-Match", quoted(v)}}).status, 400);
         QCOMPARE(m_http->patch(path, {{u"assignee_id"_s, 987654}}, {{"If-Match", quoted(v)}}).status, 400);
 
-        r = m_http->patch(
+        // Agents may not change priorities or hand work to others: that is a lead's call.
+        r = m_http->patch(path, {{u"priority"_s, u"urgent"_s}}, {{"If-Match", quoted(v)}});
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.errorCode(), u"forbidden"_s);
+        QCOMPARE(m_http->patch(path, {{u"assignee_id"_s, 2}}, {{"If-Match", quoted(v)}}).status, 403);
+        TestHttp lead(m_server.baseUrl());
+        QVERIFY(lead.login(u"leo@lumen.example"_s));
+        r = lead.patch(
             path, {{u"priority"_s, u"urgent"_s}, {u"tags"_s, QJsonArray{u"vip"_s}}, {u"assignee_id"_s, 1}},
             {{"If-Match", quoted(v)}});
         QCOMPARE(r.status, 200);
@@ -367,6 +374,7 @@ private Q_SLOTS:
         QCOMPARE(r.json().value(u"version").toInteger(), v + 1);
         QCOMPARE(r.header("ETag"), quoted(v + 1));
         QCOMPARE(r.json().value(u"tags").toArray().first().toString(), u"vip"_s);
+        // The owner (Ava, id 1) may let go of her own ticket.
         r = m_http->patch(path, {{u"assignee_id"_s, QJsonValue()}}, {{"If-Match", quoted(v + 1)}});
         QCOMPARE(r.status, 200);
         QVERIFY(r.json().value(u"assignee_id").isNull());

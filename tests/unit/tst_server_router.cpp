@@ -44,12 +44,12 @@ private:
             100);
         router.add(u"GET"_s, u"/public"_s, std::nullopt,
                    [](RouteContext &) { return HttpResponse::empty(204); });
-        router.add(u"GET"_s, u"/things/{id}"_s, Role::Agent, [](RouteContext &ctx) {
+        router.add(u"GET"_s, u"/things/{id}"_s, Permission::ReadTickets, [](RouteContext &ctx) {
             return HttpResponse::json(200, {{u"id"_s, ctx.params.value(0)}, {u"user"_s, ctx.user->name}});
         });
-        router.add(u"POST"_s, u"/things/{id}"_s, Role::Lead,
+        router.add(u"POST"_s, u"/things/{id}"_s, Permission::Reassign,
                    [](RouteContext &) { return HttpResponse::empty(201); });
-        router.add(u"GET"_s, u"/broken"_s, Role::Agent,
+        router.add(u"GET"_s, u"/broken"_s, Permission::ReadTickets,
                    [](RouteContext &) -> HttpResponse { throw StorageError(u"disk on fire"_s); });
         return router;
     }

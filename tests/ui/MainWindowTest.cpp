@@ -1,0 +1,471 @@
+// The main window against a real tandemd with the demo company: the inbox fills, a ticket shows
+// its thread and draft, Ctrl+Return sends (and the server has the message), the keyboard moves
+// around, and every interactive widget has an accessible name.
+#include "TestServer.h"
+
+#include "ui/ConflictBanner.h"
+#include "ui/DraftEditor.h"
+#include "ui/InboxTable.h"
+#include "ui/Launcher.h"
+#include "ui/LoginDialog.h"
+#include "ui/MainWindow.h"
+#include "ui/MainWindowActions.h"
+#include "ui/StatusIndicators.h"
+#include "ui/ThreadView.h"
+#include "ui/TicketHeader.h"
+#include "ui/TicketPane.h"
+#include "ui/ViewsList.h"
+
+#include "app/ApiClient.h"
+#include "app/InboxModel.h"
+#include "app/LoginFlow.h"
+#include "app/Outbox.h"
+#include "app/Session.h"
+#include "app/SyncEngine.h"
+#include "app/ViewsModel.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace tandem;
+
+class MainWindowTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"TandemUiTest"_s);
+        QCoreApplication::setApplicationName(u"ui_main_window_test"_s);
+        QSettings().clear();
+        test::TestServer::Options options;
+        options.demo = true;
+        m_server = std::make_unique<test::TestServer>(options);
+        QVERIFY2(m_server->start(), qPrintable(m_server->error()));
+    }
+
+    void init()
+    {
+        QVERIFY(m_cache.isValid());
+        app::LoginFlow flow;
+        flow.setStoreDirectory(m_cache.path());
+        app::Session *session = nullptr;
+        connect(&flow, &app::LoginFlow::succeeded, this, [&session](app::Session *s) { session = s; });
+        QSignalSpy failed(&flow, &app::LoginFlow::failed);
+        flow.login(QUrl(m_server->baseUrl()), u"ava@lumen.example"_s, u"demo"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(session != nullptr || failed.count() > 0, 20000);
+        QVERIFY2(session, "login failed");
+        m_session.reset(session);
+        QString error;
+        QVERIFY2(m_session->start(&error), qPrintable(error));
+        m_window = std::make_unique<ui::MainWindow>(m_session.get(), false);
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->inbox()->rowCount() > 0, 20000);
+    }
+
+    //! Opens the first ticket with \a status in the current view (the AI drafts new tickets).
+    qint64 openFirstWith(TicketStatus status)
+    {
+        app::InboxModel *inbox = m_session->inbox();
+        for (int row = 0; row < inbox->rowCount(); ++row) {
+            if (inbox->index(row, 0).data(app::InboxModel::StatusRole).toInt() == int(status)) {
+                const qint64 id = inbox->ticketIdAt(row);
+                m_window->inboxTable()->selectTicket(id);
+                return id;
+            }
+        }
+        return 0;
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_session.reset();
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+
+    void showsTheDemoInbox()
+    {
+        app::InboxModel *inbox = m_session->inbox();
+        QVERIFY(inbox->rowCount() >= 5);
+        QCOMPARE(m_window->inboxTable()->model(), inbox);
+        // The views list shows live counts: "All" counts every ticket.
+        app::ViewsModel *views = m_session->views();
+        const int allRow = views->rowOf(app::InboxView::all());
+        QVERIFY(allRow >= 0);
+        QTRY_COMPARE(views->index(allRow).data(app::ViewsModel::CountRole).toInt(), inbox->totalCount());
+        QVERIFY(views->rowCount() > 4); // the four fixed views plus the queues
+        QTRY_COMPARE(m_window->statusIndicators()->connectionText(), u"Online"_s);
+        QVERIFY(m_window->statusIndicators()->outboxText().contains(u"Outbox"_s));
+    }
+
+    void selectingATicketShowsThreadAndDraft()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        // The top row is selected and opened without being asked.
+        QTRY_VERIFY(pane->ticketId() != 0);
+        QCOMPARE(pane->ticketId(), m_window->inboxTable()->currentTicketId());
+        QTRY_VERIFY_WITH_TIMEOUT(pane->thread()->renderedMessageCount() > 0, 15000);
+        QVERIFY(!pane->header()->fieldText(u"customer"_s).isEmpty());
+
+        // A new ticket comes with an AI draft, shown in the editor with its confidence.
+        m_window->viewsList()->selectView(app::InboxView::all());
+        QTRY_COMPARE(m_session->inbox()->view(), app::InboxView::all());
+        const qint64 fresh = openFirstWith(TicketStatus::New);
+        QVERIFY(fresh != 0);
+        QTRY_COMPARE(pane->ticketId(), fresh);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->draftEditor()->draft().has_value(), 15000);
+        QCOMPARE(pane->draftEditor()->text(), pane->draftEditor()->draft()->body);
+        QVERIFY(pane->draftEditor()->draft()->confidence > 0.0);
+        QVERIFY(m_window->actions().send->isEnabled());
+
+        // Another row opens another ticket.
+        const qint64 first = pane->ticketId();
+        m_window->inboxTable()->moveCurrent(1);
+        QTRY_VERIFY(pane->ticketId() != first);
+        QTRY_VERIFY_WITH_TIMEOUT(pane->thread()->renderedMessageCount() > 0, 15000);
+    }
+
+    void ctrlReturnSendsTheEditedReply()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        m_window->viewsList()->selectView(app::InboxView::all());
+        const qint64 ticketId = openFirstWith(TicketStatus::New);
+        QVERIFY(ticketId != 0);
+        QTRY_COMPARE(pane->ticketId(), ticketId);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pane->draftEditor()->editor()->isEnabled() && pane->draftEditor()->ticketId() == ticketId, 15000);
+        m_window->inboxTable()->setFocus();
+        QTest::keyClick(m_window->inboxTable(), Qt::Key_E);
+        QTRY_VERIFY(pane->draftEditor()->editor()->hasFocus());
+        const QString marker = u"UI test reply %1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+        pane->draftEditor()->editor()->selectAll();
+        QTest::keyClicks(pane->draftEditor()->editor(), marker);
+        QCOMPARE(pane->draftEditor()->text(), marker);
+
+        QSignalSpy sent(m_session->outbox(), &app::Outbox::sent);
+        QTest::keyClick(pane->draftEditor()->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(sent.wait(15000));
+        QCOMPARE(sent.at(0).at(1).toLongLong(), ticketId);
+        QVERIFY(pane->draftEditor()->text().isEmpty());
+        // The thread shows it, and the server has it.
+        QTRY_VERIFY_WITH_TIMEOUT(pane->thread()->toPlainText().contains(marker), 15000);
+        test::TestHttp http(m_server->baseUrl());
+        QVERIFY(http.login(u"ava@lumen.example"_s));
+        const auto detail = http.get(u"/api/v1/tickets/%1"_s.arg(ticketId));
+        QCOMPARE(detail.status, 200);
+        bool found = false;
+        for (const QJsonValue &value : detail.json().value(u"messages").toArray()) {
+            const QJsonObject object = value.toObject();
+            if (object.value(u"body").toString() == marker)
+                found = object.value(u"author").toObject().value(u"kind").toString() == u"agent";
+        }
+        QVERIFY2(found, detail.body.constData());
+    }
+
+    void conflictShowsWhatChanged()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        ui::DraftEditor *editor = pane->draftEditor();
+        m_window->viewsList()->selectView(app::InboxView::all());
+        const qint64 ticketId = openFirstWith(TicketStatus::New);
+        QVERIFY(ticketId != 0);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->ticketId() == ticketId && editor->isEnabled(), 15000);
+        // The agent does not get to see what arrives next before sending.
+        m_session->sync()->stop();
+
+        test::TestHttp http(m_server->baseUrl());
+        QVERIFY(http.login(u"ava@lumen.example"_s));
+        const QString followUp = u"Update from the customer %1"_s.arg(QUuid::createUuid().toString());
+        QCOMPARE(http.post(u"/api/v1/tickets/%1/messages"_s.arg(ticketId), {{u"body"_s, followUp}}).status,
+                 201);
+
+        const QString reply = u"Reply written before the follow-up"_s;
+        editor->setText(reply);
+        QTest::keyClick(editor->editor(), Qt::Key_Return, Qt::ControlModifier);
+        ui::ConflictBanner *banner = pane->conflictBanner();
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
+        QVERIFY2(banner->detailsText().contains(followUp), qPrintable(banner->detailsText()));
+        // The thread now shows the new message too.
+        QVERIFY(pane->thread()->toPlainText().contains(followUp));
+
+        // "Keep editing" gives the text back and drops the queued reply.
+        banner->keepEditingButton()->click();
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(editor->text(), reply);
+        QCOMPARE(m_session->outbox()->attentionCount(), 0);
+
+        // Another change, and this time "Send anyway".
+        const QString second = u"Second follow-up %1"_s.arg(QUuid::createUuid().toString());
+        QCOMPARE(http.post(u"/api/v1/tickets/%1/messages"_s.arg(ticketId), {{u"body"_s, second}}).status,
+                 201);
+        QSignalSpy sent(m_session->outbox(), &app::Outbox::sent);
+        QTest::keyClick(editor->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
+        QVERIFY(banner->detailsText().contains(second));
+        banner->sendAnywayButton()->click();
+        QVERIFY(sent.wait(15000));
+        const auto detail = http.get(u"/api/v1/tickets/%1"_s.arg(ticketId));
+        QVERIFY(detail.body.contains(reply.toUtf8()));
+    }
+
+    void unsentTextSurvivesSwitchingAndRestart()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        ui::DraftEditor *editor = pane->draftEditor();
+        m_window->viewsList()->selectView(app::InboxView::all());
+        const qint64 ticketId = openFirstWith(TicketStatus::New);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->ticketId() == ticketId && editor->isEnabled(), 15000);
+        editor->editor()->setFocus();
+        editor->editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor->editor(), u" -- half-written"_s);
+        const QString typed = editor->text();
+
+        // Away and back: the text is restored, not the AI draft.
+        m_window->inboxTable()->moveCurrent(1);
+        QTRY_VERIFY(pane->ticketId() != ticketId);
+        m_window->inboxTable()->selectTicket(ticketId);
+        QTRY_VERIFY_WITH_TIMEOUT(editor->ticketId() == ticketId && editor->isEnabled(), 15000);
+        QCOMPARE(editor->text(), typed);
+
+        // Restart: a new session on the same cache restores it too.
+        cleanup();
+        init();
+        m_window->viewsList()->selectView(app::InboxView::all());
+        QTRY_VERIFY(m_window->inboxTable()->selectTicket(ticketId));
+        editor = m_window->ticketPane()->draftEditor();
+        QTRY_VERIFY_WITH_TIMEOUT(editor->ticketId() == ticketId && editor->isEnabled(), 15000);
+        QCOMPARE(editor->text(), typed);
+    }
+
+    void keyboardNavigation()
+    {
+        ui::InboxTable *table = m_window->inboxTable();
+        ui::TicketPane *pane = m_window->ticketPane();
+        QTRY_VERIFY(table->currentIndex().isValid());
+        table->setFocus();
+        QCOMPARE(table->currentIndex().row(), 0);
+        QTest::keyClick(table, Qt::Key_J);
+        QCOMPARE(table->currentIndex().row(), 1);
+        QTRY_COMPARE(pane->ticketId(), table->currentTicketId());
+        QTest::keyClick(table, Qt::Key_J);
+        QTest::keyClick(table, Qt::Key_K);
+        QCOMPARE(table->currentIndex().row(), 1);
+        QTest::keyClick(table, Qt::Key_Down);
+        QCOMPARE(table->currentIndex().row(), 2);
+
+        QTest::keyClick(table, Qt::Key_Return);
+        QTRY_VERIFY(pane->thread()->hasFocus());
+        QTest::keyClick(pane->thread(), Qt::Key_Escape);
+        QTRY_VERIFY(table->hasFocus());
+
+        QTest::keyClick(table, Qt::Key_E);
+        QTRY_VERIFY(pane->draftEditor()->editor()->hasFocus());
+        // Letters typed in the reply are text, not shortcuts.
+        const int row = table->currentIndex().row();
+        pane->draftEditor()->editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(pane->draftEditor()->editor(), u"jk"_s);
+        QCOMPARE(table->currentIndex().row(), row);
+        QVERIFY(pane->draftEditor()->text().endsWith(u"jk"_s));
+        QTest::keyClick(pane->draftEditor()->editor(), Qt::Key_Escape);
+        QTRY_VERIFY(table->hasFocus());
+
+        QTest::keyClick(table, Qt::Key_Slash);
+        QTRY_VERIFY(m_window->searchEdit()->hasFocus());
+        QTest::keyClicks(m_window->searchEdit(), u"zzqx-nothing-matches"_s);
+        QTRY_COMPARE(m_session->inbox()->rowCount(), 0);
+        QTest::keyClick(m_window->searchEdit(), Qt::Key_Escape); // clears the search
+        QTRY_VERIFY(m_session->inbox()->rowCount() > 0);
+        QTest::keyClick(m_window->searchEdit(), Qt::Key_Escape); // back to the inbox
+        QTRY_VERIFY(table->hasFocus());
+    }
+
+    void tabOrderFollowsTheLayout()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->draftEditor()->ticketId() == pane->ticketId() && pane->ticketId() != 0,
+                                 15000);
+        const QList<QWidget *> expected{m_window->viewsList(), m_window->searchEdit(), m_window->inboxTable(),
+                                        pane->thread(), pane->draftEditor()->editor()};
+        expected.first()->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(expected.first()->hasFocus());
+        for (qsizetype i = 1; i < expected.size(); ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QTRY_VERIFY2(
+                expected.at(i)->hasFocus(),
+                qPrintable(u"step %1: focus is on %2"_s.arg(i).arg(
+                    QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : u"nothing"_s)));
+        }
+    }
+
+    void windowStatePersists()
+    {
+        QSettings().clear();
+        m_window->inboxTable()->setColumnHidden(app::InboxModel::LanguageColumn, false);
+        m_window->inboxTable()->horizontalHeader()->setSortIndicator(app::InboxModel::PriorityColumn,
+                                                                     Qt::DescendingOrder);
+        auto *splitter = m_window->findChild<QSplitter *>(u"mainSplitter"_s);
+        splitter->setSizes({260, 500, 520});
+        const QList<int> sizes = splitter->sizes();
+        m_window->viewsList()->selectView(app::InboxView::unassigned());
+        m_window->saveState();
+        m_window.reset();
+
+        m_window = std::make_unique<ui::MainWindow>(m_session.get(), true);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(!m_window->inboxTable()->isColumnHidden(app::InboxModel::LanguageColumn));
+        QCOMPARE(m_session->inbox()->sortColumn(), int(app::InboxModel::PriorityColumn));
+        QCOMPARE(m_session->inbox()->view(), app::InboxView::unassigned());
+        QTRY_COMPARE(m_window->findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
+        QSettings().clear();
+    }
+
+    void sortingByHeaderUsesTheModel()
+    {
+        ui::InboxTable *table = m_window->inboxTable();
+        table->horizontalHeader()->setSortIndicator(app::InboxModel::PriorityColumn, Qt::DescendingOrder);
+        QCOMPARE(m_session->inbox()->sortColumn(), int(app::InboxModel::PriorityColumn));
+        QCOMPARE(m_session->inbox()->sortOrder(), Qt::DescendingOrder);
+        const auto priorityAt = [this](int row) {
+            return m_session->inbox()->index(row, 0).data(app::InboxModel::PriorityRole).toInt();
+        };
+        for (int row = 1; row < m_session->inbox()->rowCount(); ++row)
+            QVERIFY(priorityAt(row - 1) >= priorityAt(row));
+    }
+
+    void followsTheDarkPalette()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->thread()->renderedMessageCount() > 0, 15000);
+        const QPalette light = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x26));
+        dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Base, QColor(0x17, 0x19, 0x1c));
+        dark.setColor(QPalette::AlternateBase, QColor(0x1d, 0x20, 0x24));
+        dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Button, QColor(0x2a, 0x2d, 0x32));
+        dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+        dark.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xd8));
+        dark.setColor(QPalette::HighlightedText, Qt::white);
+        dark.setColor(QPalette::PlaceholderText, QColor(0x8a, 0x8f, 0x98));
+        dark.setColor(QPalette::Light, QColor(0x3a, 0x3d, 0x42));
+        dark.setColor(QPalette::Midlight, QColor(0x32, 0x35, 0x3a));
+        dark.setColor(QPalette::Mid, QColor(0x28, 0x2b, 0x30));
+        dark.setColor(QPalette::Dark, QColor(0x12, 0x13, 0x15));
+        dark.setColor(QPalette::Shadow, Qt::black);
+        for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(QPalette::Disabled, role, QColor(0x6b, 0x6f, 0x76));
+        QApplication::setPalette(dark);
+        QTRY_VERIFY(pane->thread()->palette().color(QPalette::Base).lightness() < 60);
+        // The thread re-rendered with the new palette: every card background is dark now.
+        const auto cardBackgrounds = [pane] {
+            QList<QColor> colours;
+            static const QRegularExpression bg(u"bgcolor=\"(#[0-9a-fA-F]{6})\""_s);
+            auto it = bg.globalMatch(pane->thread()->toHtml());
+            while (it.hasNext())
+                colours << QColor::fromString(it.next().captured(1));
+            return colours;
+        };
+        QTRY_VERIFY(!cardBackgrounds().isEmpty());
+        for (const QColor &colour : cardBackgrounds())
+            QVERIFY2(colour.lightness() < 128 || colour.saturation() > 80, qPrintable(colour.name()));
+        if (const QString dir = qEnvironmentVariable("TANDEM_UI_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(m_window->grab().save(dir + u"/tandem-dark.png"_s));
+        QApplication::setPalette(light);
+        QTRY_VERIFY(pane->thread()->palette().color(QPalette::Base).lightness() > 128);
+    }
+
+    void signOutReturnsToTheLoginDialog()
+    {
+        cleanup(); // this test drives its own session through the launcher
+        QTemporaryDir cache;
+        ui::LaunchOptions options;
+        options.serverUrl = QUrl(m_server->baseUrl());
+        options.autoLoginEmail = u"ava@lumen.example"_s;
+        options.autoLoginPassword = u"demo"_s;
+        options.storeDirectory = cache.path();
+        ui::Launcher launcher(options);
+        launcher.start();
+        QTRY_VERIFY_WITH_TIMEOUT(launcher.window() && launcher.window()->isVisible(), 20000);
+        QPointer<ui::MainWindow> window = launcher.window();
+        window->actions().logout->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.isNull(), 15000);
+        const auto findLogin = [] {
+            for (QWidget *widget : QApplication::topLevelWidgets()) {
+                if (auto *dialog = qobject_cast<ui::LoginDialog *>(widget); dialog && dialog->isVisible())
+                    return dialog;
+            }
+            return static_cast<ui::LoginDialog *>(nullptr);
+        };
+        QTRY_VERIFY(findLogin() != nullptr);
+        ui::LoginDialog *login = findLogin();
+        QCOMPARE(login->serverEdit()->text(), QUrl(m_server->baseUrl()).toString());
+        QCOMPARE(login->emailEdit()->text(), u"ava@lumen.example"_s);
+
+        // A wrong password is explained and the dialog stays.
+        login->passwordEdit()->setText(u"not-the-password"_s);
+        login->accept();
+        auto *error = login->findChild<QLabel *>(u"loginError"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 15000);
+        QCOMPARE(error->text(), ui::LoginDialog::tr("The email or password is wrong."));
+        QVERIFY(login->isVisible());
+
+        // The right one opens a new main window.
+        login->passwordEdit()->setText(u"demo"_s);
+        login->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(launcher.window() && launcher.window()->isVisible(), 20000);
+        QVERIFY(launcher.session()->api()->hasToken());
+    }
+
+    void everyInteractiveWidgetHasAnAccessibleName()
+    {
+        QTRY_VERIFY(m_window->ticketPane()->ticketId() != 0);
+        QStringList missing;
+        int checked = 0;
+        for (QWidget *widget : m_window->findChildren<QWidget *>()) {
+            if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(m_window.get()))
+                continue;
+            ++checked;
+            if (widget->accessibleName().isEmpty())
+                missing << u"%1 \"%2\""_s.arg(QString::fromLatin1(widget->metaObject()->className()),
+                                              widget->objectName());
+        }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(u", ")));
+        QVERIFY2(checked >= 10,
+                 qPrintable(QString::number(checked))); // views, search, inbox, thread, editor, buttons...
+    }
+
+private:
+    std::unique_ptr<test::TestServer> m_server;
+    QTemporaryDir m_cache;
+    std::unique_ptr<app::Session> m_session;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "MainWindowTest.moc"

@@ -1,0 +1,276 @@
+// Widget-level tests for tandem_ui that need no server: untrusted text stays text, bounded
+// thread rendering, the draft editor's outcome/offer logic, the conflict banner, the login form.
+#include "ui/ConfidenceBadge.h"
+#include "ui/ConflictBanner.h"
+#include "ui/DraftEditor.h"
+#include "ui/LoginDialog.h"
+#include "ui/ThreadView.h"
+#include "ui/TicketHeader.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+using namespace tandem;
+using namespace tandem::ui;
+
+namespace {
+
+Message message(qint64 id, AuthorKind kind, const QString &body, bool internal = false)
+{
+    Message m;
+    m.id = id;
+    m.ticketId = 1;
+    m.author.kind = kind;
+    m.author.name = kind == AuthorKind::Customer ? u"Maria Svensson"_s : u"Ava"_s;
+    m.body = body;
+    m.internal = internal;
+    m.createdAt = QDateTime(QDate(2026, 11, 25), QTime(21, 12), Qt::UTC);
+    return m;
+}
+
+Draft draft(qint64 id, const QString &body, double confidence = 0.82)
+{
+    Draft d;
+    d.id = id;
+    d.ticketId = 1;
+    d.body = body;
+    d.confidence = confidence;
+    d.intent = u"refund_request"_s;
+    d.citations = {{u"kb:3"_s, u"Refund policy"_s, u"Refunds take 5 days"_s}};
+    d.flags = {{u"promise"_s, u"Mentions a date"_s, 0, 5}};
+    return d;
+}
+
+} // namespace
+
+class WidgetsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(u"TandemUiTest"_s);
+        QCoreApplication::setApplicationName(u"ui_widgets_test"_s);
+        QSettings().clear();
+    }
+
+    void threadEscapesUntrustedText()
+    {
+        ThreadView view;
+        const QString hostile =
+            u"<b>bold</b> <img src=\"http://evil.example/x.png\"> <a href=\"http://evil.example\">x</a>"
+            u"<script>alert(1)</script>"_s;
+        view.setThread(1, {message(1, AuthorKind::Customer, hostile)});
+        const QString text = view.toPlainText();
+        QVERIFY2(text.contains(u"<b>bold</b>"_s), qPrintable(text));
+        QVERIFY(text.contains(u"<script>alert(1)</script>"_s));
+        const QString html = view.document()->toHtml();
+        QVERIFY(!html.contains(u"<img"_s));
+        QVERIFY(!html.contains(u"href=\"http://evil"_s));
+        QVERIFY(
+            !view.loadResource(QTextDocument::ImageResource, QUrl(u"http://evil.example/x.png"_s)).isValid());
+        QVERIFY(!view.openExternalLinks());
+        QVERIFY(!view.openLinks());
+    }
+
+    void threadShowsAuthorsDistinctly()
+    {
+        ThreadView view;
+        view.setThread(1, {message(1, AuthorKind::Customer, u"Where is my refund?"_s),
+                           message(2, AuthorKind::Ai, u"Auto reply"_s),
+                           message(3, AuthorKind::Agent, u"Looking into it"_s),
+                           message(4, AuthorKind::Agent, u"Checked the ledger"_s, true)});
+        const QString text = view.toPlainText();
+        QVERIFY(text.contains(u"Customer"_s));
+        QVERIFY(text.contains(u"AI"_s));
+        QVERIFY(text.contains(u"Agent"_s));
+        QVERIFY(text.contains(u"Internal note"_s));
+        QCOMPARE(view.renderedMessageCount(), 4);
+    }
+
+    void threadBoundsLongBodies()
+    {
+        ThreadView view;
+        const QString longBody = QString(u'x').repeated(50000);
+        view.setThread(1, {message(7, AuthorKind::Customer, longBody)});
+        QVERIFY(view.toPlainText().size() < ThreadView::kPreviewChars + 500);
+        QVERIFY(view.toPlainText().contains(u"Show more"_s));
+        Q_EMIT view.anchorClicked(QUrl(u"tandem-thread:more/7"_s));
+        QVERIFY(view.toPlainText().size() > 49000);
+        QVERIFY(view.toPlainText().contains(u"Show less"_s));
+
+        // Many short lines are cut too.
+        QStringList lines;
+        for (int i = 0; i < 500; ++i)
+            lines << u"line"_s;
+        view.setThread(2, {message(8, AuthorKind::Customer, lines.join(u'\n'))});
+        QVERIFY(view.toPlainText().count(u"line"_s) <= ThreadView::kPreviewLines);
+
+        // Only the latest messages are laid out until asked.
+        QList<Message> many;
+        for (int i = 1; i <= 120; ++i)
+            many << message(i, AuthorKind::Customer, u"message %1"_s.arg(i));
+        view.setThread(3, many);
+        QCOMPARE(view.renderedMessageCount(), ThreadView::kInitialMessages);
+        Q_EMIT view.anchorClicked(QUrl(u"tandem-thread:earlier"_s));
+        QCOMPARE(view.renderedMessageCount(), 120);
+        // Foreign links do nothing.
+        Q_EMIT view.anchorClicked(QUrl(u"http://evil.example"_s));
+        QCOMPARE(view.renderedMessageCount(), 120);
+    }
+
+    void headerIsPlainText()
+    {
+        TicketHeader header;
+        Ticket ticket;
+        ticket.id = 5;
+        ticket.subject = u"<h1>Refund</h1>"_s;
+        ticket.customer = {u"<b>Eve</b>"_s, u"eve@example.com"_s, u"sv"_s};
+        ticket.priority = Priority::Urgent;
+        ticket.status = TicketStatus::Open;
+        ticket.slaDueAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        header.setTicket(ticket, {});
+        QCOMPARE(header.fieldText(u"customer"_s), u"<b>Eve</b> <eve@example.com>"_s);
+        QCOMPARE(header.fieldText(u"assignee"_s), u"Unassigned"_s);
+        QCOMPARE(header.fieldText(u"priority"_s), u"Urgent"_s);
+        QVERIFY(header.fieldText(u"sla"_s).startsWith(u"Overdue"_s));
+        // Tool tips are escaped too: Qt would render a tip that looks like HTML as HTML.
+        const auto *customer = header.findChild<QLabel *>(u"customerField"_s);
+        QVERIFY(customer);
+        QVERIFY(!customer->toolTip().contains(u"<b>Eve"_s));
+        QVERIFY(customer->toolTip().contains(u"&lt;b&gt;Eve"_s));
+        const auto labels = header.findChildren<QLabel *>();
+        for (const QLabel *label : labels)
+            QCOMPARE(label->textFormat(), Qt::PlainText);
+    }
+
+    void draftEditorOutcomes()
+    {
+        DraftEditor editor;
+        QAction send(u"Send"_s), discard(u"Discard"_s), assign(u"Assign"_s);
+        editor.setActions(&send, &discard, &assign);
+        QSignalSpy edited(&editor, &DraftEditor::textEdited);
+        editor.setTicket(1, draft(10, u"Hello Maria, your refund is on its way."_s));
+        QCOMPARE(edited.count(), 0); // program-set text is not an edit
+        QCOMPARE(editor.text(), u"Hello Maria, your refund is on its way."_s);
+        QVERIFY(!editor.isEdited());
+        ReplyRequest reply = editor.reply();
+        QVERIFY(reply.outcome == ReplyOutcome::AsIs);
+        QCOMPARE(reply.draftId, std::optional<qint64>(10));
+        QCOMPARE(editor.findChild<ConfidenceBadge *>()->confidence(), 0.82);
+
+        editor.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor.editor(), u" Thanks!"_s);
+        QVERIFY(edited.count() > 0);
+        QVERIFY(editor.isEdited());
+        QVERIFY(editor.reply().outcome == ReplyOutcome::Edited);
+
+        editor.internalCheck()->setChecked(true);
+        reply = editor.reply();
+        QVERIFY(reply.internal);
+        QVERIFY(reply.outcome == ReplyOutcome::Own);
+        QVERIFY(!reply.draftId);
+    }
+
+    void newerDraftNeverOverwritesEdits()
+    {
+        DraftEditor editor;
+        editor.setTicket(1, draft(10, u"First draft"_s));
+        editor.updateDraft(draft(11, u"Second draft"_s));
+        QCOMPARE(editor.text(), u"Second draft"_s); // untouched: replaced
+        editor.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor.editor(), u" edited"_s);
+        editor.updateDraft(draft(12, u"Third draft"_s));
+        QCOMPARE(editor.text(), u"Second draft edited"_s);
+        auto *use = editor.findChild<QPushButton *>(u"useNewDraftButton"_s);
+        QVERIFY(use);
+        QVERIFY(use->isVisibleTo(&editor));
+        use->click();
+        QCOMPARE(editor.text(), u"Third draft"_s);
+        QCOMPARE(editor.draft()->id, 12);
+    }
+
+    void restoredTextWins()
+    {
+        DraftEditor editor;
+        editor.setTicket(1, draft(10, u"AI text"_s), u"What I typed before the crash"_s);
+        QCOMPARE(editor.text(), u"What I typed before the crash"_s);
+        auto *note = editor.findChild<QLabel *>(u"restoredNote"_s);
+        QVERIFY(note->isVisibleTo(&editor));
+        QVERIFY(editor.reply().outcome == ReplyOutcome::Edited);
+    }
+
+    void conflictBannerOffersBothWays()
+    {
+        ConflictBanner banner;
+        QSignalSpy anyway(&banner, &ConflictBanner::sendAnywayRequested);
+        QSignalSpy keep(&banner, &ConflictBanner::keepEditingRequested);
+        banner.showConflict(42, {message(9, AuthorKind::Customer, u"Actually, it arrived. <b>Thanks</b>"_s)});
+        QVERIFY(banner.isVisibleTo(nullptr) || !banner.isHidden());
+        QVERIFY(banner.detailsText().contains(u"Actually, it arrived. <b>Thanks</b>"_s));
+        banner.keepEditingButton()->click();
+        QCOMPARE(keep.count(), 1);
+        QCOMPARE(keep.at(0).at(0).toLongLong(), 42);
+        QVERIFY(banner.isHidden());
+        banner.showConflict(43, {});
+        banner.sendAnywayButton()->click();
+        QCOMPARE(anyway.count(), 1);
+        QCOMPARE(anyway.at(0).at(0).toLongLong(), 43);
+    }
+
+    void loginDialogValidatesAndRemembers()
+    {
+        QSettings().setValue(u"login/serverUrl"_s, u"http://127.0.0.1:9"_s);
+        QSettings().setValue(u"login/email"_s, u"ava@lumen.example"_s);
+        LoginDialog dialog;
+        QCOMPARE(dialog.serverEdit()->text(), u"http://127.0.0.1:9"_s);
+        QCOMPARE(dialog.emailEdit()->text(), u"ava@lumen.example"_s);
+        QCOMPARE(dialog.passwordEdit()->echoMode(), QLineEdit::Password);
+        QVERIFY(dialog.passwordEdit()->text().isEmpty());
+        dialog.show();
+        dialog.accept(); // no password: refused locally
+        auto *error = dialog.findChild<QLabel *>(u"loginError"_s);
+        QVERIFY(error->isVisible());
+        QVERIFY(dialog.isVisible());
+        dialog.serverEdit()->setText(u"ftp://x"_s);
+        dialog.passwordEdit()->setText(u"secret"_s);
+        dialog.accept();
+        QVERIFY(error->isVisible());
+        QVERIFY(dialog.isVisible());
+        // The password is never written to the settings.
+        const QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(u"secret"_s));
+    }
+
+    void interactiveWidgetsHaveAccessibleNames()
+    {
+        const QList<QWidget *> roots{new DraftEditor, new LoginDialog, new ConflictBanner, new TicketHeader};
+        for (QWidget *root : roots) {
+            for (QWidget *widget : root->findChildren<QWidget *>()) {
+                const bool interactive = widget->focusPolicy() != Qt::NoFocus;
+                if (interactive)
+                    QVERIFY2(
+                        !widget->accessibleName().isEmpty(),
+                        qPrintable(u"%1 (%2) has no accessible name"_s.arg(
+                            widget->objectName(), QString::fromLatin1(widget->metaObject()->className()))));
+            }
+            delete root;
+        }
+    }
+};
+
+QTEST_MAIN(WidgetsTest)
+#include "WidgetsTest.moc"

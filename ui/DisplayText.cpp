@@ -1,0 +1,154 @@
+#include "DisplayText.h"
+
+#include <QLocale>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+QString DisplayText::status(TicketStatus status)
+{
+    switch (status) {
+    case TicketStatus::New:
+        return tr("New");
+    case TicketStatus::Open:
+        return tr("Open");
+    case TicketStatus::Pending:
+        return tr("Pending");
+    case TicketStatus::Solved:
+        return tr("Solved");
+    }
+    return {};
+}
+
+QString DisplayText::priority(Priority priority)
+{
+    switch (priority) {
+    case Priority::Low:
+        return tr("Low");
+    case Priority::Normal:
+        return tr("Normal");
+    case Priority::High:
+        return tr("High");
+    case Priority::Urgent:
+        return tr("Urgent");
+    }
+    return {};
+}
+
+QString DisplayText::authorKind(AuthorKind kind, bool internal)
+{
+    if (internal)
+        return tr("Internal note");
+    switch (kind) {
+    case AuthorKind::Customer:
+        return tr("Customer");
+    case AuthorKind::Agent:
+        return tr("Agent");
+    case AuthorKind::Ai:
+        return tr("AI");
+    case AuthorKind::System:
+        return tr("System");
+    }
+    return {};
+}
+
+QString DisplayText::flagKind(const QString &kind)
+{
+    if (kind == u"needs_human")
+        return tr("Needs a human");
+    if (kind == u"missing_slot")
+        return tr("Missing information");
+    if (kind == u"promise")
+        return tr("Makes a promise");
+    if (kind == u"unsupported_fact")
+        return tr("Unverified fact");
+    if (kind == u"language")
+        return tr("Language");
+    return intent(kind);
+}
+
+QString DisplayText::language(const QString &tag)
+{
+    if (tag.isEmpty())
+        return tr("Unknown");
+    const QLocale locale(tag);
+    if (locale.language() == QLocale::C)
+        return tag;
+    QString name = locale.nativeLanguageName();
+    if (name.isEmpty())
+        return tag;
+    name[0] = name.at(0).toUpper();
+    return name;
+}
+
+QString DisplayText::intent(const QString &intent)
+{
+    if (intent.isEmpty())
+        return tr("Unknown");
+    QString text = intent;
+    text.replace(u'_', u' ');
+    text[0] = text.at(0).toUpper();
+    return text;
+}
+
+QString DisplayText::duration(qint64 seconds)
+{
+    seconds = std::abs(seconds);
+    if (seconds < 60)
+        return tr("<1 min");
+    if (seconds < 3600)
+        return tr("%n min", nullptr, static_cast<int>(seconds / 60));
+    if (seconds < 86400) {
+        const int hours = static_cast<int>(seconds / 3600);
+        const int minutes = static_cast<int>((seconds % 3600) / 60);
+        return minutes == 0 ? tr("%n h", nullptr, hours) : tr("%1 h %2 min").arg(hours).arg(minutes);
+    }
+    return tr("%n d", nullptr, static_cast<int>(seconds / 86400));
+}
+
+QString DisplayText::timeUntil(const QDateTime &due, const QDateTime &now)
+{
+    if (!due.isValid())
+        return tr("No SLA");
+    const qint64 seconds = now.secsTo(due);
+    if (seconds < 0)
+        return tr("Overdue %1").arg(duration(seconds));
+    return tr("Due in %1").arg(duration(seconds));
+}
+
+QString DisplayText::dateTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    // The locale's short date and time, without seconds (some locales' short time has them).
+    const QLocale locale;
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    timeFormat.remove(u":ss"_s);
+    const QDateTime local = time.toLocalTime();
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' ' +
+           locale.toString(local.time(), timeFormat);
+}
+
+QString DisplayText::plainToolTip(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    return Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal);
+}
+
+QString DisplayText::sanitize(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == u'\r')
+            continue;
+        if (c == u'\n' || c == u'\t' || !(c.category() == QChar::Other_Control))
+            out.append(c);
+    }
+    return out;
+}
+
+} // namespace tandem::ui

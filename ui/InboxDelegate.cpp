@@ -1,0 +1,232 @@
+#include "InboxDelegate.h"
+
+#include "DisplayText.h"
+#include "Theme.h"
+
+#include "app/InboxModel.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QToolTip>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+using app::InboxModel;
+
+void InboxDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    option->textElideMode = Qt::ElideRight;
+    const QPalette &pal = option->palette;
+    switch (index.column()) {
+    case InboxModel::SubjectColumn: {
+        const auto status = static_cast<TicketStatus>(index.data(InboxModel::StatusRole).toInt());
+        option->font.setBold(status == TicketStatus::New);
+        break;
+    }
+    case InboxModel::SlaDueColumn: {
+        const QDateTime due = index.data(InboxModel::SlaDueRole).toDateTime();
+        const auto status = static_cast<TicketStatus>(index.data(InboxModel::StatusRole).toInt());
+        if (status == TicketStatus::Solved) {
+            // A solved ticket's SLA clock has stopped: "overdue 14 d" would only be noise.
+            option->text = DisplayText::status(status);
+            option->palette.setColor(QPalette::Text, theme::dimText(pal));
+        } else if (due.isValid() && due < QDateTime::currentDateTimeUtc()) {
+            option->palette.setColor(QPalette::Text, theme::dangerColor(pal));
+        }
+        break;
+    }
+    case InboxModel::CustomerColumn:
+    case InboxModel::QueueColumn:
+    case InboxModel::StatusColumn:
+    case InboxModel::LanguageColumn:
+        option->palette.setColor(QPalette::Text,
+                                 theme::blend(pal.color(QPalette::Text), pal.color(QPalette::Base), 0.2));
+        break;
+    default:
+        break;
+    }
+}
+
+bool InboxDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                              const QModelIndex &index)
+{
+    if (event->type() != QEvent::ToolTip || !index.isValid())
+        return QStyledItemDelegate::helpEvent(event, view, option, index);
+    const QString text = index.data(Qt::ToolTipRole).toString();
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        return false;
+    }
+    QToolTip::showText(event->globalPos(), DisplayText::plainToolTip(text), view->viewport(), option.rect);
+    return true;
+}
+
+int InboxDelegate::rowHeight(const QFontMetrics &metrics)
+{
+    return metrics.height() * 2 + 14;
+}
+
+QSize InboxDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(rowHeight(option.fontMetrics));
+    if (index.column() == InboxModel::ConfidenceColumn)
+        size.setWidth(std::max(size.width(), option.fontMetrics.horizontalAdvance(u"100 %"_s) + 40));
+    return size;
+}
+
+void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const
+{
+    switch (index.column()) {
+    case InboxModel::ConfidenceColumn:
+        paintConfidence(painter, option, index);
+        return;
+    case InboxModel::PriorityColumn:
+        paintPriority(painter, option, index);
+        return;
+    case InboxModel::SubjectColumn:
+        paintSubject(painter, option, index);
+        return;
+    default:
+        break;
+    }
+    QStyledItemDelegate::paint(painter, option, index);
+}
+
+void InboxDelegate::paintSubject(QPainter *painter, const QStyleOptionViewItem &option,
+                                 const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString subject = opt.text.simplified();
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QPalette &pal = opt.palette;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QRect r = opt.rect.adjusted(8, 6, -6, -6);
+    if (index.data(InboxModel::NeedsHumanRole).toBool()) {
+        // A warning-coloured bar marks tickets the AI handed to a human.
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(theme::warningColor(pal));
+        const QRect bar =
+            QStyle::visualRect(opt.direction, opt.rect,
+                               QRect(opt.rect.left() + 3, opt.rect.top() + 6, 4, opt.rect.height() - 12));
+        painter->drawRoundedRect(QRectF(bar), 2, 2);
+    }
+    const QFontMetrics subjectMetrics(opt.font);
+    const QRect top(r.left(), r.top(), r.width(), subjectMetrics.height());
+    painter->setFont(opt.font);
+    painter->setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
+    painter->drawText(top, Qt::AlignLeft | Qt::AlignVCenter,
+                      subjectMetrics.elidedText(subject, Qt::ElideRight, top.width()));
+
+    // Second line: customer · language · queue (· status when it is not an open case).
+    QStringList parts;
+    parts << index.siblingAtColumn(InboxModel::CustomerColumn).data().toString();
+    const QString language = index.siblingAtColumn(InboxModel::LanguageColumn).data().toString();
+    if (!language.isEmpty())
+        parts << language.toUpper();
+    parts << index.siblingAtColumn(InboxModel::QueueColumn).data().toString();
+    const auto status = static_cast<TicketStatus>(index.data(InboxModel::StatusRole).toInt());
+    if (status == TicketStatus::Pending || status == TicketStatus::Solved)
+        parts << index.siblingAtColumn(InboxModel::StatusColumn).data().toString();
+    parts.removeAll(QString());
+    QFont detailFont = option.font;
+    detailFont.setBold(false);
+    const QFontMetrics detailMetrics(detailFont);
+    const QRect bottom(r.left(), r.bottom() - detailMetrics.height() + 1, r.width(), detailMetrics.height());
+    painter->setFont(detailFont);
+    painter->setPen(
+        selected ? theme::blend(pal.color(QPalette::HighlightedText), pal.color(QPalette::Highlight), 0.25)
+                 : theme::dimText(pal));
+    painter->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter,
+                      detailMetrics.elidedText(parts.join(u"  ·  "_s), Qt::ElideRight, bottom.width()));
+    painter->restore();
+}
+
+void InboxDelegate::paintPriority(QPainter *painter, const QStyleOptionViewItem &option,
+                                  const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const auto priority = static_cast<Priority>(index.data(InboxModel::PriorityRole).toInt());
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect r = opt.rect.adjusted(6, 0, -4, 0);
+    const qreal dot = 8;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(theme::priorityColor(opt.palette, priority));
+    painter->drawEllipse(QRectF(QStyle::visualRect(
+        opt.direction, opt.rect, QRect(r.left(), r.center().y() - int(dot / 2) + 1, int(dot), int(dot)))));
+    QFont font = opt.font;
+    font.setBold(priority == Priority::Urgent);
+    painter->setFont(font);
+    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
+                             : opt.palette.color(QPalette::Text));
+    const QRect textRect =
+        QStyle::visualRect(opt.direction, opt.rect, r.adjusted(static_cast<int>(dot) + 6, 0, 0, 0));
+    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
+                      QFontMetrics(font).elidedText(text, Qt::ElideRight, textRect.width()));
+    painter->restore();
+}
+
+void InboxDelegate::paintConfidence(QPainter *painter, const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const QVariant value = index.data(InboxModel::ConfidenceRole);
+    if (!value.isValid())
+        return;
+    const double confidence = std::clamp(value.toDouble(), 0.0, 1.0);
+    const bool selected = opt.state & QStyle::State_Selected;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect r = opt.rect.adjusted(6, 0, -6, 0);
+    const int textWidth = opt.fontMetrics.horizontalAdvance(u"100 %"_s);
+    const QRect barRect(r.left(), r.center().y() - 2, std::max(8, r.width() - textWidth - 6), 5);
+    const QColor accent = theme::confidenceColor(opt.palette, confidence);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(
+        theme::blend(opt.palette.color(QPalette::Base), opt.palette.color(QPalette::Text), 0.15));
+    const QRect track = QStyle::visualRect(opt.direction, opt.rect, barRect);
+    painter->drawRoundedRect(track, 2.5, 2.5);
+    QRect filled = barRect;
+    filled.setWidth(static_cast<int>(barRect.width() * confidence));
+    painter->setBrush(accent);
+    painter->drawRoundedRect(QStyle::visualRect(opt.direction, opt.rect, filled), 2.5, 2.5);
+    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
+                             : opt.palette.color(QPalette::Text));
+    // The number is locale-formatted (e.g. Arabic digits) and sits at the cell's end.
+    const QString number = QLocale().toString(qRound(confidence * 100)) + u" %"_s;
+    painter->drawText(QStyle::visualRect(opt.direction, opt.rect,
+                                         QRect(barRect.right() + 6, r.top(), textWidth, r.height())),
+                      Qt::AlignRight | Qt::AlignVCenter, number);
+    painter->restore();
+}
+
+} // namespace tandem::ui

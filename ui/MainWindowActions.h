@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QCoreApplication>
+
+class QAction;
+class QObject;
+
+namespace tandem::ui {
+
+//! Every command of the main window as a QAction (icon, shortcut, status tip), so each is
+//! reachable from the menus, the toolbar and the keyboard alike.
+struct MainWindowActions
+{
+    Q_DECLARE_TR_FUNCTIONS(tandem::ui::MainWindowActions)
+
+public:
+    //! Creates the actions as children of \a parent.
+    explicit MainWindowActions(QObject *parent);
+
+    // Ticket
+    QAction *send = nullptr;       //!< Ctrl+Return
+    QAction *discard = nullptr;    //!< Ctrl+Shift+D
+    QAction *assignToMe = nullptr; //!< Ctrl+Shift+A
+    // Navigation
+    QAction *nextTicket = nullptr;     //!< j
+    QAction *previousTicket = nullptr; //!< k
+    QAction *openTicket = nullptr;     //!< Enter (in the inbox)
+    QAction *focusDraft = nullptr;     //!< e
+    QAction *focusSearch = nullptr;    //!< /
+    QAction *backToInbox = nullptr;    //!< Esc
+    // Session
+    QAction *refresh = nullptr; //!< F5
+    QAction *logout = nullptr;
+    QAction *quit = nullptr; //!< Ctrl+Q
+    // Help
+    QAction *shortcuts = nullptr; //!< F1
+    QAction *about = nullptr;
+};
+
+} // namespace tandem::ui

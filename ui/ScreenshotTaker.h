@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace tandem::app {
+class Session;
+}
+
+namespace tandem::ui {
+
+class MainWindow;
+
+//! `tandem --screenshot FILE`: once the first sync has completed, opens inbox row \a row,
+//! waits for its thread and draft, renders the window at 1280x800 with QWidget::grab() and
+//! writes a PNG. Emits finished() with 0 on success (and a non-zero code on failure/timeout).
+class ScreenshotTaker : public QObject
+{
+    Q_OBJECT
+
+public:
+    ScreenshotTaker(MainWindow *window, app::Session *session, QString path, int row,
+                    QObject *parent = nullptr);
+
+    //! Starts waiting; gives up after \a timeoutMs.
+    void start(int timeoutMs = 60000);
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void onSynced();
+    void onDetail(qint64 ticketId);
+    void capture();
+    void fail(const QString &reason);
+
+    QPointer<MainWindow> m_window;
+    QPointer<app::Session> m_session;
+    QString m_path;
+    int m_row = 0;
+    qint64 m_ticketId = 0;
+    bool m_done = false;
+    QTimer m_timeout;
+};
+
+} // namespace tandem::ui

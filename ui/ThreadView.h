@@ -1,0 +1,69 @@
+#pragma once
+
+#include "core/Message.h"
+
+#include <QList>
+#include <QSet>
+#include <QTextBrowser>
+
+namespace tandem::ui {
+
+//! The conversation of one ticket, as plain text. Customer text is untrusted: every body is
+//! escaped before it reaches the document, links are never followed, and no resource (image,
+//! stylesheet, remote URL) is ever loaded. Rendering is bounded: long bodies are cut with a
+//! "Show more" link and only the latest messages are laid out until the agent asks for more.
+class ThreadView : public QTextBrowser
+{
+    Q_OBJECT
+
+public:
+    //! A reply the agent sent that the server has not confirmed yet (it is in the outbox).
+    struct PendingEntry
+    {
+        QString body;
+        QString state; //!< e.g. "Sending…", shown instead of a time
+        bool internal = false;
+    };
+
+    static constexpr int kPreviewChars = 1500; //!< a collapsed body shows at most this much
+    static constexpr int kPreviewLines = 30;
+    static constexpr int kExpandedChars = 100000; //!< even "show more" stops here
+    static constexpr int kInitialMessages = 50;   //!< older messages behind "Show earlier"
+
+    explicit ThreadView(QWidget *parent = nullptr);
+
+    //! Shows \a messages (oldest first). The same ticket keeps its expanded bodies and scroll.
+    void setThread(qint64 ticketId, const QList<Message> &messages, const QList<PendingEntry> &pending = {});
+    //! Shows \a placeholder (or "No conversation to show.") instead of a thread.
+    void clearThread(const QString &placeholder = {});
+    qint64 ticketId() const { return m_ticketId; }
+    //! How many messages are laid out now (tests).
+    int renderedMessageCount() const { return m_rendered; }
+
+    //! Never loads anything: no images, no remote content, no local files.
+    QVariant loadResource(int type, const QUrl &name) override;
+
+    //! Escapes \a body for the document and cuts it at \a maxChars / \a maxLines. Returns the
+    //! HTML and sets *truncated when something was cut.
+    static QString bodyHtml(const QString &body, int maxChars, int maxLines, bool *truncated);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void render(bool keepScroll);
+    void onAnchorClicked(const QUrl &url);
+    QString messageHtml(const Message &message) const;
+    QString pendingHtml(const PendingEntry &entry) const;
+    QString card(const QColor &accent, const QColor &background, const QString &header,
+                 const QString &body) const;
+
+    qint64 m_ticketId = 0;
+    QList<Message> m_messages;
+    QList<PendingEntry> m_pending;
+    QSet<qint64> m_expanded;
+    bool m_showAll = false;
+    int m_rendered = 0;
+};
+
+} // namespace tandem::ui

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "core/ApiTypes.h"
+
+#include <QHash>
+#include <QPointer>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QSplitter;
+class QStackedWidget;
+
+namespace tandem::app {
+class Session;
+}
+
+namespace tandem::ui {
+
+class ConflictBanner;
+class DraftEditor;
+class ThreadView;
+class TicketHeader;
+
+//! The right-hand pane for one ticket: header, thread and reply editor, wired to the session.
+//! Opening a ticket shows the cached detail at once and asks SyncEngine for a fresh one.
+//! Sending goes through the Outbox (written to disk first); the agent's text is autosaved while
+//! typing and restored on reopen. A 412 on send shows what changed with "Send anyway" /
+//! "Keep editing".
+class TicketPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit TicketPane(app::Session *session, QWidget *parent = nullptr);
+    ~TicketPane() override;
+
+    //! The main window's actions, shown as the editor's buttons; their enabled state is kept here.
+    void setActions(QAction *send, QAction *discard, QAction *assignToMe);
+
+    //! Shows \a ticketId (0 shows the empty state).
+    void openTicket(qint64 ticketId);
+    qint64 ticketId() const { return m_ticketId; }
+
+    TicketHeader *header() const { return m_header; }
+    ThreadView *thread() const { return m_thread; }
+    DraftEditor *draftEditor() const { return m_editor; }
+    ConflictBanner *conflictBanner() const { return m_conflict; }
+    QSplitter *splitter() const { return m_splitter; }
+
+    //! Puts the keyboard focus into the reply text.
+    void focusDraft();
+
+public Q_SLOTS:
+    //! Queues the editor's text as a reply (or internal note) to the open ticket.
+    void send();
+    //! Discards the AI draft on the server and empties the editor.
+    void discardDraft();
+    //! Assigns the open ticket to the signed-in agent.
+    void assignToMe();
+
+Q_SIGNALS:
+    //! A short message for the status bar.
+    void statusMessage(const QString &text);
+
+private:
+    void reload();
+    void renderThread(const QList<Message> &messages);
+    void updateActions();
+    void onDetailChanged(qint64 ticketId);
+    void onDetailFailed(qint64 ticketId, const ApiError &error);
+    void onSent(qint64 outboxId, qint64 ticketId);
+    void onConflict(qint64 ticketId, qint64 outboxId);
+    void onFailed(qint64 ticketId, qint64 outboxId, const QString &message);
+    //! Shows a conflict banner or gives back the text of a refused reply, for the open ticket.
+    void showOutboxAttention();
+    void sendAnyway(qint64 outboxId);
+    void keepEditing(qint64 outboxId);
+    void patchAssignee(qint64 version, bool retryOnConflict);
+    QString assigneeName(const std::optional<qint64> &id) const;
+
+    QPointer<app::Session> m_session;
+    qint64 m_ticketId = 0;
+    qint64 m_editorTicketId = 0; //!< the ticket whose text the editor holds
+    qint64 m_seenVersion = 0;    //!< the version of what the agent sees (If-Match of a send)
+    qint64 m_seenMessageId = 0;  //!< the newest message the agent has seen
+    Ticket m_ticket;
+    QHash<qint64, qint64> m_seenAtSend;  //!< outbox id -> newest message id seen when sent
+    bool m_busy = false;                 //!< a discard / assign request is in flight
+    bool m_focusDraftWhenLoaded = false; //!< "e" arrived while the detail was loading
+    qint64 m_usedDraftId = 0;            //!< a draft sent or discarded: never shown again
+
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_empty = nullptr;
+    TicketHeader *m_header = nullptr;
+    QSplitter *m_splitter = nullptr;
+    ThreadView *m_thread = nullptr;
+    ConflictBanner *m_conflict = nullptr;
+    DraftEditor *m_editor = nullptr;
+    QAction *m_send = nullptr;
+    QAction *m_discard = nullptr;
+    QAction *m_assign = nullptr;
+};
+
+} // namespace tandem::ui

@@ -1,0 +1,154 @@
+// The composition root of the `tandem` desktop executable. It lives in ui/, not app/, because it
+// needs Qt Widgets (QApplication, the windows), and tandem_app must never link Widgets.
+// It parses the command line, sets up logging and translations, optionally starts an embedded
+// tandemd for --demo, and hands over to ui::Launcher.
+#include "Launcher.h"
+
+#include "core/Logging.h"
+#include "server/Server.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTemporaryDir>
+#include <QTranslator>
+
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Translators: answer "RTL" for right-to-left languages (Arabic): Qt then mirrors the whole UI.
+[[maybe_unused]] constexpr const char *kLayoutDirection =
+    QT_TRANSLATE_NOOP("QGuiApplication", "QT_LAYOUT_DIRECTION");
+
+void installTranslators(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qt);
+    auto *own = new QTranslator(&app);
+    // qt_add_translations embeds the .qm files under :/i18n; QM_LAYOUT_DIRECTION in a translation
+    // (Arabic) turns the whole UI right-to-left.
+    if (own->load(QLocale(), u"tandem"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(own);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // --version must work without a display (CI runs it before any platform plugin is available).
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+            std::printf("tandem %s\n", TANDEM_VERSION);
+            return 0;
+        }
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Tandem"_s);
+    QApplication::setOrganizationDomain(u"tandem.example"_s);
+    QApplication::setApplicationName(u"tandem"_s);
+    QApplication::setApplicationDisplayName(u"Tandem"_s);
+    QApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+    QApplication::setDesktopFileName(u"tandem"_s);
+    installTranslators(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Tandem: AI drafts, humans decide."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(
+        u"demo"_s, QApplication::translate("main", "Start an embedded demo server and sign in to it."));
+    const QCommandLineOption demoUserOption(
+        u"demo-user"_s,
+        QApplication::translate("main", "With --demo: sign in as EMAIL (default ava@lumen.example)."),
+        u"EMAIL"_s, u"ava@lumen.example"_s);
+    const QCommandLineOption serverOption(
+        u"server"_s, QApplication::translate("main", "The server to sign in to."), u"URL"_s);
+    const QCommandLineOption screenshotOption(
+        u"screenshot"_s,
+        QApplication::translate("main",
+                                "After the first sync, save the window (1280x800) as a PNG and exit."),
+        u"FILE"_s);
+    const QCommandLineOption rowOption(
+        u"select-row"_s, QApplication::translate("main", "With --screenshot: open inbox row N (0 = top)."),
+        u"N"_s, u"0"_s);
+    const QCommandLineOption logOption(
+        u"log-level"_s, QApplication::translate("main", "Log levels, e.g. info or net=debug,sync=info."),
+        u"SPEC"_s, u"info"_s);
+    const QCommandLineOption logFileOption(
+        u"log-file"_s, QApplication::translate("main", "Also log to this rotating file."), u"PATH"_s);
+    parser.addOptions(
+        {demoOption, demoUserOption, serverOption, screenshotOption, rowOption, logOption, logFileOption});
+    parser.process(app);
+
+    const QString logError =
+        tandem::logging::setup({parser.value(logOption), parser.value(logFileOption), false});
+    if (!logError.isEmpty()) {
+        std::fprintf(stderr, "tandem: %s\n", qPrintable(logError));
+        return 2;
+    }
+
+    tandem::ui::LaunchOptions options;
+    options.screenshotPath = parser.value(screenshotOption);
+    bool rowOk = false;
+    options.screenshotRow = parser.value(rowOption).toInt(&rowOk);
+    if (!rowOk || options.screenshotRow < 0) {
+        std::fprintf(stderr, "tandem: --select-row needs a row number (0 or more)\n");
+        return 2;
+    }
+    if (parser.isSet(serverOption)) {
+        options.serverUrl = QUrl::fromUserInput(parser.value(serverOption));
+        if (!options.serverUrl.isValid()) {
+            std::fprintf(stderr, "tandem: --server: not a URL\n");
+            return 2;
+        }
+    }
+    if (parser.isSet(demoUserOption) && !parser.isSet(demoOption))
+        options.email = parser.value(demoUserOption);
+
+    // Demo mode: a real tandemd in this process, on a free loopback port, with a throw-away
+    // database and a throw-away local cache.
+    std::unique_ptr<QTemporaryDir> demoDir;
+    std::unique_ptr<tandem::server::Server> demoServer;
+    if (parser.isSet(demoOption)) {
+        demoDir = std::make_unique<QTemporaryDir>();
+        if (!demoDir->isValid()) {
+            std::fprintf(stderr, "tandem: cannot create a temporary folder for the demo\n");
+            return 1;
+        }
+        tandem::server::ServerConfig config;
+        config.databasePath = demoDir->filePath(u"demo.sqlite"_s);
+        config.address = QHostAddress::LocalHost;
+        config.port = 0;
+        config.demo = true;
+        config.simulateEverySeconds = 8;
+        demoServer = std::make_unique<tandem::server::Server>(config);
+        QString error;
+        if (!demoServer->start(&error)) {
+            std::fprintf(stderr, "tandem: the demo server did not start: %s\n", qPrintable(error));
+            return 1;
+        }
+        options.serverUrl = QUrl(demoServer->baseUrl());
+        options.autoLoginEmail = parser.value(demoUserOption);
+        options.autoLoginPassword = u"demo"_s;
+        options.storeDirectory = demoDir->filePath(u"cache"_s);
+        QDir().mkpath(options.storeDirectory);
+    } else if (!options.screenshotPath.isEmpty()) {
+        std::fprintf(stderr, "tandem: --screenshot needs --demo\n");
+        return 2;
+    }
+
+    tandem::ui::Launcher launcher(options);
+    QObject::connect(&launcher, &tandem::ui::Launcher::exitRequested, &app, &QCoreApplication::exit,
+                     Qt::QueuedConnection);
+    launcher.start();
+    return QApplication::exec();
+}
