@@ -8,7 +8,7 @@
 #include "demo/DemoContent.h"
 #include "demo/DemoSeeder.h"
 #include "demo/Simulator.h"
-#include "drafting/PlaceholderDraftEngine.h"
+#include "drafting/GroundedDraftEngine.h"
 #include "events/EventHub.h"
 #include "http/HttpFrontend.h"
 #include "http/Router.h"
@@ -64,17 +64,43 @@ bool Server::start(QString *error)
     if (!Migrations(d->db).run(error))
         return false;
 
-    d->engine = std::make_unique<PlaceholderDraftEngine>(d->db);
+    GroundedEngineOptions engineOptions;
+    if (d->config.demo) {
+        // The demo company's merchants let the engine turn shop names back into slots when it learns.
+        auto company = GroundedEngineOptions::fromCompanyFile(u":/demo/company.json"_s, error);
+        if (!company)
+            return false;
+        engineOptions = *company;
+    }
+    auto grounded = std::make_unique<GroundedDraftEngine>(d->db.connection(), engineOptions);
+    if (!grounded->error().isEmpty()) {
+        *error = grounded->error();
+        return false;
+    }
+    GroundedDraftEngine &engine = *grounded;
+    d->engine = std::move(grounded);
     d->auth = std::make_unique<AuthService>(d->db, d->clock);
     d->tickets = std::make_unique<TicketService>(d->db, *d->engine, d->clock);
 
     if (d->config.demo) {
         if (!d->demo.load(u":/demo"_s, error))
             return false;
+        // The demo ships its own intent examples: the customers' messages it was written with.
+        QList<QPair<QString, QString>> examples;
+        for (const DemoContent::Scenario &scenario : d->demo.scenarios()) {
+            for (const DemoContent::LanguageTexts &texts : scenario.texts) {
+                for (const QString &text : texts.messages + texts.subjects)
+                    examples.append({text, scenario.intent});
+            }
+        }
+        QString trainError;
+        if (!engine.train(examples, &trainError))
+            tandem::logging::get("draft")->warn("demo intent model not trained: {}",
+                                                trainError.toStdString());
         if (!DemoSeeder(d->db, *d->engine, d->demo).seedIfEmpty(d->clock.now(), error))
             return false;
-        d->engine->reload();
     }
+    d->engine->reload();
 
     auto authenticate = [this](const QString &token) {
         return d->auth->authenticate(token);

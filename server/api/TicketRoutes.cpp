@@ -198,6 +198,25 @@ void registerTicketRoutes(Router &router, TicketService &tickets, Database &db)
                    });
                });
 
+    router.add(u"POST"_s, u"/api/v1/tickets/{id}/draft/regenerate"_s, Permission::ActOnTickets,
+               [&tickets](RouteContext &ctx) {
+                   const auto id = routes::idParam(ctx.params.value(0));
+                   if (!id)
+                       return noSuchTicket();
+                   HttpResponse error;
+                   const auto body = routes::jsonBody(ctx.request, &error);
+                   if (!body)
+                       return error;
+                   JsonReader r(*body);
+                   r.rejectUnknownKeys({u"tone"_s});
+                   const QString tone = r.string(u"tone");
+                   if (!r.ok())
+                       return HttpResponse::error(400, u"invalid_body"_s, r.error());
+                   return routes::respond(tickets.regenerateDraft(*id, tone, *ctx.user), [](const Draft &d) {
+                       return HttpResponse::json(201, json::toJson(d));
+                   });
+               });
+
     router.add(u"POST"_s, u"/api/v1/tickets/{id}/draft/discard"_s, Permission::ActOnTickets,
                [&tickets](RouteContext &ctx) {
                    const auto id = routes::idParam(ctx.params.value(0));

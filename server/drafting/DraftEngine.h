@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace tandem::server {
 
 //! What a drafting engine is asked: the ticket and its thread so far.
@@ -29,8 +31,19 @@ struct DraftResult
     QString needsHumanReason;
 };
 
-//! The seam between the routes and whatever drafts replies. Engines are pure functions of their
-//! input and their loaded knowledge; they never write to the database themselves.
+//! What a person did with a draft, or a reply they wrote without one: what engines learn from.
+struct DraftOutcome
+{
+    Ticket ticket;
+    QList<Message> thread;      //!< the conversation so far
+    std::optional<Draft> draft; //!< the draft concerned; empty for a reply written from scratch
+    QString sentBody;           //!< what was sent; empty when the draft was discarded
+    QString outcome;            //!< "as_is", "edited", "own" or "discarded"
+};
+
+//! The seam between the routes and whatever drafts replies. draft() is a pure function of its
+//! input and the engine's loaded knowledge and never writes to the database; only
+//! recordOutcome() may record, inside the caller's transaction, what people did with drafts.
 class DraftEngine
 {
 public:
@@ -39,6 +52,8 @@ public:
     virtual DraftResult draft(const DraftRequest &request) = 0;
     //! Called after the knowledge it draws on changed (e.g. new articles).
     virtual void reload() {}
+    //! Called after a reply was sent (not internal notes) or a draft discarded.
+    virtual void recordOutcome(const DraftOutcome &outcome) { Q_UNUSED(outcome) }
 };
 
 } // namespace tandem::server

@@ -185,9 +185,9 @@ QString EntityScanner::keyOf(const Entity &e)
     case Kind::Email:
         return u"email:"_s + e.text.toLower();
     case Kind::Url: {
+        static const QRegularExpression prefix(u"^(?:https?://)?(?:www\\.)?"_s);
         QString u = e.text.toLower();
-        u.remove(QRegularExpression(u"^https?://"_s));
-        u.remove(QRegularExpression(u"^www\\."_s));
+        u.remove(prefix);
         while (u.endsWith(u'/'))
             u.chop(1);
         return u"url:"_s + u;
@@ -223,7 +223,9 @@ QList<Entity> EntityScanner::scan(const QString &text)
             const auto m = it.next();
             int start = int(m.capturedStart());
             QString value = m.captured(0);
-            if (p.kind == Kind::Url || p.kind == Kind::Email) {
+            if (p.kind == Kind::Date && value.endsWith(u'.')) {
+                value.chop(1); // "14 March." ends a sentence; "3. März" keeps its inner dot
+            } else if (p.kind == Kind::Url || p.kind == Kind::Email) {
                 while (!value.isEmpty() && QStringView(u".,;:!?").contains(value.back()))
                     value.chop(1);
             }

@@ -54,7 +54,7 @@ public:
     static std::optional<EscalationPolicy> fromJson(const QJsonObject &object, QString *error);
 
     Rules rulesFor(const QString &queue, const QString &intent) const;
-    Decision decide(const Signals &signals) const;
+    Decision decide(const Signals &observed) const;
 
 private:
     QJsonObject m_defaults;

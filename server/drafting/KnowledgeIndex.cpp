@@ -8,7 +8,10 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <QHash>
+
 #include <algorithm>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -26,8 +29,13 @@ QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &pa
         tandem::logging::get("draft")->error("prepare failed: {}", q.lastError().text().toStdString());
         return q;
     }
-    for (const QVariant &p : params)
-        q.addBindValue(p);
+    for (const QVariant &p : params) {
+        // A null QString would bind as SQL NULL; text columns are NOT NULL and hold "" instead.
+        if (p.typeId() == QMetaType::QString && p.toString().isNull())
+            q.addBindValue(QString(u""_s));
+        else
+            q.addBindValue(p);
+    }
     if (!q.exec())
         tandem::logging::get("draft")->error("query failed: {}", q.lastError().text().toStdString());
     return q;
@@ -56,23 +64,26 @@ QStringList KnowledgeIndex::schemaStatements(bool withArticleTriggers)
         u"CREATE INDEX IF NOT EXISTS resolved_examples_intent ON resolved_examples(intent, language)"_s,
         u"CREATE TABLE IF NOT EXISTS source_weights (source TEXT PRIMARY KEY, weight REAL NOT NULL,"
         " sent_as_is INTEGER NOT NULL DEFAULT 0, discarded INTEGER NOT NULL DEFAULT 0)"_s,
-        u"CREATE VIRTUAL TABLE IF NOT EXISTS grounding_fts USING fts5(text, intent UNINDEXED,"
+        // intent_key holds the intent as one token ("i" + hex of its UTF-8) so a query can require
+        // it inside MATCH: FTS5 then ranks only that intent's rows instead of filtering afterwards.
+        u"CREATE VIRTUAL TABLE IF NOT EXISTS grounding_fts USING fts5(text, intent_key, intent UNINDEXED,"
         " language UNINDEXED, tokenize = 'porter unicode61 remove_diacritics 2')"_s,
         u"CREATE TRIGGER IF NOT EXISTS resolved_examples_fts_insert AFTER INSERT ON resolved_examples BEGIN"
-        " INSERT INTO grounding_fts(rowid, text, intent, language)"
-        " VALUES (new.id, new.request, new.intent, new.language); END"_s,
+        " INSERT INTO grounding_fts(rowid, text, intent_key, intent, language)"
+        " VALUES (new.id, new.request, 'i' || lower(hex(new.intent)), new.intent, new.language); END"_s,
         u"CREATE TRIGGER IF NOT EXISTS resolved_examples_fts_delete AFTER DELETE ON resolved_examples BEGIN"
         " DELETE FROM grounding_fts WHERE rowid = old.id; END"_s};
     if (withArticleTriggers) {
+        const QString values = u"VALUES (-new.id, "_s + kArticleText +
+                               u", 'i' || lower(hex(new.intent)),"
+                               " new.intent, new.language); END"_s;
         s << u"CREATE TRIGGER IF NOT EXISTS kb_articles_fts_insert AFTER INSERT ON kb_articles BEGIN"
-             " INSERT INTO grounding_fts(rowid, text, intent, language)"
-             " VALUES (-new.id, "_s +
-                 kArticleText + u", new.intent, new.language); END"_s;
+             " INSERT INTO grounding_fts(rowid, text, intent_key, intent, language) "_s +
+                 values;
         s << u"CREATE TRIGGER IF NOT EXISTS kb_articles_fts_update AFTER UPDATE ON kb_articles BEGIN"
              " DELETE FROM grounding_fts WHERE rowid = -old.id;"
-             " INSERT INTO grounding_fts(rowid, text, intent, language)"
-             " VALUES (-new.id, "_s +
-                 kArticleText + u", new.intent, new.language); END"_s;
+             " INSERT INTO grounding_fts(rowid, text, intent_key, intent, language) "_s +
+                 values;
         s << u"CREATE TRIGGER IF NOT EXISTS kb_articles_fts_delete AFTER DELETE ON kb_articles BEGIN"
              " DELETE FROM grounding_fts WHERE rowid = -old.id; END"_s;
     }
@@ -83,6 +94,13 @@ bool KnowledgeIndex::hasArticles() const
 {
     return count(m_db,
                  u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'kb_articles'"_s) > 0;
+}
+
+bool KnowledgeIndex::isReady() const
+{
+    return m_db.driverName() == u"QSQLITE" &&
+           count(m_db, u"SELECT COUNT(*) FROM sqlite_master WHERE name IN ('resolved_examples',"
+                       " 'source_weights', 'grounding_fts')"_s) == 3;
 }
 
 bool KnowledgeIndex::ensureSchema(QString *error)
@@ -107,12 +125,15 @@ bool KnowledgeIndex::ensureSchema(QString *error)
                             (articles ? count(m_db, u"SELECT COUNT(*) FROM kb_articles"_s) : 0);
     if (indexed != expected) {
         QSqlQuery q(m_db);
-        bool ok = q.exec(u"DELETE FROM grounding_fts"_s) &&
-                  q.exec(u"INSERT INTO grounding_fts(rowid, text, intent, language)"
-                         " SELECT id, request, intent, language FROM resolved_examples"_s);
+        bool ok =
+            q.exec(u"DELETE FROM grounding_fts"_s) &&
+            q.exec(
+                u"INSERT INTO grounding_fts(rowid, text, intent_key, intent, language)"
+                " SELECT id, request, 'i' || lower(hex(intent)), intent, language FROM resolved_examples"_s);
         if (ok && articles)
-            ok = q.exec(u"INSERT INTO grounding_fts(rowid, text, intent, language)"
-                        " SELECT -id, title || ' ' || body, intent, language FROM kb_articles"_s);
+            ok = q.exec(u"INSERT INTO grounding_fts(rowid, text, intent_key, intent, language)"
+                        " SELECT -id, title || ' ' || body, 'i' || lower(hex(intent)), intent, language"
+                        " FROM kb_articles"_s);
         if (!ok) {
             *error = u"cannot fill the drafting index: %1"_s.arg(q.lastError().text());
             return false;
@@ -126,23 +147,65 @@ QList<GroundingSource> KnowledgeIndex::search(const QString &ftsQuery, const QSt
     QList<GroundingSource> out;
     if (ftsQuery.isEmpty())
         return out;
-    QString sql = u"SELECT rowid, -bm25(grounding_fts) FROM grounding_fts WHERE grounding_fts MATCH ?"_s;
-    QVariantList params{ftsQuery};
-    if (!intent.isEmpty()) {
-        sql += u" AND intent = ?"_s;
-        params.append(intent);
-    }
-    sql += u" ORDER BY rank LIMIT ?"_s;
-    params.append(limit);
+    // The intent token only narrows the rows; its bm25 share is the same for all of them.
+    const QString match =
+        intent.isEmpty()
+            ? ftsQuery
+            : u"intent_key : \"i%1\" AND (%2)"_s.arg(QString::fromLatin1(intent.toUtf8().toHex()), ftsQuery);
+    const QString sql =
+        u"SELECT rowid, -bm25(grounding_fts) FROM grounding_fts WHERE grounding_fts MATCH ? ORDER BY rank LIMIT ?"_s;
+    const QVariantList params{match, limit};
     QSqlQuery q = run(m_db, sql, params);
     QList<QPair<qint64, double>> hits;
-    while (q.next())
-        hits.append({q.value(0).toLongLong(), q.value(1).toDouble()});
-    for (const auto &[rowid, score] : std::as_const(hits)) {
-        if (auto s = source(rowid < 0 ? u"kb:%1"_s.arg(-rowid) : u"resolved-row:%1"_s.arg(rowid))) {
-            s->bm25 = score;
-            out.append(*s);
+    QStringList resolvedIds;
+    QStringList articleIds;
+    while (q.next()) {
+        const qint64 rowid = q.value(0).toLongLong();
+        hits.append({rowid, q.value(1).toDouble()});
+        (rowid < 0 ? articleIds : resolvedIds).append(QString::number(std::abs(rowid)));
+    }
+    // Two batched look-ups instead of one query per hit (ids are integers we just read).
+    QHash<qint64, GroundingSource> byRow;
+    if (!resolvedIds.isEmpty()) {
+        QSqlQuery r = run(m_db, u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
+                                " WHERE id IN ("_s +
+                                    resolvedIds.join(u',') + u')');
+        while (r.next()) {
+            GroundingSource s;
+            s.kind = GroundingSource::Kind::Resolved;
+            s.rowId = r.value(0).toLongLong();
+            s.citationId = r.value(1).toString();
+            s.intent = r.value(2).toString();
+            s.language = r.value(3).toString();
+            s.text = r.value(4).toString();
+            s.title = snippetTitle(s.text);
+            s.reply = r.value(5).toString();
+            byRow.insert(s.rowId, s);
         }
+    }
+    if (!articleIds.isEmpty()) {
+        QSqlQuery a = run(m_db, u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
+                                " WHERE id IN ("_s +
+                                    articleIds.join(u',') + u')');
+        while (a.next()) {
+            GroundingSource s;
+            s.kind = GroundingSource::Kind::Article;
+            s.rowId = a.value(0).toLongLong();
+            s.citationId = u"kb:%1"_s.arg(s.rowId);
+            s.intent = a.value(1).toString();
+            s.language = a.value(2).toString();
+            s.title = a.value(3).toString();
+            s.text = a.value(4).toString();
+            s.reply = a.value(5).toString();
+            byRow.insert(-s.rowId, s);
+        }
+    }
+    for (const auto &[rowid, score] : std::as_const(hits)) {
+        auto it = byRow.find(rowid);
+        if (it == byRow.end())
+            continue;
+        it->bm25 = score;
+        out.append(*it);
     }
     fillWeights(out);
     return out;
@@ -175,7 +238,6 @@ QList<GroundingSource> KnowledgeIndex::articlesFor(const QString &intent) const
 
 std::optional<GroundingSource> KnowledgeIndex::source(const QString &id) const
 {
-    // "resolved-row:<rowid>" is internal (FTS hits); citations use the example's own source.
     GroundingSource s;
     if (id.startsWith(u"kb:")) {
         QSqlQuery q = run(m_db,
@@ -194,15 +256,10 @@ std::optional<GroundingSource> KnowledgeIndex::source(const QString &id) const
         s.reply = q.value(5).toString();
         return s;
     }
-    QSqlQuery q = id.startsWith(u"resolved-row:")
-                      ? run(m_db,
-                            u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
-                            " WHERE id = ?"_s,
-                            {id.mid(13).toLongLong()})
-                      : run(m_db,
-                            u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
-                            " WHERE source = ? ORDER BY id DESC LIMIT 1"_s,
-                            {id});
+    QSqlQuery q = run(m_db,
+                      u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
+                      " WHERE source = ? ORDER BY id DESC LIMIT 1"_s,
+                      {id});
     if (!q.next())
         return std::nullopt;
     s.kind = GroundingSource::Kind::Resolved;

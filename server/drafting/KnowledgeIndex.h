@@ -52,8 +52,11 @@ public:
     //! The DDL (idempotent: IF NOT EXISTS) for the tables, index and triggers; the same text is
     //! what schema migration 3 runs.
     static QStringList schemaStatements(bool withArticleTriggers);
-    //! Creates what is missing and fills the FTS index once if it is empty but sources exist.
+    //! Creates what is missing and re-fills the FTS index if it is out of step with its sources
+    //! (rows written before the triggers existed).
     bool ensureSchema(QString *error);
+    //! Cheap check that the tables exist (for per-request callers such as DraftLearning).
+    bool isReady() const;
 
     //! Best bm25 matches of an FTS5 expression (see text::ftsQuery), optionally of one intent.
     QList<GroundingSource> search(const QString &ftsQuery, const QString &intent, int limit) const;

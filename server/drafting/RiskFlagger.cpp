@@ -2,7 +2,6 @@
 
 #include "EntityScanner.h"
 #include "LanguageDetector.h"
-#include "SlotFiller.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -55,8 +54,9 @@ const std::vector<PromisePattern> &promisePatterns()
                   w + u"{0,3}(?:fee|fees|charge|charges|interest)\\b"_s,
               u"\\b(?:fee|charge)s?\\s+"_s + w +
                   u"{0,2}(?:waived|removed|reversed|cancell?ed|dropped|refunded)\\b"_s,
-              u"\\b(?:tar bort|stryker|efterskänker|makulerar|återbetalar)\\s+"_s + w + u"{0,3}avgift\\w*"_s,
-              u"\\bavgift\\w*\\s+"_s + w + u"{0,3}(?:tas bort|stryks|efterskänks|makuleras)\\b"_s,
+              u"\\b(?:tar bort|stryker|efterskänker|makulerar|återbetalar)\\s+"_s + w +
+                  u"{0,3}\\w*avgift\\w*"_s,
+              u"\\b\\w*avgift\\w*\\s+"_s + w + u"{0,3}(?:tas bort|stryks|efterskänks|makuleras)\\b"_s,
               u"\\b(?:Mahn|Säumnis|Verzugs)?gebühr\\w*\\s+"_s + w +
                   u"{0,3}(?:erlassen|storniert|stornieren|erstattet|erstatten|gestrichen|streichen|entfernt)\\b"_s,
               u"\\b(?:erlassen|stornieren|streichen)\\s+"_s + w +

@@ -60,10 +60,10 @@ std::optional<qint64> TicketService::decodeCursor(const QString &cursor)
     return seq;
 }
 
-void TicketService::redraft(Ticket &ticket, const QDateTime &at)
+void TicketService::redraft(Ticket &ticket, const QDateTime &at, const QString &tone)
 {
     TicketRepository tickets(m_db);
-    DraftRequest request{ticket, tickets.messages(ticket.id), {}};
+    DraftRequest request{ticket, tickets.messages(ticket.id), tone};
     DraftResult result = m_engine.draft(request);
     result.draft.ticketId = ticket.id;
     result.draft.createdAt = at;
@@ -149,6 +149,10 @@ TicketService::Result<Message> TicketService::addCustomerMessage(qint64 ticketId
     // A customer writing again reopens the case.
     if (ticket->status == TicketStatus::Pending || ticket->status == TicketStatus::Solved)
         ticket->status = TicketStatus::Open;
+    if (!ticket->slaDueAt.isValid()) {
+        if (const auto queue = QueueRepository(m_db).queue(ticket->queue))
+            ticket->slaDueAt = now.addSecs(60LL * queue->slaFor(ticket->priority));
+    }
     redraft(*ticket, now);
     tickets.recordChange(ticketId, u"message.created"_s, now, true,
                          {{u"message_id"_s, static_cast<double>(message.id)}});
@@ -203,10 +207,12 @@ HttpResponse TicketService::reply(const ReplyCall &call, const User &author)
 
     std::optional<int> distance;
     QString outcome;
+    std::optional<Draft> basedOn;
     if (call.request.draftId) {
         const auto draft = tickets.draft(*call.request.draftId);
         if (!draft || draft->ticketId != ticket->id)
             return fromError(invalid(u"draft_id: no such draft on this ticket"_s));
+        basedOn = draft;
         outcome = toString(call.request.outcome);
         distance = editDistance(draft->body, call.request.body);
         tickets.decideDraft(draft->id, u"sent"_s, outcome, author.id, now);
@@ -219,8 +225,15 @@ HttpResponse TicketService::reply(const ReplyCall &call, const User &author)
     message.internal = call.request.internal;
     message.createdAt = now;
     message.id = tickets.insertMessage(message, call.request.draftId, outcome, distance);
+    if (!message.internal) {
+        // What the person did with the draft is what the engine learns from (same transaction).
+        m_engine.recordOutcome({*ticket, tickets.messages(ticket->id), basedOn, message.body,
+                                call.request.draftId ? outcome : u"own"_s});
+    }
 
     if (!message.internal) {
+        // Answered: the first-response SLA is met; the clock starts again when the customer writes.
+        ticket->slaDueAt = QDateTime();
         ticket->status = TicketStatus::Pending;
         if (!ticket->assigneeId)
             ticket->assigneeId = author.id;
@@ -293,7 +306,8 @@ TicketService::Result<Ticket> TicketService::patch(qint64 id, const TicketPatch 
     if (patch.priority && *patch.priority != ticket->priority) {
         ticket->priority = *patch.priority;
         // The SLA target follows the priority, counted from when the customer wrote.
-        if (const auto queue = QueueRepository(m_db).queue(ticket->queue))
+        if (const auto queue = QueueRepository(m_db).queue(ticket->queue);
+            queue && ticket->slaDueAt.isValid())
             ticket->slaDueAt = ticket->createdAt.addSecs(60LL * queue->slaFor(ticket->priority));
     }
     if (patch.tags)
@@ -325,17 +339,48 @@ std::optional<ApiError> TicketService::discardDraft(qint64 ticketId, const User 
     const QDateTime now = m_clock.now();
     Transaction tx(m_db);
     TicketRepository tickets(m_db);
-    if (!tickets.ticket(ticketId))
+    const auto ticket = tickets.ticket(ticketId);
+    if (!ticket)
         return notFound();
     const auto draft = tickets.activeDraft(ticketId);
     if (!draft)
         return ApiError{404, u"not_found"_s, u"This ticket has no draft to discard."_s};
     tickets.decideDraft(draft->id, u"discarded"_s, u"discarded"_s, by.id, now);
+    m_engine.recordOutcome({*ticket, tickets.messages(ticketId), draft, {}, u"discarded"_s});
     AuditRepository(m_db).append({0, now, by.id, u"draft.discarded"_s, ticketId, draft->id, {}, {}});
     tickets.recordChange(ticketId, u"draft.updated"_s, now, true,
                          {{u"draft_id"_s, static_cast<double>(draft->id)}});
     tx.commit();
     return std::nullopt;
+}
+
+TicketService::Result<Draft> TicketService::regenerateDraft(qint64 ticketId, const QString &tone,
+                                                            const User &by)
+{
+    if (tone != u"empathetic" && tone != u"concise" && tone != u"formal")
+        return invalid(u"tone: expected one of: empathetic, concise, formal"_s);
+    const QDateTime now = m_clock.now();
+    Transaction tx(m_db);
+    TicketRepository tickets(m_db);
+    auto ticket = tickets.ticket(ticketId);
+    if (!ticket)
+        return notFound();
+    redraft(*ticket, now, tone);
+    const auto draft = tickets.activeDraft(ticketId);
+    AuditRepository(m_db).append({0,
+                                  now,
+                                  by.id,
+                                  u"draft.regenerated"_s,
+                                  ticketId,
+                                  draft ? std::optional<qint64>(draft->id) : std::nullopt,
+                                  {},
+                                  {{u"tone"_s, tone}}});
+    tickets.recordChange(ticketId, u"draft.updated"_s, now, true,
+                         {{u"draft_id"_s, draft ? static_cast<double>(draft->id) : 0.0}});
+    tx.commit();
+    if (!draft)
+        return ApiError{500, u"internal_error"_s, u"The engine produced no draft."_s};
+    return *draft;
 }
 
 } // namespace tandem::server

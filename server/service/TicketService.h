@@ -47,13 +47,15 @@ public:
 
     Result<Ticket> patch(qint64 id, const TicketPatch &patch, qint64 ifMatch, const User &by);
     std::optional<ApiError> discardDraft(qint64 ticketId, const User &by);
+    //! A fresh draft in another tone ("empathetic", "concise" or "formal").
+    Result<Draft> regenerateDraft(qint64 ticketId, const QString &tone, const User &by);
 
     static QString encodeCursor(qint64 seq);
     static std::optional<qint64> decodeCursor(const QString &cursor);
 
 private:
     //! Runs the engine over the ticket's thread and stores the draft and triage fields.
-    void redraft(Ticket &ticket, const QDateTime &at);
+    void redraft(Ticket &ticket, const QDateTime &at, const QString &tone = {});
 
     Database &m_db;
     DraftEngine &m_engine;

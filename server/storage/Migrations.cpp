@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include "server/drafting/KnowledgeIndex.h"
+
 #include "core/Logging.h"
 
 using namespace Qt::StringLiterals;
@@ -31,6 +33,9 @@ bool Migrations::run(QString *error)
                 break;
             case 3:
                 migrateTo3();
+                break;
+            case 4:
+                migrateTo4();
                 break;
             }
             m_db.setUserVersion(next);
@@ -122,6 +127,20 @@ void Migrations::migrateTo3()
             " updated_by BIGINT)"_s);
     execDdl(u"CREATE INDEX messages_created ON messages(created_at)"_s);
     execDdl(u"CREATE INDEX tickets_created ON tickets(created_at)"_s);
+}
+
+// Version 4: the grounded engine's knowledge: resolved examples, learned weights and the FTS5
+// index over articles and resolved replies. FTS5 is SQLite's; on PostgreSQL the engine reports
+// itself unavailable and every draft becomes an escalated holding reply (see docs/drafting.md).
+void Migrations::migrateTo4()
+{
+    if (m_db.dialect() != Database::Dialect::Sqlite)
+        return;
+    for (const QString &ddl : KnowledgeIndex::schemaStatements(true))
+        execDdl(ddl);
+    execDdl(
+        u"INSERT INTO grounding_fts(rowid, text, intent_key, intent, language)"
+        " SELECT -id, title || ' ' || body, 'i' || lower(hex(intent)), intent, language FROM kb_articles"_s);
 }
 
 } // namespace tandem::server

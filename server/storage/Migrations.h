@@ -11,7 +11,7 @@ class Database;
 class Migrations
 {
 public:
-    static constexpr int kCurrentVersion = 3;
+    static constexpr int kCurrentVersion = 4;
 
     explicit Migrations(Database &db) : m_db(db) {}
     //! Returns false (with \a error) when a step fails or the database is newer than this build.
@@ -21,6 +21,7 @@ private:
     void migrateTo1();
     void migrateTo2();
     void migrateTo3();
+    void migrateTo4();
     void execDdl(const QString &ddl);
 
     Database &m_db;

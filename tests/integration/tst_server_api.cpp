@@ -474,18 +474,40 @@ private Q_SLOTS:
         QCOMPARE(m_http->get(u"/healthz"_s).status, 200);
     }
 
-    void kbArticleIsReadable()
+    void citationsCanBeOpened()
+    {
+        // Every cited source is readable: articles through /kb, resolved tickets through /tickets.
+        int checked = 0;
+        for (int i = 0; i < 5; ++i) {
+            const qint64 id = createTicket(*m_http);
+            const auto draft = m_http->get(u"/api/v1/tickets/%1"_s.arg(id)).json().value(u"draft").toObject();
+            for (const QJsonValue &c : draft.value(u"citations").toArray()) {
+                const QString source = c[u"source_id"].toString();
+                QVERIFY2(source.startsWith(u"kb:"_s) || source.startsWith(u"ticket:"_s), qPrintable(source));
+                const QString path = source.startsWith(u"kb:"_s) ? u"/api/v1/kb/"_s + source.mid(3)
+                                                                 : u"/api/v1/tickets/"_s + source.mid(7);
+                QCOMPARE(m_http->get(path).status, 200);
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 0);
+        QCOMPARE(m_http->get(u"/api/v1/kb/424242"_s).status, 404);
+    }
+
+    void regenerateInAnotherTone()
     {
         const qint64 id = createTicket(*m_http);
-        const auto draft = m_http->get(u"/api/v1/tickets/%1"_s.arg(id)).json().value(u"draft").toObject();
-        const QJsonArray citations = draft.value(u"citations").toArray();
-        QVERIFY(!citations.isEmpty());
-        const QString source = citations.first()[u"source_id"].toString();
-        QVERIFY(source.startsWith(u"kb:"_s));
-        const auto r = m_http->get(u"/api/v1/kb/"_s + source.mid(3));
-        QCOMPARE(r.status, 200);
-        QCOMPARE(r.json().value(u"title").toString(), citations.first()[u"title"].toString());
-        QCOMPARE(m_http->get(u"/api/v1/kb/424242"_s).status, 404);
+        const qint64 v = version(*m_http, id);
+        auto r = m_http->post(u"/api/v1/tickets/%1/draft/regenerate"_s.arg(id), {{u"tone"_s, u"formal"_s}});
+        QCOMPARE(r.status, 201);
+        QVERIFY(!r.json().value(u"body").toString().isEmpty());
+        const auto detail = m_http->get(u"/api/v1/tickets/%1"_s.arg(id)).json();
+        QCOMPARE(detail[u"draft"][u"id"].toInteger(), r.json().value(u"id").toInteger());
+        QCOMPARE(detail.value(u"version").toInteger(), v + 1);
+        r = m_http->post(u"/api/v1/tickets/%1/draft/regenerate"_s.arg(id), {{u"tone"_s, u"sarcastic"_s}});
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.json()[u"error"][u"message"].toString().contains(u"tone"_s));
+        QCOMPARE(m_http->post(u"/api/v1/tickets/99999999/draft/regenerate"_s, {{u"tone"_s, u"concise"_s}}).status, 404);
     }
 };
 

@@ -10,9 +10,6 @@
 #include <cmath>
 #include <numeric>
 #include <random>
-#include <QElapsedTimer>
-#include <cstdio>
-#define TT(x) std::fprintf(stderr, "%s %.3f\n", x, double(tt.nsecsElapsed())/1e9)
 
 using namespace Qt::StringLiterals;
 
@@ -77,7 +74,6 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
             *error = message;
         return std::nullopt;
     };
-    QElapsedTimer tt; tt.start();
     auto model = std::make_shared<IntentModel>();
     QStringList texts;
     QStringList names;
@@ -113,7 +109,6 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
     for (const QString &text : texts)
         vectors.push_back(model->featurizer.vectorize(text));
 
-    TT("vectorised"); { size_t nnz=0; for (auto &v: vectors) nnz+=v.size(); std::fprintf(stderr, "dim %d nnz/doc %.1f\n", dimension, double(nnz)/vectors.size()); }
     LinearOptions linear;
     linear.solver = options.solver;
     linear.C = options.regularisation;
@@ -138,7 +133,6 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
         const LinearModel partial = LinearModel::train(vectors, labels, trainRows, classes, dimension, linear);
         if (partial.classes() == 0)
             return fail(u"LIBLINEAR could not train a calibration fold"_s);
-        TT("fold trained");
         const CentroidIndex centroids = CentroidIndex::build(vectors, labels, trainRows, classes, dimension);
         for (const int r : testRows) {
             partial.scores(vectors[size_t(r)], &scores);
@@ -148,10 +142,8 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
             similarities[size_t(r)] = centroids.maxSimilarity(vectors[size_t(r)]);
         }
     }
-    TT("folds done");
     if (folds > 0) {
         model->calibrator.fit(heldOut);
-        TT("calibrated");
         model->calibrator.fitTemperature(heldOutRows, labels);
         std::vector<double> confidences;
         confidences.reserve(heldOut.size());
@@ -166,7 +158,6 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
     model->linear = LinearModel::train(vectors, labels, {}, classes, dimension, linear);
     if (model->linear.classes() == 0)
         return fail(u"LIBLINEAR could not train the model (solver %1, C %2)"_s.arg(options.solver).arg(options.regularisation));
-    TT("final");
     model->centroids = CentroidIndex::build(vectors, labels, {}, classes, dimension);
     return IntentClassifier(std::move(model));
 }

@@ -32,17 +32,17 @@ struct IntentPrediction
 //! Knobs for IntentClassifier::train(); the defaults are the ones tuned by cross-validation.
 struct TrainOptions
 {
-    int calibrationFolds = 5;     //!< held-out folds used to fit calibration and thresholds
-    double regularisation = 1.0;  //!< LIBLINEAR C
+    int calibrationFolds = 3;     //!< held-out folds used to fit calibration and thresholds
+    double regularisation = 1.5;  //!< LIBLINEAR C
     double defaultCoverage = 0.8; //!< coverage whose threshold predict() applies by default
     int topK = 3;                 //!< entries in IntentPrediction::top
     unsigned seed = 77;           //!< fold shuffling
     // Features and solver (advanced; persisted with the model).
-    int solver = 1;                //!< LIBLINEAR solver_type (1 = L2-loss SVM dual, 7 = LR dual)
+    int solver = 4;                //!< LIBLINEAR solver_type (4 = Crammer-Singer, 1 = L2-loss SVM)
     bool stem = true;              //!< English Snowball stems for word features
-    int minDf = 2;                 //!< drop n-grams seen in fewer training messages
+    int minDf = 1;                 //!< drop n-grams seen in fewer training messages
     int charMin = 2;               //!< character n-gram sizes (within words), charMin 0 disables
-    int charMax = 5;
+    int charMax = 6;
     double wordWeight = 1.0;       //!< weight of word vs character features (char block = 1)
     double oosQuantile = 0.01;     //!< share of held-out in-domain messages the OOS test may reject
 };

@@ -18,8 +18,8 @@ struct FeaturizerOptions
     bool wordUnigrams = true;
     bool wordBigrams = true;
     int charMin = 2; //!< char_wb n-gram sizes, 0 to disable
-    int charMax = 5;
-    int minDf = 2;          //!< drop features seen in fewer training messages
+    int charMax = 6;
+    int minDf = 1;          //!< drop features seen in fewer training messages
     float wordWeight = 1.0; //!< weight of the word block before the final L2 normalisation
     float charWeight = 1.0;
     bool stem = true; //!< English Snowball stems for word features (char n-grams use surface forms)

@@ -1,0 +1,472 @@
+#include "GroundedDraftEngine.h"
+
+#include "DraftLearning.h"
+#include "LanguageDetector.h"
+#include "RiskFlagger.h"
+#include "SentimentAnalyzer.h"
+#include "SlotFiller.h"
+#include "TextUtil.h"
+#include "TicketFacts.h"
+#include "ToneStyler.h"
+
+#include "core/Logging.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server {
+namespace {
+
+constexpr int kCandidates = 30;       // bm25 hits considered per draft
+constexpr double kArticlePrior = 0.6; // past requests less similar than this lose to a reviewed template
+constexpr int kExtraCitations = 2;
+
+// A reply that promises nothing, for messages no template fits; {company} is the signature.
+const QHash<QString, QString> &holdingTexts()
+{
+    static const QHash<QString, QString> texts{
+        {u"en"_s,
+         u"Hi {name},\n\nThank you for your message. A member of our team is looking into it and will get "
+         "back to you shortly.\n\nKind regards,\n%1"_s},
+        {u"sv"_s,
+         u"Hej {name},\n\nTack för ditt meddelande. En av våra medarbetare tittar på det och återkommer "
+         "till dig så snart som möjligt.\n\nVänliga hälsningar,\n%1"_s},
+        {u"de"_s,
+         u"Hallo {name},\n\nvielen Dank für Ihre Nachricht. Jemand aus unserem Team sieht sich Ihr Anliegen "
+         "an und meldet sich in Kürze bei Ihnen.\n\nViele Grüße\n%1"_s},
+        {u"es"_s,
+         u"Hola, {name}:\n\nGracias por su mensaje. Un miembro de nuestro equipo lo está revisando y se "
+         "pondrá en contacto con usted en breve.\n\nUn saludo,\n%1"_s},
+        {u"fr"_s,
+         u"Bonjour {name},\n\nMerci pour votre message. Un membre de notre équipe l'examine et reviendra "
+         "vers vous rapidement.\n\nCordialement,\n%1"_s}};
+    return texts;
+}
+
+// Sorted token hashes of a text, for fast multiset intersection.
+std::vector<size_t> tokenIds(const QString &s)
+{
+    const QStringList words = text::words(s);
+    std::vector<size_t> ids;
+    ids.reserve(size_t(words.size()));
+    for (const QString &w : words)
+        ids.push_back(qHash(w));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+double tokenF1(const std::vector<size_t> &a, const std::vector<size_t> &b)
+{
+    if (a.empty() || b.empty())
+        return 0.0;
+    size_t i = 0;
+    size_t j = 0;
+    size_t common = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] == b[j]) {
+            ++common;
+            ++i;
+            ++j;
+        } else if (a[i] < b[j]) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return 2.0 * double(common) / double(a.size() + b.size());
+}
+
+// Mean token F1 of each reply to the other replies (0..1).
+QList<double> typicality(const QList<GroundingSource> &sources)
+{
+    std::vector<std::vector<size_t>> ids;
+    ids.reserve(size_t(sources.size()));
+    for (const GroundingSource &s : sources)
+        ids.push_back(tokenIds(s.reply));
+    const size_t n = ids.size();
+    std::vector<double> sum(n, 0.0);
+    for (size_t i = 0; i < n; ++i) {
+        for (size_t j = i + 1; j < n; ++j) {
+            const double f = tokenF1(ids[i], ids[j]);
+            sum[i] += f;
+            sum[j] += f;
+        }
+    }
+    QList<double> out;
+    for (size_t i = 0; i < n; ++i)
+        out.append(n > 1 ? sum[i] / double(n - 1) : 0.0);
+    return out;
+}
+
+Citation citationOf(const GroundingSource &s)
+{
+    const QString snippet = (s.kind == GroundingSource::Kind::Article ? s.text : s.reply).simplified();
+    return {s.citationId, s.title, snippet.size() <= 200 ? snippet : snippet.left(197) + u"..."_s};
+}
+
+} // namespace
+
+std::optional<GroundedEngineOptions> GroundedEngineOptions::fromCompanyFile(const QString &path,
+                                                                            QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read %1"_s.arg(path);
+        return std::nullopt;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
+    if (!doc.isObject()) {
+        *error = u"%1: not a JSON object"_s.arg(path);
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    GroundedEngineOptions options;
+    const QList<QPair<QString, QString>> keys{{u"name"_s, u"company"_s},
+                                              {u"website"_s, u"website"_s},
+                                              {u"website_url"_s, u"website_url"_s},
+                                              {u"support_phone"_s, u"support_phone"_s},
+                                              {u"support_email"_s, u"support_email"_s},
+                                              {u"support_hours"_s, u"support_hours"_s}};
+    for (const auto &[json, key] : keys) {
+        if (o.value(json).isString() && !o.value(json).toString().isEmpty())
+            options.companyFacts.insert(key, o.value(json).toString());
+    }
+    const QJsonArray merchants = o.value(u"merchants").toArray();
+    for (const QJsonValue &m : merchants) {
+        if (m.isString() && !m.toString().trimmed().isEmpty())
+            options.merchants.append(m.toString().trimmed());
+    }
+    return options;
+}
+
+GroundedDraftEngine::GroundedDraftEngine(QSqlDatabase db, GroundedEngineOptions options)
+    : m_db(db), m_options(std::move(options)), m_index(db)
+{
+    // The schema now; the intent model on reload()/train(), or lazily on the first draft.
+    QString error;
+    if (!m_index.ensureSchema(&error)) {
+        m_error = error;
+        tandem::logging::get("draft")->error("{}", error.toStdString());
+    }
+}
+
+QString GroundedDraftEngine::name() const
+{
+    return u"grounded-retrieval"_s;
+}
+
+QStringList GroundedDraftEngine::tones()
+{
+    return ToneStyler::tones();
+}
+
+void GroundedDraftEngine::reload()
+{
+    QString error;
+    if (!m_index.ensureSchema(&error)) {
+        m_error = error;
+        tandem::logging::get("draft")->error("{}", error.toStdString());
+        return;
+    }
+    m_error.clear();
+    if (!m_fixedClassifier && !retrain(&error))
+        tandem::logging::get("draft")->warn("intent model not trained: {}", error.toStdString());
+}
+
+void GroundedDraftEngine::recordOutcome(const DraftOutcome &o)
+{
+    if (!m_error.isEmpty())
+        return;
+    DraftLearning learning(m_db);
+    if (o.outcome == u"discarded") {
+        if (o.draft)
+            learning.recordDiscard(*o.draft);
+        return;
+    }
+    const auto outcome = replyOutcomeFromString(o.outcome);
+    if (!outcome || o.sentBody.trimmed().isEmpty())
+        return;
+    learning.recordReply(o.ticket, o.thread, o.draft, o.sentBody, *outcome, m_options.merchants);
+}
+
+bool GroundedDraftEngine::train(const QList<QPair<QString, QString>> &examples, QString *error)
+{
+    // Example texts may be templates ("... for {order}"): give the model what customers write.
+    static const QRegularExpression slot(u"\\{\\{?\\s*([^{}\\n]{1,40}?)\\s*\\}?\\}"_s);
+    static const QHash<QString, QString> samples{
+        {u"order"_s, u"LP-1234567"_s}, {u"amount"_s, u"45.00"_s}, {u"date"_s, u"3 March"_s}};
+    m_examples.clear();
+    for (const auto &[text, intent] : examples) {
+        QString t = text;
+        QString filled;
+        qsizetype last = 0;
+        auto it = slot.globalMatch(t);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            filled += QStringView(t).mid(last, m.capturedStart() - last);
+            filled += samples.value(SlotFiller::canonicalSlot(m.captured(1)));
+            last = m.capturedEnd();
+        }
+        filled += QStringView(t).mid(last);
+        if (!filled.trimmed().isEmpty() && !intent.trimmed().isEmpty())
+            m_examples.append({filled.simplified(), intent.trimmed()});
+    }
+    m_fixedClassifier = false;
+    m_trainedOn.clear();
+    return retrain(error);
+}
+
+void GroundedDraftEngine::setClassifier(IntentClassifier classifier)
+{
+    m_classifier = std::move(classifier);
+    m_fixedClassifier = true;
+}
+
+bool GroundedDraftEngine::retrain(QString *error)
+{
+    if (!m_error.isEmpty()) {
+        *error = m_error;
+        return false;
+    }
+    QList<QPair<QString, QString>> all = m_examples;
+    all.append(m_index.trainingExamples());
+    const QString signature = u"%1/%2"_s.arg(m_examples.size()).arg(all.size());
+    if (signature == m_trainedOn) {
+        // Same knowledge as last time: keep the model, or the failure (no retry per draft).
+        if (!m_classifier)
+            *error = u"not enough labelled examples (need at least two intents)"_s;
+        return m_classifier.has_value();
+    }
+    m_trainedOn = signature;
+    QElapsedTimer timer;
+    timer.start();
+    auto trained = IntentClassifier::train(all, TrainOptions{}, error);
+    if (!trained)
+        return false;
+    m_classifier = std::move(trained);
+    tandem::logging::get("draft")->info("intent model trained on {} examples ({} intents) in {} ms",
+                                        all.size(), m_classifier->intents().size(), timer.elapsed());
+    return true;
+}
+
+GroundedDraftEngine::Choice GroundedDraftEngine::chooseTemplate(const QString &intent,
+                                                                const QString &language, const QString &query,
+                                                                const QString &customerText,
+                                                                QList<GroundingSource> *evidence) const
+{
+    const QSet<QString> words = text::contentWords(customerText);
+    const QList<GroundingSource> hits = m_index.search(query, intent, kCandidates);
+    const QList<GroundingSource> articles = m_index.articlesFor(intent);
+
+    // Candidates in one language: the distinct past replies retrieved for this intent, and the
+    // reviewed knowledge-base template. The template wins unless a past request was nearly the
+    // same as this one (relevance x weight above the template's prior x weight): then a human
+    // answered this very question before. Among several such replies (or all of them when there
+    // is no template) the most typical one wins (highest mean token F1 to the others), so one
+    // agent's idiosyncratic answer does not. Weights come from what humans did with drafts.
+    auto bestIn = [&](const QString &lang, Choice *choice) {
+        QList<GroundingSource> distinct;
+        QList<double> relevance;
+        QHash<QString, qsizetype> seen;
+        for (const GroundingSource &h : hits) {
+            if (h.kind != GroundingSource::Kind::Resolved || (!lang.isEmpty() && h.language != lang))
+                continue;
+            const double sim = text::setCosine(words, text::contentWords(h.text));
+            const QString key = h.reply.simplified();
+            if (const auto it = seen.constFind(key); it != seen.cend()) {
+                if (sim > relevance[*it]) {
+                    relevance[*it] = sim;
+                    distinct[*it] = h;
+                }
+                continue;
+            }
+            seen.insert(key, distinct.size());
+            distinct.append(h);
+            relevance.append(sim);
+        }
+        const GroundingSource *article = nullptr;
+        for (const GroundingSource &a : articles) {
+            if ((lang.isEmpty() || a.language == lang) && !a.reply.trimmed().isEmpty() &&
+                (!article || a.weight > article->weight))
+                article = &a;
+        }
+        if (article) {
+            const double bar = kArticlePrior * article->weight;
+            QList<GroundingSource> near;
+            for (qsizetype i = 0; i < distinct.size(); ++i) {
+                if (relevance[i] * distinct[i].weight > bar)
+                    near.append(distinct[i]);
+            }
+            distinct = near;
+            if (distinct.isEmpty()) {
+                choice->source = *article;
+                choice->found = true;
+                return true;
+            }
+            relevance.clear();
+            for (const GroundingSource &d : std::as_const(distinct))
+                relevance.append(text::setCosine(words, text::contentWords(d.text)));
+        }
+        if (distinct.isEmpty())
+            return false;
+        const QList<double> centrality = typicality(distinct);
+        double best = -1.0;
+        for (qsizetype i = 0; i < distinct.size(); ++i) {
+            const double score = (distinct.size() < 3 ? relevance[i] : centrality[i]) * distinct[i].weight;
+            if (score > best) {
+                best = score;
+                choice->source = distinct[i];
+            }
+        }
+        choice->found = true;
+        return true;
+    };
+
+    Choice choice;
+    if (!bestIn(language, &choice)) {
+        choice.otherLanguage = true;
+        if (!bestIn(u"en"_s, &choice))
+            bestIn({}, &choice);
+    }
+    // Evidence: the article of this intent in the draft's language, then the closest hits.
+    const QString draftLanguage = choice.found ? choice.source.language : language;
+    for (const GroundingSource &a : articles) {
+        if (a.language == draftLanguage && a.citationId != choice.source.citationId)
+            evidence->append(a);
+    }
+    for (const GroundingSource &h : hits) {
+        if (evidence->size() >= kExtraCitations)
+            break;
+        if (h.citationId != choice.source.citationId && h.language == draftLanguage &&
+            std::none_of(evidence->cbegin(), evidence->cend(),
+                         [&](const GroundingSource &e) { return e.citationId == h.citationId; }))
+            evidence->append(h);
+    }
+    if (evidence->size() > kExtraCitations)
+        evidence->resize(kExtraCitations);
+    return choice;
+}
+
+QString GroundedDraftEngine::holdingReply(const QString &language) const
+{
+    const QString company = m_options.companyFacts.value(u"company"_s);
+    const QString signature = company.isEmpty() ? u"Customer Support"_s : company + u" Support"_s;
+    return holdingTexts().value(language, holdingTexts().value(u"en"_s)).arg(signature);
+}
+
+DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
+{
+    DraftResult result;
+    Draft &d = result.draft;
+    d.engine = name();
+
+    const Ticket &ticket = request.ticket;
+    const QString customer = text::customerText(ticket, request.messages);
+    const QString hint = ticket.customer.language;
+    const QString language = LanguageDetector::decide(customer, hint);
+    const auto sentiment = SentimentAnalyzer::analyze(customer, language);
+    result.language = language;
+    result.sentiment = sentiment.label;
+    result.sentimentScore = sentiment.score;
+
+    // Intent: the trained model, or nothing (then every draft goes to a person).
+    IntentPrediction prediction;
+    if (!m_classifier && !m_fixedClassifier && m_error.isEmpty()) {
+        QString error;
+        if (!retrain(&error))
+            tandem::logging::get("draft")->warn("intent model not trained: {}", error.toStdString());
+    }
+    if (m_classifier) {
+        prediction = m_classifier->predict(customer, m_options.coverage);
+    } else {
+        prediction.outOfScope = true;
+    }
+    const QString intent = prediction.outOfScope ? QString() : prediction.intent;
+    result.intent = intent;
+    d.intent = intent;
+    d.confidence = std::clamp(prediction.confidence, 0.0, 1.0);
+
+    const TicketFacts facts = TicketFacts::extract(customer, ticket.customer.name, m_options.merchants);
+    const QString query = text::ftsQuery(customer);
+    QList<GroundingSource> evidence;
+    Choice choice;
+    if (!intent.isEmpty() && m_error.isEmpty())
+        choice = chooseTemplate(intent, language, query, customer, &evidence);
+
+    QString templateText;
+    QString templateLanguage = language;
+    if (choice.found) {
+        templateText = choice.source.reply;
+        templateLanguage = choice.source.language;
+        d.citations.append(citationOf(choice.source));
+        for (const GroundingSource &e : std::as_const(evidence))
+            d.citations.append(citationOf(e));
+    } else {
+        templateLanguage = holdingTexts().contains(language) ? language : u"en"_s;
+        templateText = holdingReply(templateLanguage);
+    }
+    d.language = templateLanguage;
+    templateText = ToneStyler::apply(templateText, request.tone, templateLanguage);
+
+    const SlotFiller filler(facts, m_options.companyFacts);
+    const SlotFiller::Result filled = filler.fill(templateText);
+    d.body = filled.body;
+    d.flags = filled.flags;
+
+    RiskFlagger::Input risk;
+    risk.body = d.body;
+    risk.customerText = customer;
+    if (choice.found && choice.source.kind == GroundingSource::Kind::Article)
+        risk.approvedSources.append(choice.source.text + u'\n' + choice.source.reply);
+    else if (choice.found)
+        risk.contactSources.append(choice.source.reply);
+    for (const GroundingSource &e : std::as_const(evidence)) {
+        if (e.kind == GroundingSource::Kind::Article)
+            risk.approvedSources.append(e.text + u'\n' + e.reply);
+        else
+            risk.contactSources.append(e.reply);
+    }
+    risk.companyFacts = m_options.companyFacts.values();
+    // The language check only when the draft claims the customer's language.
+    risk.expectedLanguage = templateLanguage == language ? language : QString();
+    d.flags.append(RiskFlagger::flag(risk));
+    if (templateLanguage != language)
+        d.flags.append({u"language"_s,
+                        u"no template in the customer's language (%1): this draft is in %2; translate before "
+                        "sending"_s.arg(language, templateLanguage),
+                        -1, 0});
+
+    EscalationPolicy::Signals s;
+    s.queue = ticket.queue;
+    s.intent = intent;
+    s.confidence = d.confidence;
+    s.modelAbstained = prediction.abstain;
+    s.outOfScope = prediction.outOfScope;
+    s.sentimentScore = sentiment.score;
+    s.customerMessages = std::max(1, text::customerMessageCount(request.messages));
+    EscalationPolicy::Decision decision = m_options.policy.decide(s);
+    if (!m_error.isEmpty()) {
+        decision.needsHuman = true;
+        decision.reason = u"drafting unavailable: %1"_s.arg(m_error);
+    } else if (!decision.needsHuman && !intent.isEmpty() && !choice.found) {
+        decision.needsHuman = true;
+        decision.reason =
+            u"no knowledge: nothing in the knowledge base or past replies covers %1"_s.arg(intent);
+    }
+    result.needsHuman = decision.needsHuman;
+    result.needsHumanReason = decision.reason;
+    if (decision.needsHuman)
+        d.flags.prepend({u"needs_human"_s, decision.reason, -1, 0});
+    return result;
+}
+
+} // namespace tandem::server

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "DraftEngine.h"
+#include "EscalationPolicy.h"
+#include "KnowledgeIndex.h"
+
+#include "server/drafting/intent/IntentClassifier.h"
+
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tandem::server {
+
+//! What the grounded engine knows about the company it writes for.
+struct GroundedEngineOptions
+{
+    //! Canonical keys "company", "website", "website_url", "support_phone", "support_email",
+    //! "support_hours", or lower-case placeholder labels ("live chat"), to values.
+    QHash<QString, QString> companyFacts;
+    QStringList merchants; //!< merchant names the slot filler recognises in customer text
+    EscalationPolicy policy = EscalationPolicy::builtIn();
+    double coverage = 0.8; //!< intent-model coverage whose abstention threshold applies
+
+    //! Reads a company file like resources/demo/company.json: "name", "support_hours",
+    //! "website", "support_phone", "support_email" and "merchants" (all optional).
+    static std::optional<GroundedEngineOptions> fromCompanyFile(const QString &path, QString *error);
+};
+
+//! The retrieval engine: classifies the intent (IntentClassifier), retrieves the best resolved
+//! reply or knowledge-base template for it with SQLite FTS5 (bm25, weighted by what humans did
+//! with earlier drafts), writes in the customer's language, fills slots from the ticket (gaps
+//! and flags for what it cannot know), applies the requested tone, flags risks on their spans
+//! and applies the escalation policy. A pure function of its input and the knowledge in the
+//! database: draft() only reads.
+class GroundedDraftEngine : public DraftEngine
+{
+public:
+    explicit GroundedDraftEngine(QSqlDatabase db, GroundedEngineOptions options = {});
+
+    QString name() const override;
+    DraftResult draft(const DraftRequest &request) override;
+    //! Creates the index if needed and retrains the intent model when its knowledge changed.
+    void reload() override;
+    //! Learning: edited/own replies become resolved examples, as_is raises the weight of the
+    //! draft's source, discarded lowers it (see DraftLearning).
+    void recordOutcome(const DraftOutcome &outcome) override;
+
+    //! Adds labelled examples (text, intent), e.g. the demo company's own messages, to what the
+    //! intent model learns from besides article titles and resolved requests; trains now.
+    bool train(const QList<QPair<QString, QString>> &examples, QString *error);
+    //! Uses an already trained model as is (evaluation); reload() will not replace it.
+    void setClassifier(IntentClassifier classifier);
+    const std::optional<IntentClassifier> &classifier() const { return m_classifier; }
+
+    //! "" when the engine is usable; otherwise why it is not (e.g. not an SQLite database).
+    QString error() const { return m_error; }
+
+    //! The rules for regenerating with a tone; "" means the plain draft.
+    static QStringList tones();
+
+private:
+    struct Choice
+    {
+        GroundingSource source;
+        bool found = false;
+        bool otherLanguage = false;
+    };
+    bool retrain(QString *error);
+    Choice chooseTemplate(const QString &intent, const QString &language, const QString &query,
+                          const QString &customerText, QList<GroundingSource> *evidence) const;
+    QString holdingReply(const QString &language) const;
+
+    QSqlDatabase m_db;
+    GroundedEngineOptions m_options;
+    KnowledgeIndex m_index;
+    std::optional<IntentClassifier> m_classifier;
+    bool m_fixedClassifier = false;
+    QList<QPair<QString, QString>> m_examples;
+    QString m_trainedOn; // signature of the knowledge the model was trained on
+    QString m_error;
+};
+
+} // namespace tandem::server

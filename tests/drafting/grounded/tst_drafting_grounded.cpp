@@ -1,0 +1,523 @@
+// The grounded engine's building blocks: slot filling and gaps, entity and promise spans,
+// language, sentiment, escalation rules, tone, learning's templating, metrics and the CSV reader.
+#include "server/drafting/DraftLearning.h"
+#include "server/drafting/DraftMetrics.h"
+#include "server/drafting/EntityScanner.h"
+#include "server/drafting/EscalationPolicy.h"
+#include "server/drafting/LanguageDetector.h"
+#include "server/drafting/ResolvedCsv.h"
+#include "server/drafting/RiskFlagger.h"
+#include "server/drafting/SentimentAnalyzer.h"
+#include "server/drafting/SlotFiller.h"
+#include "server/drafting/TicketFacts.h"
+#include "server/drafting/ToneStyler.h"
+
+#include <QJsonDocument>
+#include <QTemporaryFile>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem;
+using namespace tandem::server;
+
+namespace {
+
+const DraftFlag *findFlag(const QList<DraftFlag> &flags, const QString &kind, const QString &body,
+                          const QString &span)
+{
+    for (const DraftFlag &f : flags) {
+        if (f.kind == kind && f.start >= 0 && body.mid(f.start, f.length) == span)
+            return &f;
+    }
+    return nullptr;
+}
+
+int countKind(const QList<DraftFlag> &flags, const QString &kind)
+{
+    return int(
+        std::count_if(flags.cbegin(), flags.cend(), [&](const DraftFlag &f) { return f.kind == kind; }));
+}
+
+} // namespace
+
+class TestDraftingGrounded : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void fillsKnownSlotsAndFlagsGaps()
+    {
+        const QString customer =
+            u"Hi, when is my next payment for order LP-4417902 due? It was £45.00 last time."_s;
+        const TicketFacts facts = TicketFacts::extract(customer, u"Olivia Bennett"_s, {u"Marisol Moda"_s});
+        QCOMPARE(facts.name, u"Olivia"_s);
+        QCOMPARE(facts.order, u"LP-4417902"_s);
+        QCOMPARE(facts.amount, u"£45.00"_s);
+        QVERIFY(facts.merchant.isEmpty());
+
+        const SlotFiller filler(facts, {{u"company"_s, u"Lumen Pay"_s}});
+        const auto r =
+            filler.fill(u"Hi {name},\n\nYour next instalment for order {order} with {merchant} is {amount}, "
+                        "due on {date}.\n\n{company} Support"_s);
+        QCOMPARE(r.body,
+                 u"Hi Olivia,\n\nYour next instalment for order LP-4417902 with [merchant] is £45.00, due on "
+                 "[date].\n\nLumen Pay Support"_s);
+        QCOMPARE(r.flags.size(), 2);
+        for (const DraftFlag &f : r.flags) {
+            QCOMPARE(f.kind, u"missing_slot"_s);
+            QVERIFY(f.message.startsWith(u"missing: "_s));
+        }
+        QCOMPARE(r.body.mid(r.flags[0].start, r.flags[0].length), u"[merchant]"_s);
+        QCOMPARE(r.flags[0].message.left(17), u"missing: merchant"_s);
+        QCOMPARE(r.body.mid(r.flags[1].start, r.flags[1].length), u"[date]"_s);
+        QVERIFY(!draftmetrics::leaksPlaceholder(r.body));
+    }
+
+    void unknownOrderBecomesOrderNumberGap()
+    {
+        const SlotFiller filler(TicketFacts::extract(u"where is my order?"_s, u"Erik Johansson"_s), {});
+        const auto r = filler.fill(u"Hej {name}, order {order} är på väg."_s);
+        QCOMPARE(r.body, u"Hej Erik, order [order number] är på väg."_s);
+        QCOMPARE(r.flags.size(), 1);
+        QCOMPARE(r.flags[0].message.left(21), u"missing: order number"_s);
+        QCOMPARE(r.body.mid(r.flags[0].start, r.flags[0].length), u"[order number]"_s);
+    }
+
+    void bitextPlaceholdersNeverLeak()
+    {
+        const TicketFacts facts = TicketFacts::extract(u"how can I cancel purchase 113542617735902?"_s, {});
+        QCOMPARE(facts.order, u"113542617735902"_s);
+        const SlotFiller filler(facts, {{u"support_phone"_s, u"+46 8 555 010 20"_s}});
+        const QString reply =
+            u"Cancel order {{Purchase ID Anonymized}} on {{Website URL}}: press {{Cancel Order}}. "
+            "Call {{Customer Support Phone Number}} or use {{Live Chat}}. Broken: {{Order Number} "
+            "and {odd slot}."_s;
+        const auto r = filler.fill(reply);
+        QVERIFY2(!draftmetrics::leaksPlaceholder(r.body), qPrintable(r.body));
+        QVERIFY(!r.body.contains(u'{') && !r.body.contains(u'}'));
+        QVERIFY(r.body.startsWith(u"Cancel order 113542617735902 on [Website URL]: press [Cancel Order]. "
+                                  "Call +46 8 555 010 20 or use [Live Chat]."_s));
+        QVERIFY(r.body.contains(u"Broken: 113542617735902 and [odd slot]."_s));
+        QCOMPARE(r.missing,
+                 (QStringList{u"Website URL"_s, u"Cancel Order"_s, u"Live Chat"_s, u"odd slot"_s}));
+        for (const DraftFlag &f : r.flags)
+            QCOMPARE(r.body.mid(f.start, f.length), u'[' + r.missing.at(r.flags.indexOf(f)) + u']');
+        QCOMPARE(SlotFiller::canonicalSlot(u"Order Number Anonymized"_s), u"order"_s);
+        QCOMPARE(SlotFiller::canonicalSlot(u"Client First Name"_s), u"name"_s);
+    }
+
+    void scansEntitiesInFiveLanguages_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("span");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("key");
+        QTest::newRow("en amount") << u"You paid £1,299.50 yesterday."_s << u"£1,299.50"_s
+                                   << int(Entity::Kind::Amount) << u"amount:129950"_s;
+        QTest::newRow("sv amount") << u"Du betalade 1\u00A0299,50 kr igår."_s << u"1\u00A0299,50 kr"_s
+                                   << int(Entity::Kind::Amount) << u"amount:129950"_s;
+        QTest::newRow("de amount") << u"Sie haben 1.299,50 € bezahlt."_s << u"1.299,50 €"_s
+                                   << int(Entity::Kind::Amount) << u"amount:129950"_s;
+        QTest::newRow("en date") << u"It is due on 3 March 2026."_s << u"3 March 2026"_s
+                                 << int(Entity::Kind::Date) << u"date:3.3"_s;
+        QTest::newRow("sv date") << u"Den förfaller den 3 mars 2026."_s << u"3 mars 2026"_s
+                                 << int(Entity::Kind::Date) << u"date:3.3"_s;
+        QTest::newRow("de date") << u"Fällig am 3. März 2026."_s << u"3. März 2026"_s
+                                 << int(Entity::Kind::Date) << u"date:3.3"_s;
+        QTest::newRow("es date") << u"Vence el 3 de marzo de 2026."_s << u"3 de marzo de 2026"_s
+                                 << int(Entity::Kind::Date) << u"date:3.3"_s;
+        QTest::newRow("fr date") << u"Échéance le 3 mars 2026."_s << u"3 mars 2026"_s
+                                 << int(Entity::Kind::Date) << u"date:3.3"_s;
+        QTest::newRow("numeric date")
+            << u"Paid on 2026-03-03."_s << u"2026-03-03"_s << int(Entity::Kind::Date) << u"date:3.3"_s;
+        QTest::newRow("url") << u"See https://lumen.example/help/fees."_s
+                             << u"https://lumen.example/help/fees"_s << int(Entity::Kind::Url)
+                             << u"url:lumen.example/help/fees"_s;
+        QTest::newRow("email") << u"Write to help@lumen.example."_s << u"help@lumen.example"_s
+                               << int(Entity::Kind::Email) << u"email:help@lumen.example"_s;
+        QTest::newRow("phone") << u"Call +46 8 555 010 20 today."_s << u"+46 8 555 010 20"_s
+                               << int(Entity::Kind::Phone) << u"phone:55501020"_s;
+        QTest::newRow("order") << u"Order LP-4417902 shipped."_s << u"LP-4417902"_s
+                               << int(Entity::Kind::Reference) << u"ref:LP4417902"_s;
+    }
+
+    void scansEntitiesInFiveLanguages()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, span);
+        QFETCH(int, kind);
+        QFETCH(QString, key);
+        const QList<Entity> entities = EntityScanner::scan(text);
+        QCOMPARE(entities.size(), 1);
+        QCOMPARE(int(entities[0].kind), kind);
+        QCOMPARE(text.mid(entities[0].start, entities[0].length), span);
+        QCOMPARE(entities[0].key, key);
+    }
+
+    void flagsUnsupportedFactsWithExactSpans()
+    {
+        RiskFlagger::Input in;
+        in.customerText = u"I was charged 45 GBP twice for order LP-4417902."_s;
+        in.body = u"We see a charge of £45.00 on order LP-4417902 and another of £12.99 on 14 March. "
+                  "Details: https://evil.example/x or call 020 7946 0958."_s;
+        in.approvedSources = {u"Double charges are reversed within 3 bank days."_s};
+        const QList<DraftFlag> flags = RiskFlagger::flag(in);
+        QVERIFY(!findFlag(flags, u"unsupported_fact"_s, in.body, u"£45.00"_s)); // same amount as the ticket
+        QVERIFY(!findFlag(flags, u"unsupported_fact"_s, in.body, u"LP-4417902"_s));
+        QVERIFY(findFlag(flags, u"unsupported_fact"_s, in.body, u"£12.99"_s));
+        QVERIFY(findFlag(flags, u"unsupported_fact"_s, in.body, u"14 March"_s));
+        QVERIFY(findFlag(flags, u"unsupported_fact"_s, in.body, u"https://evil.example/x"_s));
+        QVERIFY(findFlag(flags, u"unsupported_fact"_s, in.body, u"020 7946 0958"_s));
+        QCOMPARE(countKind(flags, u"unsupported_fact"_s), 4);
+
+        // A phone number from a cited past reply is the company's, not invented.
+        in.contactSources = {u"Call us on 020 7946 0958."_s};
+        QVERIFY(!findFlag(RiskFlagger::flag(in), u"unsupported_fact"_s, in.body, u"020 7946 0958"_s));
+    }
+
+    void flagsPromisesInFiveLanguages_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("span");
+        QTest::addColumn<QString>("category");
+        QTest::newRow("en refund") << u"Good news: we will refund the full amount today."_s
+                                   << u"will refund"_s << u"refund"_s;
+        QTest::newRow("en full refund")
+            << u"You get a full refund, promised."_s << u"full refund"_s << u"refund"_s;
+        QTest::newRow("en waiver") << u"I have waived the late fee for you."_s << u"waived the late fee"_s
+                                   << u"fee waiver"_s;
+        QTest::newRow("en deadline") << u"It will be fixed within 24 hours."_s << u"within 24 hours"_s
+                                     << u"deadline"_s;
+        QTest::newRow("en compensation")
+            << u"As a goodwill gesture we add a voucher."_s << u"goodwill gesture"_s << u"compensation"_s;
+        QTest::newRow("sv refund") << u"Vi kommer att återbetala hela beloppet."_s
+                                   << u"Vi kommer att återbetala"_s << u"refund"_s;
+        QTest::newRow("sv fee") << u"Jag tar bort förseningsavgiften."_s << u"tar bort förseningsavgiften"_s
+                                << u"fee waiver"_s;
+        QTest::newRow("sv deadline") << u"Du får svar inom 2 bankdagar."_s << u"inom 2 bankdagar"_s
+                                     << u"deadline"_s;
+        QTest::newRow("de refund") << u"Wir werden Ihnen den Betrag erstatten."_s
+                                   << u"Wir werden Ihnen den Betrag erstatten"_s << u"refund"_s;
+        QTest::newRow("de fee") << u"Die Mahngebühr wird erlassen."_s << u"Mahngebühr wird erlassen"_s
+                                << u"fee waiver"_s;
+        QTest::newRow("de compensation")
+            << u"Sie erhalten eine Gutschrift."_s << u"Gutschrift"_s << u"compensation"_s;
+        QTest::newRow("es refund") << u"Le reembolsaremos el importe."_s << u"Le reembolsaremos"_s
+                                   << u"refund"_s;
+        QTest::newRow("es deadline") << u"Lo resolveremos en un plazo de 3 días hábiles."_s
+                                     << u"en un plazo de 3 días hábiles"_s << u"deadline"_s;
+        QTest::newRow("fr refund") << u"Nous vous rembourserons dès demain."_s << u"Nous vous rembourserons"_s
+                                   << u"refund"_s;
+        QTest::newRow("fr fee") << u"Nous allons annuler les frais de retard."_s << u"annuler les frais"_s
+                                << u"fee waiver"_s;
+        QTest::newRow("fr compensation")
+            << u"Un geste commercial vous sera proposé."_s << u"geste commercial"_s << u"compensation"_s;
+    }
+
+    void flagsPromisesInFiveLanguages()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, span);
+        QFETCH(QString, category);
+        RiskFlagger::Input in;
+        in.body = body;
+        const QList<DraftFlag> flags = RiskFlagger::flag(in);
+        const DraftFlag *f = findFlag(flags, u"promise"_s, body, span);
+        QVERIFY2(f, qPrintable(body));
+        QVERIFY(f->message.startsWith(u"promise (%1)"_s.arg(category)));
+    }
+
+    void informationIsNotAPromise()
+    {
+        RiskFlagger::Input in;
+        in.body = u"Your refund from the merchant reduces what you have left to pay. A late fee is only "
+                  u"added after "
+                  "7 days."_s;
+        QCOMPARE(countKind(RiskFlagger::flag(in), u"promise"_s), 0);
+    }
+
+    void flagsLeftoverPlaceholdersAndWrongLanguage()
+    {
+        RiskFlagger::Input in;
+        in.body =
+            u"Hi there, your order {{Order Number}} has shipped and should arrive very soon, thanks for "
+            "waiting so patiently for it."_s;
+        in.expectedLanguage = u"de"_s;
+        const QList<DraftFlag> flags = RiskFlagger::flag(in);
+        QVERIFY(findFlag(flags, u"placeholder"_s, in.body, u"{{Order Number}}"_s));
+        QCOMPARE(countKind(flags, u"language"_s), 1);
+    }
+
+    void detectsFiveLanguages_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en")
+            << u"Hello, my payment was declined again and I do not understand why. Can you help?"_s
+            << u"en"_s;
+        QTest::newRow("sv")
+            << u"Hej, min betalning gick inte igenom igen och jag förstår inte varför. Kan ni hjälpa "
+               "mig?"_s
+            << u"sv"_s;
+        QTest::newRow("de")
+            << u"Hallo, meine Zahlung wurde schon wieder abgelehnt und ich verstehe nicht warum. "
+               "Können Sie mir helfen?"_s
+            << u"de"_s;
+        QTest::newRow("es")
+            << u"Hola, mi pago ha sido rechazado otra vez y no entiendo por qué. ¿Me pueden ayudar?"_s
+            << u"es"_s;
+        QTest::newRow("fr")
+            << u"Bonjour, mon paiement a encore été refusé et je ne comprends pas pourquoi. Pouvez-vous "
+               "m'aider ?"_s
+            << u"fr"_s;
+    }
+
+    void detectsFiveLanguages()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const auto r = LanguageDetector::detect(text);
+        QCOMPARE(r.language, language);
+        QVERIFY(r.reliable);
+        QCOMPARE(LanguageDetector::decide(text, u"en"_s), language);
+    }
+
+    void shortTextFallsBackToTheProfileLanguage()
+    {
+        QCOMPARE(LanguageDetector::decide(u"ok"_s, u"sv"_s), u"sv"_s);
+        QCOMPARE(LanguageDetector::decide(u""_s, u""_s), u"en"_s);
+    }
+
+    void sentimentHandlesNegationAndIntensifiers_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("plain");
+        QTest::addColumn<QString>("negated");
+        QTest::addColumn<QString>("intensified");
+        QTest::newRow("en") << u"en"_s << u"I am happy with the service."_s
+                            << u"I am not happy with the service."_s
+                            << u"I am very happy with the service."_s;
+        QTest::newRow("sv") << u"sv"_s << u"Jag är nöjd med tjänsten."_s
+                            << u"Jag är inte nöjd med tjänsten."_s << u"Jag är väldigt nöjd med tjänsten."_s;
+        QTest::newRow("de") << u"de"_s << u"Ich bin zufrieden mit dem Service."_s
+                            << u"Ich bin nicht zufrieden mit dem Service."_s
+                            << u"Ich bin sehr zufrieden mit dem Service."_s;
+        QTest::newRow("es") << u"es"_s << u"Estoy contento con el servicio."_s
+                            << u"No estoy contento con el servicio."_s
+                            << u"Estoy muy contento con el servicio."_s;
+        QTest::newRow("fr") << u"fr"_s << u"Je suis content du service."_s
+                            << u"Je ne suis pas content du service."_s
+                            << u"Je suis très content du service."_s;
+    }
+
+    void sentimentHandlesNegationAndIntensifiers()
+    {
+        QFETCH(QString, language);
+        QFETCH(QString, plain);
+        QFETCH(QString, negated);
+        QFETCH(QString, intensified);
+        const auto p = SentimentAnalyzer::analyze(plain, language);
+        const auto n = SentimentAnalyzer::analyze(negated, language);
+        const auto i = SentimentAnalyzer::analyze(intensified, language);
+        QCOMPARE(p.label, u"positive"_s);
+        QCOMPARE(n.label, u"negative"_s);
+        QVERIFY(n.score < 0);
+        QVERIFY2(i.score > p.score, qPrintable(u"%1 vs %2"_s.arg(i.score).arg(p.score)));
+    }
+
+    void sentimentStrongNegativeAndContrast()
+    {
+        const auto angry = SentimentAnalyzer::analyze(
+            u"This is absolutely UNACCEPTABLE. Third time I write and still no answer, you are useless!!"_s,
+            u"en"_s);
+        QCOMPARE(angry.label, u"negative"_s);
+        QVERIFY(angry.score <= -0.8);
+        const auto mild = SentimentAnalyzer::analyze(u"The app is a bit confusing."_s, u"en"_s);
+        QVERIFY(mild.score > angry.score);
+        const auto notBad = SentimentAnalyzer::analyze(u"Not bad at all."_s, u"en"_s);
+        QVERIFY(notBad.score > 0);
+        // "but": the clause after it dominates.
+        const auto but =
+            SentimentAnalyzer::analyze(u"Thanks for the quick reply, but this is terrible."_s, u"en"_s);
+        QCOMPARE(but.label, u"negative"_s);
+        const auto neutral = SentimentAnalyzer::analyze(u"When is my next instalment due?"_s, u"en"_s);
+        QCOMPARE(neutral.label, u"neutral"_s);
+        QCOMPARE(SentimentAnalyzer::analyze(u"Das funktioniert nicht, ich bin wütend!"_s, u"de"_s).label,
+                 u"negative"_s);
+        QCOMPARE(SentimentAnalyzer::analyze(u"Ça ne marche pas, c'est inadmissible."_s, u"fr"_s).label,
+                 u"negative"_s);
+        QCOMPARE(SentimentAnalyzer::analyze(u"Det fungerar inte, helt oacceptabelt."_s, u"sv"_s).label,
+                 u"negative"_s);
+        QCOMPARE(SentimentAnalyzer::analyze(u"¡Muchas gracias, excelente servicio!"_s, u"es"_s).label,
+                 u"positive"_s);
+    }
+
+    void escalationRules()
+    {
+        const EscalationPolicy policy = EscalationPolicy::builtIn();
+        EscalationPolicy::Signals s;
+        s.queue = u"payments"_s;
+        s.intent = u"payment_due_date"_s;
+        s.confidence = 0.9;
+        QVERIFY(!policy.decide(s).needsHuman);
+
+        auto sensitive = s;
+        sensitive.intent = u"financial_hardship"_s;
+        auto d = policy.decide(sensitive);
+        QVERIFY(d.needsHuman);
+        QVERIFY(d.reason.startsWith(u"financial hardship"_s));
+
+        auto oos = s;
+        oos.outOfScope = true;
+        d = policy.decide(oos);
+        QVERIFY(d.needsHuman);
+        QVERIFY(d.reason.startsWith(u"out of scope"_s));
+
+        auto abstained = s;
+        abstained.modelAbstained = true;
+        abstained.confidence = 0.31;
+        QVERIFY(policy.decide(abstained).reason.startsWith(u"low confidence"_s));
+
+        // The refunds queue asks for more confidence than the default.
+        auto refunds = s;
+        refunds.queue = u"refunds"_s;
+        refunds.intent = u"refund_status"_s;
+        refunds.confidence = 0.45;
+        QVERIFY(policy.decide(refunds).reason.startsWith(u"low confidence: 45% is below this queue's 50%"_s));
+        refunds.confidence = 0.55;
+        QVERIFY(!policy.decide(refunds).needsHuman);
+
+        auto angry = s;
+        angry.sentimentScore = -0.85;
+        QVERIFY(policy.decide(angry).reason.startsWith(u"strong negative sentiment"_s));
+
+        auto repeat = s;
+        repeat.customerMessages = 3;
+        d = policy.decide(repeat);
+        QCOMPARE(d.reason, u"repeat contact: the customer has written 3 times"_s);
+        repeat.customerMessages = 2;
+        QVERIFY(!policy.decide(repeat).needsHuman);
+
+        auto several = sensitive;
+        several.customerMessages = 4;
+        QCOMPARE(policy.decide(several).reasons.size(), 2);
+    }
+
+    void escalationPolicyFromFile()
+    {
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write(R"({"version": 1, "defaults": {"repeat_contact_messages": 5},
+                       "queues": {"orders": {"min_confidence": 0.9}},
+                       "intents": {"order_status": {"always": true, "reason": "pilot: every order question"}},
+                       "queue_intents": {"orders/card_arrival": {"min_confidence": 0.2}}})");
+        file.close();
+        QString error;
+        const auto policy = EscalationPolicy::fromFile(file.fileName(), &error);
+        QVERIFY2(policy, qPrintable(error));
+        QCOMPARE(policy->rulesFor(u"payments"_s, u"late_fee"_s).repeatContactMessages, 5);
+        QCOMPARE(policy->rulesFor(u"orders"_s, u"delivery_address"_s).minConfidence, 0.9);
+        QCOMPARE(policy->rulesFor(u"orders"_s, u"card_arrival"_s).minConfidence, 0.2);
+        EscalationPolicy::Signals s;
+        s.queue = u"orders"_s;
+        s.intent = u"order_status"_s;
+        s.confidence = 0.99;
+        QCOMPARE(policy->decide(s).reason, u"pilot: every order question"_s);
+        // The built-in sensitive intents are not in this file.
+        s.intent = u"legal_threat"_s;
+        QVERIFY(!policy->decide(s).needsHuman);
+
+        const auto bad = EscalationPolicy::fromJson(
+            QJsonDocument::fromJson(R"({"intents": {"x": {"min_confidence": 3}}})").object(), &error);
+        QVERIFY(!bad);
+        QCOMPARE(error, u"intents.x.min_confidence: must be a number from 0 to 1"_s);
+        QVERIFY(!EscalationPolicy::fromJson(QJsonDocument::fromJson(R"({"defaults": {"typo": 1}})").object(),
+                                            &error));
+        QVERIFY(error.contains(u"unknown setting \"typo\""_s));
+        QVERIFY(!EscalationPolicy::fromFile(u"/nonexistent/policy.json"_s, &error));
+    }
+
+    void tonesRewriteOpeningAndClosing()
+    {
+        const QString en =
+            u"Hi {name},\n\nThanks for getting in touch. Your refund for order {order} is on its way. "
+            "If you have any other questions, just reply to this message.\n\nKind regards,\n"
+            "Lumen Pay Support"_s;
+        const QString empathetic = ToneStyler::apply(en, u"empathetic"_s, u"en"_s);
+        QVERIFY(empathetic.startsWith(u"Hi {name},\n\nI'm really sorry for the trouble"_s));
+        QVERIFY(empathetic.endsWith(u"Take care,\nLumen Pay Support"_s));
+        const QString concise = ToneStyler::apply(en, u"concise"_s, u"en"_s);
+        QCOMPARE(concise,
+                 u"Hi {name},\n\nYour refund for order {order} is on its way.\n\nBest,\nLumen Pay Support"_s);
+        const QString formal = ToneStyler::apply(en, u"formal"_s, u"en"_s);
+        QVERIFY(formal.startsWith(u"Dear {name},"_s));
+        QVERIFY(formal.endsWith(u"Yours sincerely,\nLumen Pay Support"_s));
+        QCOMPARE(ToneStyler::apply(en, u""_s, u"en"_s), en);
+        QCOMPARE(ToneStyler::apply(en, u"sarcastic"_s, u"en"_s), en);
+
+        const QString de =
+            u"Hallo {name},\n\nvielen Dank für Ihre Nachricht. Ihre Rate für {order} ist bezahlt.\n\n"
+            "Viele Grüße\nLumen Pay Support"_s;
+        QVERIFY(ToneStyler::apply(de, u"empathetic"_s, u"de"_s)
+                    .startsWith(u"Hallo {name},\n\nes tut mir wirklich leid"_s));
+        QVERIFY(ToneStyler::apply(de, u"empathetic"_s, u"de"_s).contains(u"Geduld. Vielen Dank"_s));
+        QCOMPARE(ToneStyler::apply(de, u"concise"_s, u"de"_s),
+                 u"Hallo {name},\n\nIhre Rate für {order} ist bezahlt.\n\nGrüße\nLumen Pay Support"_s);
+        const QString deFormal = ToneStyler::apply(de, u"formal"_s, u"de"_s);
+        QVERIFY(deFormal.startsWith(u"Guten Tag {name},"_s));
+        QVERIFY(deFormal.endsWith(u"Mit freundlichen Grüßen\nLumen Pay Support"_s));
+        for (const QString &lang : {u"sv"_s, u"es"_s, u"fr"_s}) {
+            const QString t = u"Hej {name},\n\nText om {order}.\n\nHälsningar,\nLumen Pay Support"_s;
+            QVERIFY(ToneStyler::apply(t, u"empathetic"_s, lang) != t);
+            QVERIFY(ToneStyler::apply(t, u"empathetic"_s, lang).contains(u"{order}"_s));
+        }
+    }
+
+    void templatizeTurnsCustomerFactsIntoSlots()
+    {
+        const TicketFacts facts = TicketFacts::extract(
+            u"Where is the refund for LP-5550123 from Pixelhaven?"_s, u"Camille Dubois"_s, {u"Pixelhaven"_s});
+        const QString sent =
+            u"Bonjour Camille,\n\nLe remboursement de 89,90 € pour la commande LP-5550123 chez "
+            "Pixelhaven sera visible le 12 mars. Montant : [amount].\n\nCordialement"_s;
+        QCOMPARE(
+            DraftLearning::templatize(sent, facts),
+            u"Bonjour {name},\n\nLe remboursement de {amount} pour la commande {order} chez {merchant} sera "
+            "visible le {date}. Montant : {amount}.\n\nCordialement"_s);
+    }
+
+    void metrics()
+    {
+        QCOMPARE(draftmetrics::tokenF1(u"a b c"_s, u"a b c"_s), 1.0);
+        QCOMPARE(draftmetrics::tokenF1(u"a b"_s, u"c d"_s), 0.0);
+        QCOMPARE(draftmetrics::tokenF1(u"a b c d"_s, u"a b"_s), 2 * 0.5 * 1.0 / 1.5);
+        QCOMPARE(draftmetrics::rougeL(u"a x b y c"_s, u"a b c"_s), 2 * 0.6 * 1.0 / 1.6);
+        QCOMPARE(draftmetrics::tokenF1(u"see [Order Number]"_s, u"see {{Order Number}}"_s), 1.0);
+        QVERIFY(draftmetrics::leaksPlaceholder(u"x {{Name}}"_s));
+        QVERIFY(draftmetrics::leaksPlaceholder(u"x {name} y"_s));
+        QVERIFY(!draftmetrics::leaksPlaceholder(u"x [name] y"_s));
+    }
+
+    void readsCorpusCsv()
+    {
+        QString error;
+        const auto rows =
+            parseResolvedCsv(u"text,intent,category,response\r\n\"multi\nline, \"\"quoted\"\"\",a_b,"
+                             "X,\"Reply {{Order Number}}\"\nplain,c_d,Y,\n"_s,
+                             u"mem"_s, &error);
+        QVERIFY2(rows, qPrintable(error));
+        QCOMPARE(rows->size(), 2);
+        QCOMPARE(rows->at(0).text, u"multi\nline, \"quoted\""_s);
+        QCOMPARE(rows->at(0).intent, u"a_b"_s);
+        QCOMPARE(rows->at(0).response, u"Reply {{Order Number}}"_s);
+        QCOMPARE(rows->at(1).response, u""_s);
+        QVERIFY(!parseResolvedCsv(u"text,category\nx,y,z\n"_s, u"mem"_s, &error));
+        QCOMPARE(error, u"mem:2: 3 fields where the header has 2"_s);
+        QVERIFY(!parseResolvedCsv(u"body,label\nx,y\n"_s, u"mem"_s, &error));
+        QVERIFY(!parseResolvedCsv(u"text,intent\n\"open,y\n"_s, u"mem"_s, &error));
+        QVERIFY(!readResolvedCsv(u"/nonexistent.csv"_s, &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDraftingGrounded)
+#include "tst_drafting_grounded.moc"
