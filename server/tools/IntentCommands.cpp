@@ -48,6 +48,7 @@ void addTrainingOptions(QCommandLineParser &parser)
         {u"solver"_s, u"LIBLINEAR solver (1 = L2-loss SVM dual, 7 = LR dual, 4 = Crammer-Singer)."_s, u"n"_s},
         {u"no-stem"_s, u"Do not stem word features."_s},
         {u"min-df"_s, u"Drop n-grams seen in fewer training messages."_s, u"n"_s},
+        {u"char-min"_s, u"Shortest character n-gram."_s, u"n"_s},
         {u"char-max"_s, u"Longest character n-gram (0 disables character n-grams)."_s, u"n"_s},
         {u"word-weight"_s, u"Weight of word features relative to character features."_s, u"w"_s},
         {u"oos-quantile"_s, u"Share of held-out in-domain messages the out-of-scope test may reject."_s,
@@ -78,11 +79,12 @@ std::optional<TrainOptions> trainingOptions(const QCommandLineParser &parser, QS
     double solver = o.solver;
     double minDf = o.minDf;
     double charMax = o.charMax;
+    double charMin = o.charMin;
     double seed = o.seed;
     double calibrationFolds = o.calibrationFolds;
     if (!readNumber(parser, u"C"_s, &o.regularisation, error) ||
         !readNumber(parser, u"solver"_s, &solver, error) || !readNumber(parser, u"min-df"_s, &minDf, error) ||
-        !readNumber(parser, u"char-max"_s, &charMax, error) ||
+        !readNumber(parser, u"char-max"_s, &charMax, error) || !readNumber(parser, u"char-min"_s, &charMin, error) ||
         !readNumber(parser, u"word-weight"_s, &o.wordWeight, error) ||
         !readNumber(parser, u"oos-quantile"_s, &o.oosQuantile, error) ||
         !readNumber(parser, u"coverage"_s, &o.defaultCoverage, error) ||
@@ -96,6 +98,7 @@ std::optional<TrainOptions> trainingOptions(const QCommandLineParser &parser, QS
     o.solver = int(solver);
     o.minDf = int(minDf);
     o.charMax = int(charMax);
+    o.charMin = int(charMin);
     if (o.charMax <= 0)
         o.charMin = 0;
     o.seed = unsigned(seed);
