@@ -191,7 +191,8 @@ void DemoSeeder::seed(const QDateTime &now)
             reply(ticket.id, agent, composed.agentReply.isEmpty() ? draft->body : composed.agentReply,
                   draft ? std::optional<qint64>(draft->id) : std::nullopt, ReplyOutcome::Own);
         }
-        if (unit(rng) < 0.8) {
+        // Customers rarely answer after days: older pending cases were closed by then.
+        if (unit(rng) < 0.8 || ageMinutes > 3 * 24 * 60) {
             at(t.addMSecs(minutes(600 + int(unit(rng) * 2000))));
             TicketPatch p;
             p.status = TicketStatus::Solved;
