@@ -82,6 +82,7 @@ bool Server::start(QString *error)
     d->auth = std::make_unique<AuthService>(d->db, d->clock);
     d->tickets = std::make_unique<TicketService>(d->db, *d->engine, d->clock);
 
+    bool freshlySeeded = false;
     if (d->config.demo) {
         if (!d->demo.load(u":/demo"_s, error))
             return false;
@@ -93,14 +94,16 @@ bool Server::start(QString *error)
                     examples.append({text, scenario.intent});
             }
         }
-        QString trainError;
-        if (!engine.train(examples, &trainError))
-            tandem::logging::get("draft")->warn("demo intent model not trained: {}",
-                                                trainError.toStdString());
-        if (!DemoSeeder(d->db, *d->engine, d->demo).seedIfEmpty(d->clock.now(), error))
+        // Trained once, when the seeder (or the reload below) loads the knowledge.
+        engine.addExamples(examples);
+        DemoSeeder seeder(d->db, *d->engine, d->demo);
+        if (!seeder.seedIfEmpty(d->clock.now(), error))
             return false;
+        freshlySeeded = seeder.seeded();
     }
-    d->engine->reload();
+    // A fresh demo was trained while seeding; the replies it wrote teach the model nothing new.
+    if (!freshlySeeded)
+        d->engine->reload();
 
     auto authenticate = [this](const QString &token) {
         return d->auth->authenticate(token);

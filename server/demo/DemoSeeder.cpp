@@ -40,6 +40,7 @@ bool DemoSeeder::seedIfEmpty(const QDateTime &now, QString *error)
         if (UserRepository(m_db).userCount() > 0)
             return true;
         seed(now);
+        m_seeded = true;
     } catch (const StorageError &e) {
         *error = u"seeding the demo company failed: %1"_s.arg(QString::fromUtf8(e.what()));
         return false;

@@ -21,6 +21,8 @@ public:
 
     //! Seeds only when there are no users yet; returns false with \a error on failure.
     bool seedIfEmpty(const QDateTime &now, QString *error);
+    //! True when seedIfEmpty() did seed (the engine is then already trained on the new knowledge).
+    bool seeded() const { return m_seeded; }
 
     static constexpr int kTicketCount = 340;
     static constexpr int kHistoryDays = 14;
@@ -31,6 +33,7 @@ private:
     Database &m_db;
     DraftEngine &m_engine;
     const DemoContent &m_content;
+    bool m_seeded = false;
 };
 
 } // namespace tandem::server

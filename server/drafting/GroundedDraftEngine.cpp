@@ -200,6 +200,12 @@ void GroundedDraftEngine::recordOutcome(const DraftOutcome &o)
 
 bool GroundedDraftEngine::train(const QList<QPair<QString, QString>> &examples, QString *error)
 {
+    addExamples(examples);
+    return retrain(error);
+}
+
+void GroundedDraftEngine::addExamples(const QList<QPair<QString, QString>> &examples)
+{
     // Example texts may be templates ("... for {order}"): give the model what customers write.
     static const QRegularExpression slot(u"\\{\\{?\\s*([^{}\\n]{1,40}?)\\s*\\}?\\}"_s);
     static const QHash<QString, QString> samples{
@@ -222,7 +228,6 @@ bool GroundedDraftEngine::train(const QList<QPair<QString, QString>> &examples, 
     }
     m_fixedClassifier = false;
     m_trainedOn.clear();
-    return retrain(error);
 }
 
 void GroundedDraftEngine::setClassifier(IntentClassifier classifier)

@@ -54,6 +54,8 @@ public:
     //! Adds labelled examples (text, intent), e.g. the demo company's own messages, to what the
     //! intent model learns from besides article titles and resolved requests; trains now.
     bool train(const QList<QPair<QString, QString>> &examples, QString *error);
+    //! Like train() but leaves the training to the next reload() (start-up trains only once).
+    void addExamples(const QList<QPair<QString, QString>> &examples);
     //! Uses an already trained model as is (evaluation); reload() will not replace it.
     void setClassifier(IntentClassifier classifier);
     const std::optional<IntentClassifier> &classifier() const { return m_classifier; }
