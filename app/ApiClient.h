@@ -7,9 +7,11 @@
 #include "core/ApiTypes.h"
 
 #include <QHash>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <functional>
 #include <memory>
@@ -83,6 +85,11 @@ public:
     void users(QObject *context, ApiCallback<QList<User>> callback);
     //! GET /kb/{id}: a cited knowledge-base article.
     void kbArticle(qint64 id, QObject *context, ApiCallback<KbArticle> callback);
+
+    //! The WebSocket handshake request for \a path (e.g. "/api/v1/events") on this server:
+    //! ws:// or wss:// after the base URL's scheme, with the bearer token in the Authorization
+    //! header (the token never appears in the URL, so it cannot leak into logs).
+    QNetworkRequest webSocketRequest(const QString &path, const QUrlQuery &query = {}) const;
 
     //! The delay before retry number \a retry (1-based) under \a policy, jitter included.
     static std::chrono::milliseconds backoffDelay(const RetryPolicy &policy, int retry);

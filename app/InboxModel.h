@@ -7,6 +7,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QStringList>
 
 #include <array>
@@ -52,6 +53,8 @@ public:
         UpdatedAtRole,                   //!< QDateTime (UTC)
         CustomerEmailRole,               //!< QString
         SortRole,                        //!< the value the column sorts by
+        PresenceRole,                    //!< QString "Noah is typing", empty when nobody else is there
+        PresenceStateRole,               //!< int: -1 nobody, else int(tandem::app::PresenceState)
     };
     Q_ENUM(Role)
 
@@ -75,6 +78,9 @@ public:
     //! Sets the AI draft confidences (by ticket id) for the confidence column.
     void setConfidences(const QHash<qint64, double> &confidences);
     void setConfidence(qint64 ticketId, double confidence);
+    //! Who else is on \a ticketId (PresenceModel::summary / strongestState); an empty summary
+    //! clears it. Only PresenceRole/PresenceStateRole change: rows neither move nor re-filter.
+    void setPresence(qint64 ticketId, const QString &summary, int state);
 
     //! Sorts by \a column (ties by newest update, then id). Persistent indexes follow their rows.
     void setSortColumn(int column, Qt::SortOrder order = Qt::AscendingOrder);
@@ -158,7 +164,8 @@ private:
     int m_mineCount = 0;
     int m_unassignedCount = 0;
     int m_needsHumanCount = 0;
-    QHash<qint64, float> m_pendingConfidence; //!< confidences of tickets not seen yet
+    QHash<qint64, float> m_pendingConfidence;      //!< confidences of tickets not seen yet
+    QHash<qint64, QPair<QString, int>> m_presence; //!< by ticket id: summary, state
     qint64 m_currentUserId = kNoAssignee;
     int m_sortColumn = SlaDueColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

@@ -36,6 +36,8 @@ QHash<int, QByteArray> InboxModel::roleNames() const
     names.insert(UpdatedAtRole, "updatedAt");
     names.insert(CustomerEmailRole, "customerEmail");
     names.insert(SortRole, "sortValue");
+    names.insert(PresenceRole, "presence");
+    names.insert(PresenceStateRole, "presenceState");
     return names;
 }
 
@@ -186,9 +188,33 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         return row.customerEmail;
     case SortRole:
         return sortData(row, index.column());
+    case PresenceRole:
+        return m_presence.value(row.id).first;
+    case PresenceStateRole: {
+        const auto it = m_presence.constFind(row.id);
+        return it == m_presence.cend() ? -1 : it->second;
+    }
     default:
         return {};
     }
+}
+
+void InboxModel::setPresence(qint64 ticketId, const QString &summary, int state)
+{
+    const bool had = m_presence.contains(ticketId);
+    if (summary.isEmpty() || state < 0) {
+        if (!had)
+            return;
+        m_presence.remove(ticketId);
+    } else {
+        const QPair<QString, int> value{summary, state};
+        if (had && m_presence.value(ticketId) == value)
+            return;
+        m_presence.insert(ticketId, value);
+    }
+    const int row = rowOfTicket(ticketId);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {PresenceRole, PresenceStateRole});
 }
 
 } // namespace tandem::app

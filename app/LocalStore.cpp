@@ -1,6 +1,7 @@
 #include "LocalStore.h"
 
 #include "LocalStoreMigrations.h"
+#include "SqlTransaction.h"
 
 #include "core/JsonCodec.h"
 #include "core/JsonReader.h"
@@ -31,6 +32,12 @@ const QString kTicketColumns =
     u"id, subject, status, priority, queue, customer_name, customer_email, customer_language, assignee_id, "
     u"tags, created_at, updated_at, sla_due_at, version, intent, sentiment, language, needs_human, "
     u"needs_human_reason"_s;
+
+// A null QString binds as SQL NULL; the text columns are NOT NULL and "absent" means "".
+QString notNull(const QString &text)
+{
+    return text.isNull() ? u""_s : text;
+}
 
 QVariant timeValue(const QDateTime &time)
 {
@@ -79,32 +86,7 @@ Ticket ticketFromQuery(const QSqlQuery &q)
     return t;
 }
 
-// Rolls back unless commit() succeeded: every multi-row write is all-or-nothing.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase db) : m_db(std::move(db)) { m_active = m_db.transaction(); }
-    ~Transaction()
-    {
-        if (m_active)
-            m_db.rollback();
-    }
-    bool isActive() const { return m_active; }
-    bool commit()
-    {
-        if (!m_active)
-            return false;
-        m_active = false;
-        if (m_db.commit())
-            return true;
-        m_db.rollback();
-        return false;
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_active = false;
-};
+using detail::SqlTransaction;
 
 } // namespace
 
@@ -227,13 +209,13 @@ bool LocalStore::upsertTicket(const Ticket &t)
               u"needs_human=excluded.needs_human, needs_human_reason=excluded.needs_human_reason "
               u"WHERE excluded.version >= tickets.version"_s);
     q.addBindValue(t.id);
-    q.addBindValue(t.subject);
+    q.addBindValue(notNull(t.subject));
     q.addBindValue(toString(t.status));
     q.addBindValue(toString(t.priority));
-    q.addBindValue(t.queue);
-    q.addBindValue(t.customer.name);
-    q.addBindValue(t.customer.email);
-    q.addBindValue(t.customer.language);
+    q.addBindValue(notNull(t.queue));
+    q.addBindValue(notNull(t.customer.name));
+    q.addBindValue(notNull(t.customer.email));
+    q.addBindValue(notNull(t.customer.language));
     q.addBindValue(optionalId(t.assigneeId));
     q.addBindValue(
         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(t.tags)).toJson(QJsonDocument::Compact)));
@@ -241,11 +223,11 @@ bool LocalStore::upsertTicket(const Ticket &t)
     q.addBindValue(timeValue(t.updatedAt));
     q.addBindValue(timeValue(t.slaDueAt));
     q.addBindValue(t.version);
-    q.addBindValue(t.intent);
-    q.addBindValue(t.sentiment);
-    q.addBindValue(t.language);
+    q.addBindValue(notNull(t.intent));
+    q.addBindValue(notNull(t.sentiment));
+    q.addBindValue(notNull(t.language));
     q.addBindValue(t.needsHuman);
-    q.addBindValue(t.needsHumanReason);
+    q.addBindValue(notNull(t.needsHumanReason));
     if (!q.exec())
         return fail(u"cannot store ticket %1"_s.arg(t.id), q.lastError().text());
     return true;
@@ -253,7 +235,7 @@ bool LocalStore::upsertTicket(const Ticket &t)
 
 bool LocalStore::applyTicketBatch(const QList<Ticket> &tickets, const std::optional<QString> &cursor)
 {
-    Transaction tx(database());
+    SqlTransaction tx(database());
     if (!tx.isActive())
         return fail(u"cannot begin a transaction"_s, database().lastError().text());
     for (const Ticket &ticket : tickets) {
@@ -337,7 +319,7 @@ bool LocalStore::insertMessage(const Message &m)
 bool LocalStore::saveTicketDetail(const TicketDetail &detail)
 {
     const qint64 id = detail.ticket.id;
-    Transaction tx(database());
+    SqlTransaction tx(database());
     if (!tx.isActive())
         return fail(u"cannot begin a transaction"_s, database().lastError().text());
     if (!upsertTicket(detail.ticket))
@@ -497,7 +479,7 @@ bool LocalStore::setLastSyncAt(const QDateTime &time)
 
 bool LocalStore::saveUsers(const QList<User> &users)
 {
-    Transaction tx(database());
+    SqlTransaction tx(database());
     if (!tx.isActive())
         return fail(u"cannot begin a transaction"_s, database().lastError().text());
     QSqlQuery q(database());

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <optional>
+#include <utility>
 
 class QSqlDatabase;
 
@@ -74,12 +75,22 @@ public:
     QDateTime lastSyncAt() const;
     bool setLastSyncAt(const QDateTime &time);
 
+    // --- live event stream (LocalStoreEvents.cpp) -------------------------------------------
+    //! The seq of the last event-stream event applied; 0 when none was (connect without "after").
+    qint64 eventSeq() const;
+    bool setEventSeq(qint64 seq);
+    //! Upserts tickets pushed by the event stream and records \a seq: all in ONE transaction, so
+    //! the saved seq never runs ahead of what the cache holds. A ticket older than the cached
+    //! one is skipped by the upsert.
+    bool applyEventBatch(const QList<Ticket> &tickets, qint64 seq);
+
     // --- users cache ------------------------------------------------------------------------
     bool saveUsers(const QList<User> &users);
     QList<User> users() const;
 
     // --- outbox -----------------------------------------------------------------------------
-    //! Inserts a queued reply with PRAGMA synchronous=FULL so it survives a power cut.
+    //! Every outbox write runs with PRAGMA synchronous=FULL so it survives a power cut.
+    //! Inserts a queued reply.
     //! Returns the new row id, nullopt on failure (nothing was sent then).
     std::optional<qint64> insertOutboxItem(qint64 ticketId, const QString &idempotencyKey,
                                            const ReplyRequest &request, qint64 baseVersion);
@@ -92,7 +103,11 @@ public:
     bool rebaseOutboxItem(qint64 id, qint64 baseVersion, const QString &idempotencyKey);
     bool removeOutboxItem(qint64 id);
     //! 201: removes the row and stores the message the server returned, in one transaction.
-    bool completeOutboxItem(qint64 id, const Message &message);
+    //! When \a rebase is set ({from, to}), later rows of the same ticket still based on version
+    //! `from` move to `to` in that same transaction: the only change between the two versions was
+    //! this reply, so the agent's own replies never conflict with each other.
+    bool completeOutboxItem(qint64 id, const Message &message,
+                            std::optional<std::pair<qint64, qint64>> rebase = std::nullopt);
 
     // --- draft autosave ---------------------------------------------------------------------
     bool saveAutosave(qint64 ticketId, const QString &text);
@@ -105,6 +120,7 @@ private:
     bool fail(const QString &what, const QString &detail) const;
     bool upsertTicket(const Ticket &ticket);
     bool insertMessage(const Message &message);
+    bool deleteOutboxRow(qint64 id);
 
     QString m_path;
     QString m_connectionName;

@@ -1,6 +1,8 @@
 // LocalStore: the outbox table (queued replies). Split from LocalStore.cpp by responsibility.
 #include "LocalStore.h"
 
+#include "SqlTransaction.h"
+
 #include "core/JsonCodec.h"
 #include "core/JsonReader.h"
 #include "core/Logging.h"
@@ -42,14 +44,14 @@ std::optional<OutboxItem> outboxItemFromQuery(const QSqlQuery &q, QString *error
 std::optional<qint64> LocalStore::insertOutboxItem(qint64 ticketId, const QString &idempotencyKey,
                                                    const ReplyRequest &request, qint64 baseVersion)
 {
-    QSqlDatabase db = database();
-    QSqlQuery q(db);
     // The reply must be on disk before it can reach the server: a power cut right after the
-    // send must not lose it. FULL costs one extra fsync per queued reply only.
-    if (!q.exec(u"PRAGMA synchronous=FULL"_s)) {
-        fail(u"cannot make the outbox write durable"_s, q.lastError().text());
+    // send must not lose it. FULL costs one extra fsync per outbox write only.
+    detail::DurableWrites durable(database());
+    if (!durable.ok()) {
+        fail(u"cannot make the outbox write durable"_s, database().lastError().text());
         return std::nullopt;
     }
+    QSqlQuery q(database());
     q.prepare(u"INSERT INTO outbox (ticket_id, idempotency_key, body, base_version, state, created_at) "
               u"VALUES (?,?,?,?,'queued',?)"_s);
     q.addBindValue(ticketId);
@@ -57,15 +59,11 @@ std::optional<qint64> LocalStore::insertOutboxItem(qint64 ticketId, const QStrin
     q.addBindValue(QString::fromUtf8(json::serialize(json::toJson(request))));
     q.addBindValue(baseVersion);
     q.addBindValue(formatTime(QDateTime::currentDateTimeUtc()));
-    const bool ok = q.exec();
-    const QString execError = q.lastError().text();
-    const qint64 id = q.lastInsertId().toLongLong();
-    QSqlQuery(db).exec(u"PRAGMA synchronous=NORMAL"_s);
-    if (!ok) {
-        fail(u"cannot queue the reply to ticket %1"_s.arg(ticketId), execError);
+    if (!q.exec()) {
+        fail(u"cannot queue the reply to ticket %1"_s.arg(ticketId), q.lastError().text());
         return std::nullopt;
     }
-    return id;
+    return q.lastInsertId().toLongLong();
 }
 
 QList<OutboxItem> LocalStore::outboxItems() const
@@ -102,6 +100,7 @@ std::optional<OutboxItem> LocalStore::outboxItem(qint64 id) const
 
 bool LocalStore::setOutboxState(qint64 id, OutboxState state, const QString &error, bool countAttempt)
 {
+    detail::DurableWrites durable(database());
     QSqlQuery q(database());
     q.prepare(u"UPDATE outbox SET state = ?, error = ?, attempts = attempts + ? WHERE id = ?"_s);
     q.addBindValue(toString(state));
@@ -115,6 +114,7 @@ bool LocalStore::setOutboxState(qint64 id, OutboxState state, const QString &err
 
 bool LocalStore::rebaseOutboxItem(qint64 id, qint64 baseVersion, const QString &idempotencyKey)
 {
+    detail::DurableWrites durable(database());
     QSqlQuery q(database());
     q.prepare(u"UPDATE outbox SET base_version = ?, idempotency_key = ?, state = 'queued', error = '' "
               u"WHERE id = ?"_s);
@@ -128,6 +128,12 @@ bool LocalStore::rebaseOutboxItem(qint64 id, qint64 baseVersion, const QString &
 
 bool LocalStore::removeOutboxItem(qint64 id)
 {
+    detail::DurableWrites durable(database());
+    return deleteOutboxRow(id);
+}
+
+bool LocalStore::deleteOutboxRow(qint64 id)
+{
     QSqlQuery q(database());
     q.prepare(u"DELETE FROM outbox WHERE id = ?"_s);
     q.addBindValue(id);
@@ -136,20 +142,40 @@ bool LocalStore::removeOutboxItem(qint64 id)
     return true;
 }
 
-bool LocalStore::completeOutboxItem(qint64 id, const Message &message)
+bool LocalStore::completeOutboxItem(qint64 id, const Message &message,
+                                    std::optional<std::pair<qint64, qint64>> rebase)
 {
+    detail::DurableWrites durable(database());
     QSqlDatabase db = database();
-    if (!db.transaction())
+    detail::SqlTransaction tx(db);
+    if (!tx.isActive())
         return fail(u"cannot begin a transaction"_s, db.lastError().text());
-    if (!removeOutboxItem(id) || !insertMessage(message)) {
-        db.rollback();
+    qint64 ticketId = message.ticketId;
+    {
+        QSqlQuery q(db);
+        q.prepare(u"SELECT ticket_id FROM outbox WHERE id = ?"_s);
+        q.addBindValue(id);
+        if (q.exec() && q.next())
+            ticketId = q.value(0).toLongLong();
+    }
+    Message stored = message;
+    if (stored.ticketId == 0)
+        stored.ticketId = ticketId;
+    if (!deleteOutboxRow(id) || !insertMessage(stored))
         return false;
+    if (rebase && rebase->first > 0 && rebase->second > rebase->first) {
+        QSqlQuery q(db);
+        q.prepare(u"UPDATE outbox SET base_version = ? WHERE ticket_id = ? AND base_version = ? AND id > ? "
+                  u"AND state IN ('queued', 'sending')"_s);
+        q.addBindValue(rebase->second);
+        q.addBindValue(ticketId);
+        q.addBindValue(rebase->first);
+        q.addBindValue(id);
+        if (!q.exec())
+            return fail(u"cannot rebase the replies after outbox row %1"_s.arg(id), q.lastError().text());
     }
-    if (!db.commit()) {
-        const QString reason = db.lastError().text();
-        db.rollback();
-        return fail(u"cannot commit the sent reply"_s, reason);
-    }
+    if (!tx.commit())
+        return fail(u"cannot commit the sent reply"_s, db.lastError().text());
     return true;
 }
 

@@ -202,22 +202,28 @@ void Outbox::sendItem(const OutboxItem &item)
     const quint64 generation = m_generation;
     const std::optional<qint64> ifMatch =
         item.baseVersion > 0 ? std::optional(item.baseVersion) : std::nullopt;
-    m_api->postReply(
-        item.ticketId, item.request, item.idempotencyKey, ifMatch, this,
-        [this, generation, id = item.id, ticketId = item.ticketId](const ApiResult<ReplyResult> &result) {
-            if (generation != m_generation)
-                return;
-            handleResult(id, ticketId, result);
-        });
+    m_api->postReply(item.ticketId, item.request, item.idempotencyKey, ifMatch, this,
+                     [this, generation, id = item.id, ticketId = item.ticketId,
+                      baseVersion = item.baseVersion](const ApiResult<ReplyResult> &result) {
+                         if (generation != m_generation)
+                             return;
+                         handleResult(id, ticketId, baseVersion, result);
+                     });
 }
 
-void Outbox::handleResult(qint64 outboxId, qint64 ticketId, const ApiResult<ReplyResult> &result)
+void Outbox::handleResult(qint64 outboxId, qint64 ticketId, qint64 baseVersion,
+                          const ApiResult<ReplyResult> &result)
 {
     if (result.ok()) {
         m_inFlight = 0;
         m_consecutiveFailures = 0;
         const ReplyResult &reply = result.value();
-        if (!m_store->completeOutboxItem(outboxId, reply.message))
+        // Later replies the agent wrote against the same version follow this one: it is the only
+        // change between baseVersion and ticketVersion (If-Match held), so it is no conflict.
+        std::optional<std::pair<qint64, qint64>> rebase;
+        if (baseVersion > 0 && reply.ticketVersion > baseVersion)
+            rebase = std::pair(baseVersion, reply.ticketVersion);
+        if (!m_store->completeOutboxItem(outboxId, reply.message, rebase))
             outboxLog()->error("reply {} was sent but could not be recorded locally", outboxId);
         outboxLog()->info("reply {} to ticket {} sent (message {})", outboxId, ticketId, reply.message.id);
         Q_EMIT sent(outboxId, ticketId, reply.message, reply.ticketVersion);

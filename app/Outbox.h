@@ -19,10 +19,12 @@ class LocalStore;
 //! Sends replies reliably. queueReply() writes the reply with a fresh idempotency key to disk
 //! BEFORE it leaves; the row is then sent with If-Match, one at a time, oldest first.
 //! 201 removes the row and caches the message; no answer / 5xx keeps it queued and retries with
-//! the SAME key (capped exponential backoff + jitter); 412 marks it "conflict"; another 4xx marks
-//! it "failed". Rows left "sending" by a crash are resent with their key on start(): the server's
-//! idempotency makes that exactly-once. A conflict/failed row holds back later rows of the same
-//! ticket (so replies never overtake each other) but not other tickets.
+//! the SAME key (capped exponential backoff + jitter, and at once on retryNow(), which the Session
+//! calls when the event stream reconnects); 412 marks it "conflict"; another 4xx marks it "failed".
+//! A sent reply rebases the later rows of its ticket that were based on the same version (the
+//! agent's own replies never conflict with each other). Rows left "sending" by a crash are resent with their
+//! key on start(): the server's idempotency makes that exactly-once. A conflict/failed row holds back later
+//! rows of the same ticket (so replies never overtake each other) but not other tickets.
 class Outbox : public QObject
 {
     Q_OBJECT
@@ -60,7 +62,8 @@ public:
     //! Rows waiting for the agent (conflict + failed).
     int attentionCount() const;
 
-    //! Backoff between outbox retries after a failed send (defaults 1 s .. 60 s).
+    //! Backoff between outbox retries after a failed send (defaults 1 s .. 15 s, +/-25 % jitter):
+    //! the cap keeps "drained within 30 s of the server's return" even without a reconnect signal.
     void setBackoff(std::chrono::milliseconds base, std::chrono::milliseconds max);
 
 Q_SIGNALS:
@@ -81,14 +84,15 @@ private:
     void sendItem(const OutboxItem &item);
     void scheduleRetry();
     void emitCounts();
-    void handleResult(qint64 outboxId, qint64 ticketId, const ApiResult<ReplyResult> &result);
+    void handleResult(qint64 outboxId, qint64 ticketId, qint64 baseVersion,
+                      const ApiResult<ReplyResult> &result);
     void markConflict(qint64 outboxId, qint64 ticketId, const QString &message);
 
     ApiClient *m_api;
     LocalStore *m_store;
     QTimer m_retryTimer;
     std::chrono::milliseconds m_backoffBase{1000};
-    std::chrono::milliseconds m_backoffMax{60000};
+    std::chrono::milliseconds m_backoffMax{15000};
     int m_consecutiveFailures = 0;
     bool m_running = false;
     qint64 m_inFlight = 0; //!< outbox id on the wire, 0 when idle

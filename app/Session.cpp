@@ -5,7 +5,11 @@
 #include "InboxModel.h"
 #include "LocalStore.h"
 #include "Outbox.h"
+#include "OutboxModel.h"
+#include "PresenceModel.h"
+#include "PresenceReporter.h"
 #include "SyncEngine.h"
+#include "TicketActions.h"
 #include "ViewsModel.h"
 
 #include "core/Logging.h"
@@ -27,18 +31,55 @@ Session::Session(ApiClient *api, const User &user, const QString &storePath, QOb
     m_views = new ViewsModel(m_inbox, this);
     m_inbox->setCurrentUserId(user.id);
 
+    m_events = new EventStreamClient(m_api, m_store.get(), this);
+    m_presence = new PresenceModel(this);
+    m_presence->setCurrentUserId(user.id);
+    m_reporter = new PresenceReporter(m_events, this);
+    m_outboxModel = new OutboxModel(m_outbox, m_store.get(), this);
+    m_actions = new TicketActions(m_api, m_store.get(), user.id, this);
+
     connect(m_sync, &SyncEngine::ticketsUpdated, m_inbox, &InboxModel::upsert);
     connect(m_sync, &SyncEngine::draftConfidenceChanged, m_inbox, &InboxModel::setConfidence);
-    // A sent reply changes the ticket (status, version): fetch the change now, not in 5 s.
-    connect(m_outbox, &Outbox::sent, m_sync, [this] { m_sync->pullNow(); });
+    // A sent reply changes the ticket (status, version): the stream pushes that change; without
+    // the stream, fetch it now instead of at the next poll.
+    connect(m_outbox, &Outbox::sent, m_sync, [this] {
+        if (m_events->state() != EventStreamClient::State::Online)
+            m_sync->pullNow();
+    });
     connect(m_outbox, &Outbox::conflict, this, [this](qint64 ticketId) {
         m_inbox->upsert(m_store->tickets({ticketId}));
         m_sync->pullNow();
     });
+    connect(m_actions, &TicketActions::patched, m_sync,
+            [this](qint64, const Ticket &ticket) { m_sync->announcePushed({ticket}, {}); });
+    connect(m_actions, &TicketActions::conflict, m_sync,
+            [this](qint64 ticketId, const Ticket &, const Ticket &current) {
+                m_sync->announcePushed({current}, {ticketId});
+            });
     connect(m_api, &ApiClient::unauthorized, this, &Session::sessionExpired);
     connect(m_api, &ApiClient::reachableChanged, this, [this](bool reachable) {
-        if (reachable && m_started)
-            m_outbox->retryNow();
+        if (!reachable || !m_started)
+            return;
+        m_outbox->retryNow();
+        m_events->reconnectNow(); // the server answers again: no need to wait for the backoff
+    });
+
+    // The live stream: pushed tickets are already in the store, the engine only announces them.
+    connect(m_events, &EventStreamClient::ticketsApplied, m_sync, &SyncEngine::announcePushed);
+    connect(m_events, &EventStreamClient::resyncRequired, m_sync, &SyncEngine::pullNow);
+    connect(m_events, &EventStreamClient::connected, m_outbox, &Outbox::retryNow);
+    connect(m_events, &EventStreamClient::authenticationFailed, this, &Session::sessionExpired);
+    connect(m_events, &EventStreamClient::presenceReceived, m_presence, &PresenceModel::apply);
+    connect(m_events, &EventStreamClient::stateChanged, this, [this](EventStreamClient::State state) {
+        // Live: the pull is a slow safety net. Not live: the pull is how changes arrive.
+        m_sync->setInterval(state == EventStreamClient::State::Online
+                                ? std::max(m_liveSyncInterval, m_fallbackSyncInterval)
+                                : m_fallbackSyncInterval);
+        Q_EMIT connectionStateChanged(state);
+    });
+    connect(m_presence, &PresenceModel::ticketPresenceChanged, m_inbox, [this](qint64 ticketId) {
+        const auto state = m_presence->strongestState(ticketId);
+        m_inbox->setPresence(ticketId, m_presence->summary(ticketId), state ? int(*state) : -1);
     });
 }
 
@@ -47,6 +88,11 @@ Session::~Session()
     stop();
     // The engine parts use the store: they must go before it (QObject children would be
     // deleted only after the members, store included).
+    delete m_actions;
+    delete m_outboxModel;
+    delete m_reporter;
+    delete m_presence;
+    delete m_events;
     delete m_views;
     delete m_inbox;
     delete m_autosave;
@@ -67,8 +113,11 @@ bool Session::start(QString *error)
     // The cache first: the inbox is usable before the network answers (or when it never does).
     m_inbox->setTickets(m_store->tickets());
     m_inbox->setConfidences(m_store->draftConfidences());
+    m_outboxModel->reload();
+    m_fallbackSyncInterval = m_sync->interval();
     m_sync->start();
     m_outbox->start();
+    m_events->start();
     m_started = true;
     logging::get("sync")->info("session started for user {} with {} cached tickets", m_user.id,
                                m_inbox->totalCount());
@@ -79,10 +128,19 @@ void Session::stop()
 {
     if (!m_started)
         return;
+    m_reporter->clear();
+    m_events->stop();
     m_sync->stop();
+    m_sync->setInterval(m_fallbackSyncInterval);
     m_outbox->stop();
+    m_presence->clear();
     m_autosave->flush();
     m_started = false;
+}
+
+EventStreamClient::State Session::connectionState() const
+{
+    return m_events->state();
 }
 
 void Session::logout()

@@ -1,11 +1,14 @@
 #pragma once
 
+#include "EventStreamClient.h"
+
 #include "core/ApiTypes.h"
 
 #include <QObject>
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <memory>
 
 namespace tandem::app {
@@ -15,12 +18,18 @@ class DraftAutosave;
 class InboxModel;
 class LocalStore;
 class Outbox;
+class OutboxModel;
+class PresenceModel;
+class PresenceReporter;
 class SyncEngine;
+class TicketActions;
 class ViewsModel;
 
 //! Everything one signed-in user needs, wired together: the logged-in ApiClient, the
-//! LocalStore, SyncEngine, Outbox, DraftAutosave and the inbox/views models. The UI gets one
-//! from LoginFlow (or builds it from an ApiClient that holds a token) and calls start().
+//! LocalStore, SyncEngine, the live EventStreamClient, Outbox, DraftAutosave, TicketActions,
+//! presence (PresenceModel + PresenceReporter) and the inbox/views/outbox models. The UI gets
+//! one from LoginFlow (or builds it from an ApiClient that holds a token) and calls start().
+//! While the event stream is online the periodic pull is only a slow safety net (60 s).
 class Session : public QObject
 {
     Q_OBJECT
@@ -49,12 +58,25 @@ public:
     DraftAutosave *autosave() const { return m_autosave; }
     InboxModel *inbox() const { return m_inbox; }
     ViewsModel *views() const { return m_views; }
+    EventStreamClient *events() const { return m_events; }
+    PresenceModel *presence() const { return m_presence; }
+    PresenceReporter *presenceReporter() const { return m_reporter; }
+    OutboxModel *outboxModel() const { return m_outboxModel; }
+    TicketActions *actions() const { return m_actions; }
+
+    //! The connection state for the status bar (the event stream's): online / connecting / offline.
+    EventStreamClient::State connectionState() const;
+    //! The periodic pull's interval while the stream is online (default 60 s); when it is not,
+    //! the SyncEngine's own interval at start() applies (default 5 s).
+    void setLiveSyncInterval(std::chrono::milliseconds interval) { m_liveSyncInterval = interval; }
 
 Q_SIGNALS:
     //! logout() finished (whatever the server said); the UI shows the login screen.
     void loggedOut();
     //! The server refused the token (expired/revoked): the user must log in again.
     void sessionExpired();
+    //! connectionState() changed.
+    void connectionStateChanged(tandem::app::EventStreamClient::State state);
 
 private:
     ApiClient *m_api;
@@ -65,6 +87,13 @@ private:
     DraftAutosave *m_autosave = nullptr;
     InboxModel *m_inbox = nullptr;
     ViewsModel *m_views = nullptr;
+    EventStreamClient *m_events = nullptr;
+    PresenceModel *m_presence = nullptr;
+    PresenceReporter *m_reporter = nullptr;
+    OutboxModel *m_outboxModel = nullptr;
+    TicketActions *m_actions = nullptr;
+    std::chrono::milliseconds m_liveSyncInterval{60000};
+    std::chrono::milliseconds m_fallbackSyncInterval{5000};
     bool m_started = false;
 };
 

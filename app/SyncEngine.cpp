@@ -31,6 +31,22 @@ SyncEngine::~SyncEngine() = default;
 void SyncEngine::setInterval(std::chrono::milliseconds interval)
 {
     m_interval = std::max(interval, 10ms);
+    if (m_timer.isActive() && m_timer.remainingTimeAsDuration() > m_interval)
+        m_timer.start(m_interval);
+}
+
+void SyncEngine::announcePushed(const QList<Ticket> &tickets, const QList<qint64> &threadChanged)
+{
+    if (tickets.isEmpty())
+        return;
+    QList<qint64> ids;
+    ids.reserve(tickets.size());
+    for (const Ticket &ticket : tickets)
+        ids.append(ticket.id);
+    Q_EMIT ticketsChanged(ids);
+    Q_EMIT ticketsUpdated(tickets);
+    if (m_openTicketId != 0 && threadChanged.contains(m_openTicketId))
+        fetchDetail();
 }
 
 void SyncEngine::setPageSize(int pageSize)

@@ -16,8 +16,8 @@ class LocalStore;
 
 //! Keeps the LocalStore in step with tandemd: pulls the change feed with the saved cursor page
 //! by page (each page + its cursor in one transaction), periodically and on pullNow(); fetches a
-//! ticket's thread and draft when it is opened. The live event stream (a later issue) will call
-//! pullNow() when the server announces a change.
+//! ticket's thread and draft when it is opened. The live event stream (EventStreamClient) applies
+//! pushed changes itself and calls announcePushed(); the pull is then a slow safety net.
 class SyncEngine : public QObject
 {
     Q_OBJECT
@@ -35,7 +35,8 @@ public:
     SyncEngine(ApiClient *api, LocalStore *store, QObject *parent = nullptr);
     ~SyncEngine() override;
 
-    //! Time between periodic pulls (default 5 s). Takes effect at the next pull.
+    //! Time between periodic pulls (default 5 s). While the live event stream is up the Session
+    //! stretches it to a slow safety net (60 s). A shorter interval re-arms a waiting pull at once.
     void setInterval(std::chrono::milliseconds interval);
     std::chrono::milliseconds interval() const { return m_interval; }
     //! Tickets per page (1..500, default 200).
@@ -66,6 +67,10 @@ public:
 public Q_SLOTS:
     //! Pulls the change feed now (coalesced with a pull already running).
     void pullNow();
+    //! Tickets the event stream already wrote to the LocalStore: announces them like a pull
+    //! would (ticketsChanged/ticketsUpdated) and re-fetches the open ticket when its thread or
+    //! draft is among \a threadChanged.
+    void announcePushed(const QList<tandem::Ticket> &tickets, const QList<qint64> &threadChanged);
 
 Q_SIGNALS:
     //! Tickets in the cache changed (ids in change order). The inbox reloads these rows.

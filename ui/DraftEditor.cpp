@@ -1,6 +1,7 @@
 #include "DraftEditor.h"
 
 #include "ConfidenceBadge.h"
+#include "ConfirmStrip.h"
 #include "DisplayText.h"
 #include "ElidedLabel.h"
 #include "Icons.h"
@@ -10,11 +11,15 @@
 #include <QCheckBox>
 #include <QEvent>
 #include <QHBoxLayout>
+#include <QHelpEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QToolButton>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +28,20 @@ namespace tandem::ui {
 namespace {
 
 constexpr int kMaxFlagsShown = 6;
+constexpr int kMaxCitationsShown = 4;
+constexpr int kMaxCitationChars = 30; //!< per button, so several fit beside each other
+
+//! Flag kinds that make Send ask for an explicit "I checked these".
+bool isRiskFlag(const QString &kind)
+{
+    return kind == u"promise"_s || kind == u"unsupported_fact"_s;
+}
+
+//! Flag kinds that mark a gap the agent must fill ("[order number]").
+bool isGapFlag(const QString &kind)
+{
+    return kind == u"missing_slot"_s || kind == u"placeholder"_s;
+}
 
 QLabel *plainLabel(QWidget *parent)
 {
@@ -50,17 +69,40 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     top->addWidget(m_title);
     m_badge = new ConfidenceBadge(this);
     top->addWidget(m_badge);
+    top->addStretch(1);
+    // Intent, language and sentiment get their own line: squeezed beside the badge they elide.
     m_intent = new ElidedLabel(this);
     m_intent->setObjectName(u"draftIntent"_s);
-    m_intent->setAccessibleName(tr("Draft intent"));
-    top->addWidget(m_intent, 1);
+    m_intent->setAccessibleName(tr("Draft intent, language and sentiment"));
     m_restored = plainLabel(this);
     m_restored->setObjectName(u"restoredNote"_s);
     m_restored->setText(tr("Restored your unsent text"));
     m_restored->setAccessibleName(tr("Restored your unsent text"));
     m_restored->hide();
     top->addWidget(m_restored);
+    m_regenerateButton = new QToolButton(this);
+    m_regenerateButton->setObjectName(u"regenerateButton"_s);
+    m_regenerateButton->setText(tr("Regenerate"));
+    m_regenerateButton->setAccessibleName(tr("Regenerate the draft"));
+    m_regenerateButton->setToolTip(tr("Ask the AI for a new draft in another tone"));
+    m_regenerateButton->setPopupMode(QToolButton::InstantPopup);
+    m_regenerateButton->setFocusPolicy(Qt::StrongFocus);
+    m_regenerateButton->hide(); // until setRegenerateActions()
+    top->addWidget(m_regenerateButton);
     layout->addLayout(top);
+    layout->addWidget(m_intent);
+
+    m_needsHuman = plainLabel(this);
+    m_needsHuman->setObjectName(u"draftNeedsHuman"_s);
+    m_needsHuman->setAccessibleName(tr("Needs a human"));
+    m_needsHuman->setWordWrap(true);
+    m_needsHuman->setAutoFillBackground(true);
+    m_needsHuman->setMargin(6);
+    QFont bannerFont = m_needsHuman->font();
+    bannerFont.setBold(true);
+    m_needsHuman->setFont(bannerFont);
+    m_needsHuman->hide();
+    layout->addWidget(m_needsHuman);
 
     m_flagsBox = new QWidget(this);
     m_flagsBox->setObjectName(u"draftFlags"_s);
@@ -93,11 +135,23 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     m_editor->setMinimumHeight(110);
     layout->addWidget(m_editor, 1);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &DraftEditor::onTextChanged);
+    m_editor->viewport()->installEventFilter(this); // flag tool tips
 
-    m_citations = new ElidedLabel(this);
-    m_citations->setObjectName(u"draftCitations"_s);
-    m_citations->setAccessibleName(tr("Sources"));
-    layout->addWidget(m_citations);
+    m_citationsBox = new QWidget(this);
+    m_citationsBox->setObjectName(u"draftCitations"_s);
+    m_citationsLayout = new QHBoxLayout(m_citationsBox);
+    m_citationsLayout->setContentsMargins(0, 0, 0, 0);
+    m_citationsLayout->setSpacing(4);
+    auto *sourcesCaption = plainLabel(m_citationsBox);
+    sourcesCaption->setObjectName(u"citationsCaption"_s);
+    sourcesCaption->setText(tr("Sources:"));
+    m_citationsLayout->addWidget(sourcesCaption);
+    m_citationsLayout->addStretch(1);
+    m_citationsBox->hide();
+    layout->addWidget(m_citationsBox);
+
+    m_confirm = new ConfirmStrip(this);
+    layout->addWidget(m_confirm);
 
     auto *bottom = new QHBoxLayout;
     bottom->setSpacing(8);
@@ -142,20 +196,56 @@ void DraftEditor::setActions(QAction *send, QAction *discard, QAction *assignToM
     bind(m_sendButton, send);
     bind(m_discardButton, discard);
     bind(m_assignButton, assignToMe);
-    // Tab order inside the editor: text -> internal note -> assign -> discard -> send.
-    setTabOrder(m_editor, m_internal);
-    setTabOrder(m_internal, m_assignButton);
-    setTabOrder(m_assignButton, m_discardButton);
-    setTabOrder(m_discardButton, m_sendButton);
+    updateTabOrder();
+}
+
+void DraftEditor::setRegenerateActions(const QList<QAction *> &tones)
+{
+    auto *menu = new QMenu(m_regenerateButton);
+    menu->setObjectName(u"regenerateMenu"_s);
+    menu->addActions(tones);
+    m_regenerateButton->setMenu(menu);
+    m_regenerateButton->setVisible(!tones.isEmpty());
+    updateTabOrder();
+}
+
+void DraftEditor::updateTabOrder()
+{
+    // Top to bottom: regenerate -> "use new draft" -> text -> sources -> internal note ->
+    // the confirmation strip -> assign -> discard -> send.
+    QList<QWidget *> chain{m_regenerateButton, m_useOffered, m_editor};
+    for (QPushButton *button : std::as_const(m_citationButtons))
+        chain << button;
+    chain << m_internal << m_confirm->rejectButton() << m_confirm->acceptButton() << m_assignButton
+          << m_discardButton << m_sendButton;
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
+void DraftEditor::setTicketInfo(const Ticket &ticket)
+{
+    m_sentiment = ticket.sentiment;
+    m_ticketLanguage = ticket.language.isEmpty() ? ticket.customer.language : ticket.language;
+    m_needsHumanFlag = ticket.needsHuman;
+    m_needsHumanReason = ticket.needsHumanReason;
+    showDraftDetails();
 }
 
 void DraftEditor::setTicket(qint64 ticketId, const std::optional<Draft> &draft, const QString &restoredText)
 {
+    const bool otherTicket = ticketId != m_ticketId || ticketId == 0;
     m_ticketId = ticketId;
     m_draft = draft;
     m_offered.reset();
     m_offerBox->hide();
     m_internal->setChecked(false);
+    m_confirm->dismiss();
+    if (otherTicket) {
+        m_sentiment.clear();
+        m_ticketLanguage.clear();
+        m_needsHumanFlag = false;
+        m_needsHumanReason.clear();
+    }
     setStatus({});
     showDraftDetails();
     const bool restored = !restoredText.isEmpty() && (!draft || restoredText != draft->body);
@@ -249,11 +339,17 @@ void DraftEditor::changeEvent(QEvent *event)
 
 void DraftEditor::updateColours()
 {
-    for (QLabel *label : {static_cast<QLabel *>(m_intent), static_cast<QLabel *>(m_citations), m_restored}) {
+    for (QLabel *label : {static_cast<QLabel *>(m_intent), m_restored}) {
         QPalette p = label->palette();
         p.setColor(QPalette::WindowText, theme::dimText(palette()));
         label->setPalette(p);
     }
+    const QPalette app;
+    QPalette banner = m_needsHuman->palette();
+    banner.setColor(QPalette::Window, theme::blend(app.color(QPalette::Window), theme::dangerColor(app),
+                                                   theme::isDark(app) ? 0.28 : 0.16));
+    banner.setColor(QPalette::WindowText, app.color(QPalette::WindowText));
+    m_needsHuman->setPalette(banner);
 }
 
 void DraftEditor::showDraftDetails()
@@ -262,37 +358,37 @@ void DraftEditor::showDraftDetails()
         delete item->widget();
         delete item;
     }
+    showCitations();
+    updateNeedsHuman();
+    QStringList meta;
+    const QString language = m_draft && !m_draft->language.isEmpty() ? m_draft->language : m_ticketLanguage;
     if (!m_draft) {
         m_title->setText(tr("Reply"));
         m_badge->setConfidence(-1.0);
         m_badge->setVisible(m_ticketId != 0);
-        m_intent->setFullText(m_ticketId != 0 ? tr("No AI draft for this ticket") : QString());
-        m_citations->setFullText({});
-        m_citations->hide();
+        if (m_ticketId != 0)
+            meta << tr("No AI draft for this ticket");
+    } else {
+        m_title->setText(tr("AI draft"));
+        m_badge->show();
+        m_badge->setConfidence(m_draft->confidence);
+        meta << tr("Intent: %1").arg(DisplayText::intent(m_draft->intent));
+    }
+    if (m_ticketId != 0 && !language.isEmpty())
+        meta << tr("Language: %1").arg(DisplayText::language(language));
+    if (m_ticketId != 0 && !m_sentiment.isEmpty())
+        meta << tr("Sentiment: %1").arg(DisplayText::intent(DisplayText::sanitize(m_sentiment).left(40)));
+    m_intent->setFullText(meta.join(u"  ·  "_s));
+    if (!m_draft) {
         m_flagsBox->hide();
         return;
     }
-    const Draft &draft = *m_draft;
-    m_title->setText(tr("AI draft"));
-    m_badge->show();
-    m_badge->setConfidence(draft.confidence);
-    m_intent->setFullText(tr("Intent: %1").arg(DisplayText::intent(draft.intent)));
-
-    QStringList sources;
-    QStringList details;
-    for (const Citation &citation : draft.citations) {
-        const QString title = DisplayText::sanitize(citation.title).left(120);
-        sources << (title.isEmpty() ? citation.sourceId : title);
-        details << (title + u" (" + citation.sourceId + u")\n" +
-                    DisplayText::sanitize(citation.snippet).left(300));
-    }
-    m_citations->setVisible(!sources.isEmpty());
-    m_citations->setFullText(tr("Sources: %1").arg(sources.join(u" · ")));
-    m_citations->setToolTip(DisplayText::plainToolTip(details.join(u"\n\n")));
 
     const QColor warning = theme::warningColor(palette());
     int shown = 0;
-    for (const DraftFlag &flag : draft.flags) {
+    for (const DraftFlag &flag : m_draft->flags) {
+        if (flag.kind == u"needs_human"_s)
+            continue; // the banner says it
         if (shown++ == kMaxFlagsShown)
             break;
         auto *row = new ElidedLabel(m_flagsBox);
@@ -309,32 +405,192 @@ void DraftEditor::showDraftDetails()
         row->setPalette(p);
         m_flagsLayout->addWidget(row);
     }
-    m_flagsBox->setVisible(!draft.flags.isEmpty());
+    m_flagsBox->setVisible(shown > 0);
+}
+
+void DraftEditor::showCitations()
+{
+    for (QPushButton *button : std::as_const(m_citationButtons))
+        delete button;
+    m_citationButtons.clear();
+    const QList<Citation> citations = m_draft ? m_draft->citations : QList<Citation>{};
+    for (const Citation &citation : citations) {
+        if (m_citationButtons.size() == kMaxCitationsShown)
+            break;
+        const QString title = DisplayText::sanitize(citation.title).simplified().left(120);
+        const QString shown = title.isEmpty() ? citation.sourceId.left(40) : title;
+        auto *button = new QPushButton(m_citationsBox);
+        button->setObjectName(u"citationButton"_s);
+        button->setFlat(true);
+        button->setCursor(Qt::PointingHandCursor);
+        button->setAutoDefault(false);
+        const bool isTicket = citation.sourceId.startsWith(u"ticket:"_s);
+        button->setIcon(Icons::get(isTicket ? u"thread"_s : u"draft"_s));
+        // QPushButton text is never rich text; '&' would become a mnemonic, so double it.
+        const QString label =
+            shown.size() > kMaxCitationChars ? shown.left(kMaxCitationChars - 1).trimmed() + u"…"_s : shown;
+        button->setText(QString(label).replace(u'&', u"&&"_s));
+        button->setAccessibleName(isTicket ? tr("Open resolved ticket: %1").arg(shown)
+                                           : tr("Open article: %1").arg(shown));
+        button->setToolTip(DisplayText::plainToolTip(shown + u" ("_s + citation.sourceId.left(40) + u")\n"_s +
+                                                     DisplayText::sanitize(citation.snippet).left(300)));
+        const QString sourceId = citation.sourceId;
+        connect(button, &QPushButton::clicked, this,
+                [this, sourceId, shown] { Q_EMIT citationActivated(sourceId, shown); });
+        m_citationsLayout->insertWidget(m_citationsLayout->count() - 1, button);
+        m_citationButtons << button;
+    }
+    m_citationsBox->setVisible(!m_citationButtons.isEmpty());
+    updateTabOrder();
+}
+
+void DraftEditor::updateNeedsHuman()
+{
+    QString reason;
+    bool needed = m_ticketId != 0 && m_needsHumanFlag;
+    if (m_ticketId != 0 && !m_needsHumanReason.isEmpty())
+        reason = m_needsHumanReason;
+    if (m_draft) {
+        for (const DraftFlag &flag : m_draft->flags) {
+            if (flag.kind == u"needs_human"_s) {
+                needed = true;
+                if (reason.isEmpty())
+                    reason = flag.message;
+            }
+        }
+    }
+    reason = DisplayText::sanitize(reason).simplified().left(300);
+    m_needsHuman->setText(reason.isEmpty() ? tr("⚠ Needs a human: read the conversation before replying.")
+                                           : tr("⚠ Needs a human: %1").arg(reason));
+    m_needsHuman->setVisible(needed);
+}
+
+QString DraftEditor::detailsText() const
+{
+    return m_intent->text();
+}
+
+QList<DraftEditor::FlagSpan> DraftEditor::flagSpans() const
+{
+    QList<FlagSpan> spans;
+    if (!m_draft)
+        return spans;
+    const QString current = text();
+    for (const DraftFlag &flag : m_draft->flags) {
+        if (flag.start < 0 || flag.length <= 0 || qsizetype(flag.start) + flag.length > m_draft->body.size())
+            continue;
+        FlagSpan span{flag, m_draft->body.mid(flag.start, flag.length), -1};
+        if (QStringView(current).mid(flag.start, flag.length) == span.text) {
+            span.position = flag.start;
+        } else {
+            // Text typed above the span moves it: take the nearest unchanged copy of the words.
+            const qsizetype after = current.indexOf(span.text, flag.start);
+            const qsizetype before = flag.start > 0 ? current.lastIndexOf(span.text, flag.start - 1) : -1;
+            if (after >= 0 && (before < 0 || after - flag.start <= flag.start - before))
+                span.position = int(after);
+            else
+                span.position = int(before);
+        }
+        spans << span;
+    }
+    return spans;
+}
+
+QStringList DraftEditor::unresolvedChecks() const
+{
+    QStringList lines;
+    QStringList gaps;
+    const auto quote = [](const QString &words) {
+        const QString clean = DisplayText::sanitize(words).simplified();
+        return clean.size() > 80 ? clean.left(79) + u"…"_s : clean;
+    };
+    for (const FlagSpan &span : flagSpans()) {
+        if (span.position < 0)
+            continue;
+        if (isRiskFlag(span.flag.kind))
+            lines << tr("%1: “%2”").arg(DisplayText::flagKind(span.flag.kind), quote(span.text));
+        else if (isGapFlag(span.flag.kind))
+            gaps << quote(span.text);
+    }
+    // Gaps the agent typed or the AI left without a flag: "[order number]".
+    static const QRegularExpression gapPattern(u"\\[[^\\[\\]\\n]{2,40}\\]"_s);
+    for (auto it = gapPattern.globalMatch(text()); it.hasNext();) {
+        const QString gap = it.next().captured();
+        if (!gaps.contains(gap))
+            gaps << gap;
+    }
+    for (const QString &gap : std::as_const(gaps))
+        lines << tr("Still to fill in: “%1”").arg(gap);
+    return lines;
+}
+
+QString DraftEditor::flagToolTipAt(int position) const
+{
+    QStringList tips;
+    for (const FlagSpan &span : flagSpans()) {
+        if (span.position < 0 || position < span.position || position >= span.position + span.flag.length)
+            continue;
+        const QString message = DisplayText::sanitize(span.flag.message).left(300);
+        tips << (message.isEmpty() ? DisplayText::flagKind(span.flag.kind)
+                                   : DisplayText::flagKind(span.flag.kind) + u": "_s + message);
+    }
+    return tips.isEmpty() ? QString() : DisplayText::plainToolTip(tips.join(u'\n'));
+}
+
+bool DraftEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // QPlainTextEdit shows no tool tips of extra selections: look up the flag under the mouse.
+    if (watched == m_editor->viewport() && event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QTextCursor cursor = m_editor->cursorForPosition(help->pos());
+        const QString tip = flagToolTipAt(cursor.position());
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), tip, m_editor->viewport());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void DraftEditor::applyFlagHighlights()
 {
     QList<QTextEdit::ExtraSelection> selections;
-    if (m_draft) {
-        const int length = m_editor->document()->characterCount();
-        QTextCharFormat format;
-        format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        format.setUnderlineColor(theme::warningColor(palette()));
-        format.setBackground(
-            theme::blend(palette().color(QPalette::Base), theme::warningColor(palette()), 0.18));
-        for (const DraftFlag &flag : m_draft->flags) {
-            if (flag.start < 0 || flag.length <= 0 || flag.start + flag.length >= length)
-                continue;
-            QTextEdit::ExtraSelection selection;
-            selection.cursor = QTextCursor(m_editor->document());
-            selection.cursor.setPosition(flag.start);
-            selection.cursor.setPosition(flag.start + flag.length, QTextCursor::KeepAnchor);
-            selection.format = format;
-            selection.format.setToolTip(DisplayText::flagKind(flag.kind));
-            selections << selection;
-        }
+    QTextCharFormat format;
+    format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    format.setUnderlineColor(theme::warningColor(palette()));
+    format.setBackground(theme::blend(palette().color(QPalette::Base), theme::warningColor(palette()), 0.18));
+    const int length = m_editor->document()->characterCount();
+    for (const FlagSpan &span : flagSpans()) {
+        if (span.position < 0 || span.position + span.flag.length >= length)
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(m_editor->document());
+        selection.cursor.setPosition(span.position);
+        selection.cursor.setPosition(span.position + span.flag.length, QTextCursor::KeepAnchor);
+        selection.format = format;
+        selection.format.setToolTip(DisplayText::flagKind(span.flag.kind));
+        selections << selection;
     }
     m_editor->setExtraSelections(selections);
+}
+
+void DraftEditor::replaceWithDraft(const Draft &draft)
+{
+    m_draft = draft;
+    m_offered.reset();
+    m_offerBox->hide();
+    m_confirm->dismiss();
+    showDraftDetails();
+    // One edit block through a cursor (not setPlainText): the undo stack keeps the agent's text.
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(draft.body);
+    cursor.endEditBlock();
+    m_editor->moveCursor(QTextCursor::Start);
+    m_restored->hide();
+    applyFlagHighlights();
 }
 
 void DraftEditor::setEditorText(const QString &text)
@@ -347,6 +603,9 @@ void DraftEditor::setEditorText(const QString &text)
 
 void DraftEditor::onTextChanged()
 {
+    applyFlagHighlights(); // edits move or resolve flagged spans
+    if (m_confirm->isAsking() && m_confirm->purpose() == u"send"_s)
+        m_confirm->dismiss(); // the answer was about other text
     if (m_settingText || m_ticketId == 0)
         return;
     m_restored->hide();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ApiTypes.h"
+#include "core/Ticket.h"
 
 #include <QWidget>
 
@@ -8,6 +9,7 @@
 
 class QAction;
 class QCheckBox;
+class QHBoxLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -17,12 +19,15 @@ class QVBoxLayout;
 namespace tandem::ui {
 
 class ConfidenceBadge;
+class ConfirmStrip;
 class ElidedLabel;
 
 //! The reply editor of the ticket pane: the AI draft's body (editable, plain text), its
-//! confidence badge, intent, citations and flags (flagged spans are underlined in the text),
-//! and the Send / Discard / Assign-to-me buttons (driven by the main window's QActions).
-//! A newer AI draft never overwrites text the agent has edited: it is offered instead.
+//! confidence badge, intent / language / sentiment, the needs-human banner, clickable citations
+//! and flags (flagged spans are underlined in the text, with the flag's message as tool tip),
+//! a confirmation strip, and the Send / Discard / Assign-to-me / Regenerate buttons (driven by
+//! the main window's QActions). A newer AI draft never overwrites text the agent has edited:
+//! it is offered instead.
 class DraftEditor : public QWidget
 {
     Q_OBJECT
@@ -32,6 +37,11 @@ public:
 
     //! Buttons for the main window's actions (Send, Discard, Assign to me), in that order.
     void setActions(QAction *send, QAction *discard, QAction *assignToMe);
+    //! The "Regenerate ▸" tones, shown as a button with a menu.
+    void setRegenerateActions(const QList<QAction *> &tones);
+
+    //! The ticket's own triage (sentiment, needs-human reason) shown with the draft.
+    void setTicketInfo(const Ticket &ticket);
 
     //! Shows the draft of \a ticketId. A non-empty \a restoredText (autosave) is shown instead of
     //! the draft body, with a note saying so.
@@ -56,12 +66,40 @@ public:
     //! Shows a short status line under the editor ("Sending…", "Draft discarded", an error).
     void setStatus(const QString &text, bool error = false);
 
+    //! Where a flag of the current draft sits in the editor now: \a position is -1 when the
+    //! flagged words are no longer there unchanged (the agent edited them: resolved).
+    struct FlagSpan
+    {
+        DraftFlag flag;
+        QString text; //!< the flagged words as the AI wrote them
+        int position = -1;
+    };
+    QList<FlagSpan> flagSpans() const;
+    //! Lines describing what still needs a look before sending: promise / unsupported-fact spans
+    //! still unchanged, and gaps such as "[order number]" still in the text. Empty: nothing.
+    QStringList unresolvedChecks() const;
+    //! The tool tip shown over the editor at \a position (a character offset); empty if none.
+    QString flagToolTipAt(int position) const;
+
+    //! Replaces the text and the draft with \a draft as one undoable edit (Ctrl+Z brings the
+    //! agent's text back); the change is autosaved like typing.
+    void replaceWithDraft(const Draft &draft);
+
+    ConfirmStrip *confirmStrip() const { return m_confirm; }
+    QLabel *needsHumanBanner() const { return m_needsHuman; }
+    QList<QPushButton *> citationButtons() const { return m_citationButtons; }
+    QToolButton *regenerateButton() const { return m_regenerateButton; }
+    QString detailsText() const;
+
 Q_SIGNALS:
     //! The agent changed the text (not emitted for text set by the program).
     void textEdited(qint64 ticketId, const QString &text);
+    //! The agent clicked a citation (\a sourceId is "kb:<id>" or "ticket:<id>").
+    void citationActivated(const QString &sourceId, const QString &title);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void showDraftDetails();
@@ -70,11 +108,18 @@ private:
     void onTextChanged();
     void useOfferedDraft();
     void updateColours();
+    void showCitations();
+    void updateTabOrder();
+    void updateNeedsHuman();
 
     qint64 m_ticketId = 0;
     std::optional<Draft> m_draft;
     std::optional<Draft> m_offered; //!< a newer draft the agent has not taken yet
     bool m_settingText = false;
+    QString m_sentiment;
+    QString m_ticketLanguage;
+    QString m_needsHumanReason;
+    bool m_needsHumanFlag = false;
 
     QLabel *m_title = nullptr;
     ConfidenceBadge *m_badge = nullptr;
@@ -85,7 +130,12 @@ private:
     QWidget *m_offerBox = nullptr;
     QPushButton *m_useOffered = nullptr;
     QPlainTextEdit *m_editor = nullptr;
-    ElidedLabel *m_citations = nullptr;
+    QLabel *m_needsHuman = nullptr;
+    QWidget *m_citationsBox = nullptr;
+    QHBoxLayout *m_citationsLayout = nullptr;
+    QList<QPushButton *> m_citationButtons;
+    ConfirmStrip *m_confirm = nullptr;
+    QToolButton *m_regenerateButton = nullptr;
     QCheckBox *m_internal = nullptr;
     QLabel *m_status = nullptr;
     QToolButton *m_sendButton = nullptr;

@@ -114,6 +114,8 @@ void MainWindow::buildLayout()
 
     m_ticket = new TicketPane(m_session, m_splitter);
     m_ticket->setActions(m_actions->send, m_actions->discard, m_actions->assignToMe);
+    m_ticket->setRegenerateActions(
+        {m_actions->regenerateEmpathetic, m_actions->regenerateConcise, m_actions->regenerateFormal});
     m_ticket->setMinimumWidth(380);
 
     m_splitter->addWidget(m_views);
@@ -150,6 +152,10 @@ void MainWindow::buildMenus()
     ticket->addAction(a.send);
     ticket->addAction(a.discard);
     ticket->addAction(a.assignToMe);
+    ticket->addSeparator();
+    QMenu *regenerate = ticket->addMenu(tr("&Regenerate"));
+    regenerate->setObjectName(u"regenerateMenuBarMenu"_s);
+    regenerate->addActions({a.regenerateEmpathetic, a.regenerateConcise, a.regenerateFormal});
 
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     go->addAction(a.nextTicket);
@@ -185,7 +191,8 @@ void MainWindow::buildMenus()
     }
     // Actions that live only in menus still need their shortcuts active in the window.
     addActions({a.nextTicket, a.previousTicket, a.focusDraft, a.focusSearch, a.backToInbox, a.send, a.discard,
-                a.assignToMe, a.refresh, a.quit, a.shortcuts});
+                a.assignToMe, a.refresh, a.quit, a.shortcuts, a.regenerateEmpathetic, a.regenerateConcise,
+                a.regenerateFormal});
 }
 
 void MainWindow::connectActions()
@@ -194,6 +201,10 @@ void MainWindow::connectActions()
     connect(a.send, &QAction::triggered, m_ticket, &TicketPane::send);
     connect(a.discard, &QAction::triggered, m_ticket, &TicketPane::discardDraft);
     connect(a.assignToMe, &QAction::triggered, m_ticket, &TicketPane::assignToMe);
+    for (QAction *tone : {a.regenerateEmpathetic, a.regenerateConcise, a.regenerateFormal}) {
+        connect(tone, &QAction::triggered, m_ticket,
+                [this, tone] { m_ticket->regenerate(tone->data().toString()); });
+    }
     connect(a.nextTicket, &QAction::triggered, this, [this] { m_inbox->moveCurrent(1); });
     connect(a.previousTicket, &QAction::triggered, this, [this] { m_inbox->moveCurrent(-1); });
     connect(a.openTicket, &QAction::triggered, this, [this] {
@@ -311,7 +322,8 @@ void MainWindow::showShortcuts()
     const MainWindowActions &a = *m_actions;
     QStringList lines;
     for (const QAction *action : {a.nextTicket, a.previousTicket, a.openTicket, a.focusDraft, a.focusSearch,
-                                  a.backToInbox, a.send, a.discard, a.assignToMe, a.refresh, a.quit}) {
+                                  a.backToInbox, a.send, a.discard, a.assignToMe, a.regenerateEmpathetic,
+                                  a.regenerateConcise, a.regenerateFormal, a.refresh, a.quit}) {
         lines << tr("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
                                   action->text().remove(u'&'));
     }

@@ -37,6 +37,19 @@ MainWindowActions::MainWindowActions(QObject *parent)
         make(parent, u"assignAction"_s, tr("Assign to &me"), u"assign"_s,
              {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)}, tr("Make yourself the ticket's assignee"));
 
+    regenerateEmpathetic =
+        make(parent, u"regenerateEmpatheticAction"_s, tr("&Empathetic"), u"refresh"_s,
+             {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_1)}, tr("Ask the AI for a new, warmer draft"));
+    regenerateEmpathetic->setData(u"empathetic"_s);
+    regenerateConcise =
+        make(parent, u"regenerateConciseAction"_s, tr("&Concise"), u"refresh"_s,
+             {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_2)}, tr("Ask the AI for a new, shorter draft"));
+    regenerateConcise->setData(u"concise"_s);
+    regenerateFormal =
+        make(parent, u"regenerateFormalAction"_s, tr("&Formal"), u"refresh"_s,
+             {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_3)}, tr("Ask the AI for a new, formal draft"));
+    regenerateFormal->setData(u"formal"_s);
+
     // Single-letter shortcuts never fire while typing: text fields take printable keys first.
     nextTicket = make(parent, u"nextTicketAction"_s, tr("&Next ticket"), u"next"_s, {QKeySequence(Qt::Key_J)},
                       tr("Select the next ticket in the inbox"));

@@ -21,6 +21,10 @@ public:
     QAction *send = nullptr;       //!< Ctrl+Return
     QAction *discard = nullptr;    //!< Ctrl+Shift+D
     QAction *assignToMe = nullptr; //!< Ctrl+Shift+A
+    // Ticket ▸ Regenerate (the tone is the action's data: "empathetic", "concise", "formal")
+    QAction *regenerateEmpathetic = nullptr; //!< Ctrl+Alt+1
+    QAction *regenerateConcise = nullptr;    //!< Ctrl+Alt+2
+    QAction *regenerateFormal = nullptr;     //!< Ctrl+Alt+3
     // Navigation
     QAction *nextTicket = nullptr;     //!< j
     QAction *previousTicket = nullptr; //!< k

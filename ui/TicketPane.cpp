@@ -1,12 +1,15 @@
 #include "TicketPane.h"
 
+#include "ConfirmStrip.h"
 #include "ConflictBanner.h"
 #include "DisplayText.h"
 #include "DraftEditor.h"
+#include "SourceViewer.h"
 #include "ThreadView.h"
 #include "TicketHeader.h"
 
 #include "app/ApiClient.h"
+#include "app/DraftActions.h"
 #include "app/DraftAutosave.h"
 #include "app/LocalStore.h"
 #include "app/Outbox.h"
@@ -22,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -74,8 +78,9 @@ TicketPane::TicketPane(app::Session *session, QWidget *parent) : QWidget(parent)
     bottomLayout->addWidget(m_editor, 1);
     m_splitter->addWidget(m_thread);
     m_splitter->addWidget(bottom);
-    m_splitter->setStretchFactor(0, 3);
-    m_splitter->setStretchFactor(1, 2);
+    // The reply is where the agent works: it gets as much room as the thread.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     layout->addWidget(m_splitter, 1);
     m_stack->addWidget(content);
 
@@ -84,6 +89,10 @@ TicketPane::TicketPane(app::Session *session, QWidget *parent) : QWidget(parent)
             m_session->autosave()->setText(ticketId, text);
     });
     connect(m_editor->editor(), &QPlainTextEdit::textChanged, this, &TicketPane::updateActions);
+    connect(m_editor, &DraftEditor::citationActivated, this, &TicketPane::openSource);
+    connect(m_editor->confirmStrip(), &ConfirmStrip::accepted, this, &TicketPane::onConfirmAccepted);
+    connect(m_editor->confirmStrip(), &ConfirmStrip::rejected, this,
+            [this] { m_editor->editor()->setFocus(); });
     connect(m_conflict, &ConflictBanner::sendAnywayRequested, this, &TicketPane::sendAnyway);
     connect(m_conflict, &ConflictBanner::keepEditingRequested, this, &TicketPane::keepEditing);
 
@@ -100,6 +109,8 @@ TicketPane::TicketPane(app::Session *session, QWidget *parent) : QWidget(parent)
                 if (ticket.id == m_ticketId) {
                     m_ticket = ticket;
                     m_header->setTicket(m_ticket, assigneeName(m_ticket.assigneeId));
+                    if (m_editorTicketId == m_ticketId)
+                        m_editor->setTicketInfo(m_ticket);
                     updateActions();
                 }
             }
@@ -134,6 +145,13 @@ void TicketPane::setActions(QAction *send, QAction *discard, QAction *assignToMe
     updateActions();
 }
 
+void TicketPane::setRegenerateActions(const QList<QAction *> &tones)
+{
+    m_regenerate = tones;
+    m_editor->setRegenerateActions(tones);
+    updateActions();
+}
+
 void TicketPane::openTicket(qint64 ticketId)
 {
     if (ticketId == m_ticketId && ticketId != 0)
@@ -147,6 +165,7 @@ void TicketPane::openTicket(qint64 ticketId)
     m_seenVersion = 0;
     m_seenMessageId = 0;
     m_ticket = Ticket{};
+    m_minDraftId = 0;
     if (ticketId == 0 || !m_session) {
         if (m_session)
             m_session->sync()->closeTicket();
@@ -202,6 +221,8 @@ void TicketPane::reload()
     std::optional<Draft> draft = detail->draft;
     if (draft && draft->id == m_usedDraftId)
         draft.reset();
+    if (draft && draft->id < m_minDraftId)
+        draft = m_editor->draft(); // a fetch that started before the regenerated draft existed
     if (m_editorTicketId != m_ticketId) {
         m_editorTicketId = m_ticketId;
         m_editor->setTicket(m_ticketId, draft, m_session->autosave()->text(m_ticketId));
@@ -211,6 +232,7 @@ void TicketPane::reload()
     } else {
         m_editor->updateDraft(draft);
     }
+    m_editor->setTicketInfo(m_ticket);
     updateActions();
 }
 
@@ -251,12 +273,35 @@ void TicketPane::updateActions()
         const bool mine = m_session && m_ticket.assigneeId == m_session->currentUser().id;
         m_assign->setEnabled(m_ticketId != 0 && !m_busy && !mine);
     }
+    for (QAction *tone : std::as_const(m_regenerate))
+        tone->setEnabled(open && !m_busy && !m_regenerating);
+    m_editor->regenerateButton()->setEnabled(open && !m_busy && !m_regenerating);
 }
 
 void TicketPane::send()
 {
     if (!m_session || m_ticketId == 0 || m_editorTicketId != m_ticketId)
         return;
+    if (m_editor->reply().body.isEmpty()) {
+        m_editor->setStatus(tr("Write a reply first."), true);
+        return;
+    }
+    // An internal note never reaches the customer: no promise to check.
+    const QStringList checks =
+        m_editor->internalCheck()->isChecked() ? QStringList{} : m_editor->unresolvedChecks();
+    if (!checks.isEmpty()) {
+        m_editor->confirmStrip()->ask(u"send"_s, tr("The reply still contains things to check:"), checks,
+                                      tr("I checked these: send"), tr("Keep editing"));
+        return;
+    }
+    sendNow();
+}
+
+void TicketPane::sendNow()
+{
+    if (!m_session || m_ticketId == 0 || m_editorTicketId != m_ticketId)
+        return;
+    m_editor->confirmStrip()->dismiss();
     const ReplyRequest reply = m_editor->reply();
     if (reply.body.isEmpty()) {
         m_editor->setStatus(tr("Write a reply first."), true);
@@ -306,6 +351,86 @@ void TicketPane::discardDraft()
             }
             updateActions();
         });
+}
+
+void TicketPane::regenerate(const QString &tone)
+{
+    if (!m_session || m_ticketId == 0 || m_editorTicketId != m_ticketId || m_busy || m_regenerating ||
+        !app::DraftActions::isValidTone(tone))
+        return;
+    if (m_editor->isEdited()) {
+        // Never drop typed work silently: ask inline; Ctrl+Z still brings the text back afterwards.
+        m_editor->confirmStrip()->ask(u"regenerate:"_s + tone,
+                                      tr("Replace your edited text with a new %1 draft?").arg(toneName(tone)),
+                                      {tr("Your text stays in the editor's undo history (Ctrl+Z).")},
+                                      tr("Replace my text"), tr("Keep my edit"));
+        return;
+    }
+    startRegenerate(tone);
+}
+
+void TicketPane::startRegenerate(const QString &tone)
+{
+    if (!m_session || m_ticketId == 0)
+        return;
+    m_regenerating = true;
+    m_editor->setStatus(tr("Writing a %1 draft…").arg(toneName(tone)));
+    updateActions();
+    const qint64 ticketId = m_ticketId;
+    const bool edited = m_editor->isEdited();
+    app::DraftActions::regenerate(
+        m_session->api(), ticketId, tone, this,
+        [this, ticketId, tone, edited](const app::ApiResult<Draft> &result) {
+            m_regenerating = false;
+            if (ticketId != m_ticketId) {
+                updateActions();
+                return;
+            }
+            if (!result.ok()) {
+                m_editor->setStatus(
+                    tr("Could not regenerate the draft: %1").arg(result.error().message.left(200)), true);
+                updateActions();
+                return;
+            }
+            m_minDraftId = result.value().id;
+            m_editor->replaceWithDraft(result.value());
+            m_editor->setStatus(edited ? tr("New %1 draft. Ctrl+Z brings your text back.").arg(toneName(tone))
+                                       : tr("New %1 draft.").arg(toneName(tone)));
+            m_session->sync()->openTicket(ticketId); // the ticket's version went up
+            updateActions();
+        });
+}
+
+void TicketPane::onConfirmAccepted(const QString &purpose)
+{
+    if (purpose == u"send"_s) {
+        sendNow();
+    } else if (purpose.startsWith(u"regenerate:"_s)) {
+        startRegenerate(purpose.mid(11));
+    }
+}
+
+QString TicketPane::toneName(const QString &tone)
+{
+    if (tone == u"empathetic"_s)
+        return tr("empathetic");
+    if (tone == u"concise"_s)
+        return tr("concise");
+    if (tone == u"formal"_s)
+        return tr("formal");
+    return tone;
+}
+
+void TicketPane::openSource(const QString &sourceId, const QString &title)
+{
+    if (!m_session)
+        return;
+    if (!m_sourceViewer)
+        m_sourceViewer = new SourceViewer(m_session->api(), this);
+    m_sourceViewer->showSource(sourceId, title);
+    m_sourceViewer->show(); // non-modal: the agent can keep the article open while editing
+    m_sourceViewer->raise();
+    m_sourceViewer->activateWindow();
 }
 
 void TicketPane::assignToMe()

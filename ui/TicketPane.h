@@ -1,5 +1,7 @@
 #pragma once
 
+#include "SourceViewer.h"
+
 #include "core/ApiTypes.h"
 
 #include <QHash>
@@ -18,6 +20,7 @@ class Session;
 namespace tandem::ui {
 
 class ConflictBanner;
+
 class DraftEditor;
 class ThreadView;
 class TicketHeader;
@@ -37,6 +40,8 @@ public:
 
     //! The main window's actions, shown as the editor's buttons; their enabled state is kept here.
     void setActions(QAction *send, QAction *discard, QAction *assignToMe);
+    //! The Regenerate ▸ tone actions (each action's data is its tone); enabled state kept here.
+    void setRegenerateActions(const QList<QAction *> &tones);
 
     //! Shows \a ticketId (0 shows the empty state).
     void openTicket(qint64 ticketId);
@@ -46,14 +51,22 @@ public:
     ThreadView *thread() const { return m_thread; }
     DraftEditor *draftEditor() const { return m_editor; }
     ConflictBanner *conflictBanner() const { return m_conflict; }
+    //! The viewer of the last citation opened (null before the first).
+    SourceViewer *sourceViewer() const { return m_sourceViewer; }
     QSplitter *splitter() const { return m_splitter; }
 
     //! Puts the keyboard focus into the reply text.
     void focusDraft();
 
 public Q_SLOTS:
-    //! Queues the editor's text as a reply (or internal note) to the open ticket.
+    //! Queues the editor's text as a reply (or internal note) to the open ticket. While a
+    //! promise / unsupported-fact span or a "[gap]" is still in the text, asks first (inline).
     void send();
+    //! Asks the server for a new draft in \a tone ("empathetic", "concise", "formal"); asks
+    //! first (inline) when the agent has edited the text.
+    void regenerate(const QString &tone);
+    //! Opens \a sourceId ("kb:<id>" / "ticket:<id>") in the read-only source viewer.
+    void openSource(const QString &sourceId, const QString &title);
     //! Discards the AI draft on the server and empties the editor.
     void discardDraft();
     //! Assigns the open ticket to the signed-in agent.
@@ -65,6 +78,9 @@ Q_SIGNALS:
 
 private:
     void reload();
+    void sendNow();
+    void startRegenerate(const QString &tone);
+    void onConfirmAccepted(const QString &purpose);
     void renderThread(const QList<Message> &messages);
     void updateActions();
     void onDetailChanged(qint64 ticketId);
@@ -78,6 +94,7 @@ private:
     void keepEditing(qint64 outboxId);
     void patchAssignee(qint64 version, bool retryOnConflict);
     QString assigneeName(const std::optional<qint64> &id) const;
+    static QString toneName(const QString &tone);
 
     QPointer<app::Session> m_session;
     qint64 m_ticketId = 0;
@@ -100,6 +117,10 @@ private:
     QAction *m_send = nullptr;
     QAction *m_discard = nullptr;
     QAction *m_assign = nullptr;
+    QList<QAction *> m_regenerate;
+    QPointer<SourceViewer> m_sourceViewer;
+    bool m_regenerating = false; //!< a regenerate request is in flight
+    qint64 m_minDraftId = 0;     //!< drafts older than a regenerated one are stale fetches
 };
 
 } // namespace tandem::ui

@@ -84,7 +84,8 @@ std::optional<TrainOptions> trainingOptions(const QCommandLineParser &parser, QS
     double calibrationFolds = o.calibrationFolds;
     if (!readNumber(parser, u"C"_s, &o.regularisation, error) ||
         !readNumber(parser, u"solver"_s, &solver, error) || !readNumber(parser, u"min-df"_s, &minDf, error) ||
-        !readNumber(parser, u"char-max"_s, &charMax, error) || !readNumber(parser, u"char-min"_s, &charMin, error) ||
+        !readNumber(parser, u"char-max"_s, &charMax, error) ||
+        !readNumber(parser, u"char-min"_s, &charMin, error) ||
         !readNumber(parser, u"word-weight"_s, &o.wordWeight, error) ||
         !readNumber(parser, u"oos-quantile"_s, &o.oosQuantile, error) ||
         !readNumber(parser, u"coverage"_s, &o.defaultCoverage, error) ||
@@ -133,12 +134,14 @@ struct Evaluation
                   double trainSeconds)
     {
         QList<ScoredPrediction> scored;
+        int inDomainOutOfScope = 0;
         QElapsedTimer timer;
         for (const auto &[text, truth] : test) {
             timer.start();
             const IntentPrediction p = model.predict(text, 0.8);
             latenciesMs.push_back(double(timer.nsecsElapsed()) / 1e6);
             scored.append({truth.trimmed(), p.intent, p.confidence});
+            inDomainOutOfScope += p.outOfScope ? 1 : 0;
         }
         QJsonObject fold;
         fold[u"accuracy"_s] = accuracy(scored);
@@ -150,6 +153,9 @@ struct Evaluation
             coverage[QString::number(c)] = accuracyAtCoverage(scored, c);
         fold[u"coverage_accuracy"_s] = coverage;
         fold[u"threshold_80"_s] = model.thresholdForCoverage(0.8);
+        // In-domain messages wrongly called out of scope (the price of the OOS detector).
+        fold[u"test_out_of_scope"_s] =
+            test.isEmpty() ? 0.0 : double(inDomainOutOfScope) / double(test.size());
         fold[u"train_seconds"_s] = trainSeconds;
         if (!oos.isEmpty()) {
             int escalated = 0;

@@ -40,6 +40,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUuid>
 
 #include <memory>
@@ -308,8 +309,12 @@ private Q_SLOTS:
         ui::TicketPane *pane = m_window->ticketPane();
         QTRY_VERIFY_WITH_TIMEOUT(pane->draftEditor()->ticketId() == pane->ticketId() && pane->ticketId() != 0,
                                  15000);
-        const QList<QWidget *> expected{m_window->viewsList(), m_window->searchEdit(), m_window->inboxTable(),
-                                        pane->thread(), pane->draftEditor()->editor()};
+        const QList<QWidget *> expected{m_window->viewsList(),
+                                        m_window->searchEdit(),
+                                        m_window->inboxTable(),
+                                        pane->thread(),
+                                        pane->draftEditor()->regenerateButton(),
+                                        pane->draftEditor()->editor()};
         expected.first()->setFocus(Qt::TabFocusReason);
         QTRY_VERIFY(expected.first()->hasFocus());
         for (qsizetype i = 1; i < expected.size(); ++i) {

@@ -4,6 +4,7 @@
 #include <linear.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace tandem::server::intent {
@@ -17,40 +18,44 @@ double sigmoid(double z)
     return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
 }
 
+//! The calibration features of a score, oriented so that a larger value means "more likely right".
+std::array<double, 4> featuresOf(const HeldOutScore &s)
+{
+    return {s.top, s.margin, s.similarity, -s.unknown};
+}
+
 struct Fit
 {
-    double wTop = 0;
-    double wMargin = 0;
+    std::array<double, 4> weights{};
     double bias = 0;
 };
 
-//! Logistic regression P(correct | features) with LIBLINEAR (weakly regularised).
-Fit logistic(const std::vector<HeldOutScore> &scores, bool useTop, bool useMargin)
+//! Logistic regression P(correct | the features in `use`) with LIBLINEAR (weakly regularised).
+Fit logistic(const std::vector<HeldOutScore> &scores, const std::array<bool, 4> &use)
 {
     silenceLiblinear();
+    const int features = int(use.size());
     std::vector<feature_node> nodes;
-    nodes.reserve(scores.size() * 4);
+    nodes.reserve(scores.size() * size_t(features + 2));
+    std::vector<feature_node *> x(scores.size());
+    std::vector<size_t> offsets(scores.size());
     std::vector<double> y(scores.size());
     for (size_t i = 0; i < scores.size(); ++i) {
-        if (useTop)
-            nodes.push_back({1, scores[i].top});
-        if (useMargin)
-            nodes.push_back({2, scores[i].margin});
-        nodes.push_back({3, 1.0});
+        offsets[i] = nodes.size();
+        const std::array<double, 4> f = featuresOf(scores[i]);
+        for (int k = 0; k < features; ++k) {
+            if (use[size_t(k)])
+                nodes.push_back({k + 1, f[size_t(k)]});
+        }
+        nodes.push_back({features + 1, 1.0});
         nodes.push_back({-1, 0.0});
         y[i] = scores[i].correct ? 1 : 0;
     }
-    std::vector<feature_node *> x(scores.size());
-    size_t at = 0;
-    for (size_t i = 0; i < scores.size(); ++i) {
-        x[i] = nodes.data() + at;
-        while (nodes[at].index != -1)
-            ++at;
-        ++at;
-    }
+    for (size_t i = 0; i < scores.size(); ++i)
+        x[i] = nodes.data() + offsets[i];
     problem prob{};
     prob.l = int(scores.size());
-    prob.n = 3;
+    prob.n = features + 1;
     prob.y = y.data();
     prob.x = x.data();
     prob.bias = 1.0;
@@ -64,9 +69,9 @@ Fit logistic(const std::vector<HeldOutScore> &scores, bool useTop, bool useMargi
         return fit;
     // Express the weights for the label 1 (correct) whatever order LIBLINEAR chose.
     const double sign = (get_nr_class(m) == 2 && m->label[0] == 1) ? 1.0 : -1.0;
-    fit.wTop = sign * m->w[0];
-    fit.wMargin = sign * m->w[1];
-    fit.bias = sign * m->w[2];
+    for (int k = 0; k < features; ++k)
+        fit.weights[size_t(k)] = use[size_t(k)] ? sign * m->w[k] : 0.0;
+    fit.bias = sign * m->w[features];
     free_and_destroy_model(&m);
     return fit;
 }
@@ -83,19 +88,24 @@ void Calibrator::fit(const std::vector<HeldOutScore> &scores)
     }
     if (!anyCorrect || !anyWrong) {
         // Nothing to separate (tiny or trivial data): a fixed, monotonic squashing of the margin.
-        m_wTop = 0;
-        m_wMargin = 4;
+        std::fill(std::begin(m_weights), std::end(m_weights), 0.0);
+        m_weights[1] = 4;
         m_bias = anyCorrect ? 0 : -2;
         return;
     }
-    Fit f = logistic(scores, true, true);
-    // Keep confidence monotonic in both scores: drop a feature whose weight came out negative.
-    if (f.wTop < 0)
-        f = logistic(scores, false, true);
-    else if (f.wMargin < 0)
-        f = logistic(scores, true, false);
-    m_wTop = std::max(0.0, f.wTop);
-    m_wMargin = std::max(0.0, f.wMargin);
+    // Keep confidence monotonic: drop the feature with the most negative weight and refit until
+    // every weight is non-negative.
+    std::array<bool, 4> use{true, true, true, true};
+    Fit f = logistic(scores, use);
+    for (int round = 0; round < Features; ++round) {
+        const auto worst = std::min_element(f.weights.begin(), f.weights.end());
+        if (*worst >= 0)
+            break;
+        use[size_t(worst - f.weights.begin())] = false;
+        f = logistic(scores, use);
+    }
+    for (int k = 0; k < Features; ++k)
+        m_weights[k] = std::max(0.0, f.weights[size_t(k)]);
     m_bias = f.bias;
 }
 
@@ -157,9 +167,13 @@ void Calibrator::fitCoverage(std::vector<double> confidences)
     m_coverage[CoverageSteps] = 0.0; // full coverage never abstains
 }
 
-double Calibrator::confidence(double top, double margin) const
+double Calibrator::confidence(const HeldOutScore &score) const
 {
-    return sigmoid(m_wTop * top + m_wMargin * margin + m_bias);
+    const std::array<double, 4> f = featuresOf(score);
+    double z = m_bias;
+    for (int k = 0; k < Features; ++k)
+        z += m_weights[k] * f[size_t(k)];
+    return sigmoid(z);
 }
 
 double Calibrator::thresholdForCoverage(double coverage) const
@@ -178,7 +192,9 @@ double Calibrator::thresholdForCoverage(double coverage) const
 void Calibrator::write(QDataStream &out) const
 {
     out.setFloatingPointPrecision(QDataStream::DoublePrecision);
-    out << m_wTop << m_wMargin << m_bias << m_temperature << quint32(m_coverage.size());
+    for (const double w : m_weights)
+        out << w;
+    out << m_bias << m_temperature << quint32(m_coverage.size());
     for (const double v : m_coverage)
         out << v;
     out.setFloatingPointPrecision(QDataStream::SinglePrecision);
@@ -188,7 +204,9 @@ bool Calibrator::read(QDataStream &in)
 {
     in.setFloatingPointPrecision(QDataStream::DoublePrecision);
     quint32 size = 0;
-    in >> m_wTop >> m_wMargin >> m_bias >> m_temperature >> size;
+    for (double &w : m_weights)
+        in >> w;
+    in >> m_bias >> m_temperature >> size;
     if (size > 100000)
         return false;
     m_coverage.resize(size);

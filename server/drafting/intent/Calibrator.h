@@ -9,14 +9,17 @@ namespace tandem::server::intent {
 //! What calibration sees of one held-out prediction.
 struct HeldOutScore
 {
-    double top = 0;    //!< best decision value
-    double margin = 0; //!< best minus second-best decision value
+    double top = 0;        //!< best decision value
+    double margin = 0;     //!< best minus second-best decision value
+    double similarity = 0; //!< cosine similarity to the closest intent centroid
+    double unknown = 0;    //!< share of the message's word idf mass unknown to the model
     bool correct = false;
 };
 
-//! Maps raw linear scores to a calibrated P(correct): a Platt-style logistic model over the best
-//! score and the margin to the runner-up (fitted with LIBLINEAR on held-out folds, both weights
-//! kept non-negative so confidence never falls as the scores rise), a softmax temperature for the
+//! Maps raw scores to a calibrated P(correct): a Platt-style logistic model over the best score,
+//! the margin to the runner-up, the centroid similarity and the unknown-word share (fitted with
+//! LIBLINEAR on held-out folds; signs are constrained so confidence never falls as the scores or
+//! the similarity rise, nor rises with more unknown words), a softmax temperature for the
 //! runner-up scores, and the table of confidence thresholds per coverage.
 class Calibrator
 {
@@ -29,7 +32,7 @@ public:
     //! Builds the coverage table from held-out calibrated confidences.
     void fitCoverage(std::vector<double> confidences);
 
-    double confidence(double top, double margin) const;
+    double confidence(const HeldOutScore &score) const;
     double temperature() const { return m_temperature; }
     //! Confidence above which the share `coverage` of held-out messages lies.
     double thresholdForCoverage(double coverage) const;
@@ -38,8 +41,8 @@ public:
     bool read(QDataStream &in);
 
 private:
-    double m_wTop = 0;
-    double m_wMargin = 1;
+    static constexpr int Features = 4; //!< top, margin, similarity, -unknown
+    double m_weights[Features] = {0, 1, 0, 0};
     double m_bias = 0;
     double m_temperature = 1;
     std::vector<double> m_coverage; //!< m_coverage[i]: threshold for coverage i / (size - 1)

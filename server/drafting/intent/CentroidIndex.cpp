@@ -89,8 +89,8 @@ bool CentroidIndex::read(QDataStream &in)
     quint64 rows = 0;
     quint64 entries = 0;
     in >> classes >> rows >> entries;
-    if (in.status() != QDataStream::Ok || classes <= 0 || rows == 0 || rows > (quint64(1) << 28)
-        || entries > (quint64(1) << 31))
+    if (in.status() != QDataStream::Ok || classes <= 0 || rows == 0 || rows > (quint64(1) << 28) ||
+        entries > (quint64(1) << 31))
         return false;
     m_classes = classes;
     m_rowStart.resize(size_t(rows));

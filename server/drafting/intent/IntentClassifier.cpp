@@ -22,6 +22,8 @@ namespace {
 constexpr quint32 FileMagic = 0x544E4931; // "TNI1"
 constexpr quint32 FileTrailer = 0x454E4421;
 constexpr quint32 FileVersion = 1;
+constexpr double MaxUnknownShare = 0.75;
+const QString OutOfScopeIntent = QStringLiteral("out_of_scope");
 
 //! Stratified fold of each example: each intent's examples are shuffled and dealt round-robin,
 //! starting at a rotating fold so small intents do not all land in fold 0.
@@ -122,6 +124,11 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
     std::vector<HeldOutScore> heldOut(vectors.size());
     std::vector<std::vector<double>> heldOutRows(vectors.size());
     std::vector<double> similarities(vectors.size(), 0.0);
+    std::vector<double> unknownShares(vectors.size(), 1.0);
+    std::vector<std::vector<std::int32_t>> words;
+    words.reserve(vectors.size());
+    for (const QString &text : texts)
+        words.push_back(model->featurizer.wordFeatures(text));
     std::vector<double> scores;
     for (int k = 0; k < folds; ++k) {
         std::vector<int> trainRows;
@@ -130,16 +137,28 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
             (fold[i] == k ? testRows : trainRows).push_back(int(i));
         if (testRows.empty() || trainRows.empty())
             continue;
-        const LinearModel partial = LinearModel::train(vectors, labels, trainRows, classes, dimension, linear);
+        const LinearModel partial =
+            LinearModel::train(vectors, labels, trainRows, classes, dimension, linear);
         if (partial.classes() == 0)
             return fail(u"LIBLINEAR could not train a calibration fold"_s);
         const CentroidIndex centroids = CentroidIndex::build(vectors, labels, trainRows, classes, dimension);
+        // Words this fold's model has seen: the held-out message is judged as a new one would be.
+        std::vector<bool> seen(size_t(dimension), false);
+        for (const int r : trainRows) {
+            for (const std::int32_t f : words[size_t(r)]) {
+                if (f >= 0)
+                    seen[size_t(f)] = true;
+            }
+        }
         for (const int r : testRows) {
             partial.scores(vectors[size_t(r)], &scores);
             const TopTwo t = topTwo(scores);
-            heldOut[size_t(r)] = {t.top, t.margin, t.best == labels[size_t(r)]};
             heldOutRows[size_t(r)] = scores;
             similarities[size_t(r)] = centroids.maxSimilarity(vectors[size_t(r)]);
+            unknownShares[size_t(r)] = model->featurizer.unknownShare(
+                words[size_t(r)], [&](std::int32_t f) { return bool(seen[size_t(f)]); });
+            heldOut[size_t(r)] = {t.top, t.margin, similarities[size_t(r)], unknownShares[size_t(r)],
+                                  t.best == labels[size_t(r)]};
         }
     }
     if (folds > 0) {
@@ -148,16 +167,25 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
         std::vector<double> confidences;
         confidences.reserve(heldOut.size());
         for (const HeldOutScore &h : heldOut)
-            confidences.push_back(model->calibrator.confidence(h.top, h.margin));
+            confidences.push_back(model->calibrator.confidence(h));
         model->calibrator.fitCoverage(confidences);
-        std::sort(similarities.begin(), similarities.end());
+        // Out of scope: less like any intent, or more unknown words, than all but oosQuantile of the
+        // held-out in-domain messages.
         const double q = std::clamp(options.oosQuantile, 0.0, 1.0);
-        model->oosSimilarity = q <= 0 ? 0.0 : similarities[std::min(similarities.size() - 1, size_t(q * double(similarities.size())))];
-
+        const auto quantile = [](std::vector<double> values, double at) {
+            std::sort(values.begin(), values.end());
+            return values[std::min(values.size() - 1, size_t(at * double(values.size())))];
+        };
+        model->oosSimilarity = q <= 0 ? 0.0 : quantile(similarities, q);
+        // Small training sets leave many held-out words unseen, which would push that ceiling to 1;
+        // a message whose information lies mostly in words never seen in training is out of scope
+        // whatever the data size.
+        model->oosUnknownShare = q <= 0 ? 1.0 : std::min(MaxUnknownShare, quantile(unknownShares, 1.0 - q));
     }
     model->linear = LinearModel::train(vectors, labels, {}, classes, dimension, linear);
     if (model->linear.classes() == 0)
-        return fail(u"LIBLINEAR could not train the model (solver %1, C %2)"_s.arg(options.solver).arg(options.regularisation));
+        return fail(u"LIBLINEAR could not train the model (solver %1, C %2)"_s.arg(options.solver)
+                        .arg(options.regularisation));
     model->centroids = CentroidIndex::build(vectors, labels, {}, classes, dimension);
     return IntentClassifier(std::move(model));
 }
@@ -181,9 +209,12 @@ IntentPrediction IntentClassifier::predict(const QString &text, double coverage)
     m.linear.scores(x, &scores);
     const TopTwo t = topTwo(scores);
     p.intent = m.intents.value(t.best);
-    p.confidence = x.empty() ? 0.0 : m.calibrator.confidence(t.top, t.margin);
     p.similarity = m.centroids.maxSimilarity(x);
-    p.outOfScope = x.empty() || p.similarity < m.oosSimilarity;
+    const double unknown =
+        m.featurizer.unknownShare(m.featurizer.wordFeatures(text), [](std::int32_t) { return true; });
+    p.confidence = x.empty() ? 0.0 : m.calibrator.confidence({t.top, t.margin, p.similarity, unknown, false});
+    p.outOfScope = x.empty() || p.similarity < m.oosSimilarity || unknown > m.oosUnknownShare ||
+                   p.intent == OutOfScopeIntent;
     p.abstain = p.confidence < thresholdForCoverage(coverage);
 
     // Runner-ups share the remaining probability in proportion to their temperature-scaled softmax.
@@ -241,7 +272,7 @@ bool IntentClassifier::save(const QString &path, QString *error) const
     out.setVersion(QDataStream::Qt_6_4);
     out.setFloatingPointPrecision(QDataStream::DoublePrecision);
     out << FileMagic << FileVersion << m.intents << qint32(m.examples) << qint32(m.topK) << m.defaultCoverage
-        << m.oosSimilarity;
+        << m.oosSimilarity << m.oosUnknownShare;
     out.setFloatingPointPrecision(QDataStream::SinglePrecision);
     m.featurizer.write(out);
     m.linear.write(out);
@@ -279,17 +310,18 @@ std::optional<IntentClassifier> IntentClassifier::load(const QString &path, QStr
     auto model = std::make_shared<IntentModel>();
     qint32 examples = 0;
     qint32 topK = 0;
-    in >> model->intents >> examples >> topK >> model->defaultCoverage >> model->oosSimilarity;
+    in >> model->intents >> examples >> topK >> model->defaultCoverage >> model->oosSimilarity >>
+        model->oosUnknownShare;
     model->examples = examples;
     model->topK = std::max(1, int(topK));
     in.setFloatingPointPrecision(QDataStream::SinglePrecision);
     quint32 trailer = 0;
-    if (in.status() != QDataStream::Ok || model->intents.size() < 2 || !model->featurizer.read(in)
-        || !model->linear.read(in) || !model->centroids.read(in) || !model->calibrator.read(in))
+    if (in.status() != QDataStream::Ok || model->intents.size() < 2 || !model->featurizer.read(in) ||
+        !model->linear.read(in) || !model->centroids.read(in) || !model->calibrator.read(in))
         return fail(u"corrupt or truncated intent model"_s);
     in >> trailer;
-    if (trailer != FileTrailer || model->linear.classes() != model->intents.size()
-        || model->linear.dimension() != model->featurizer.dimension())
+    if (trailer != FileTrailer || model->linear.classes() != model->intents.size() ||
+        model->linear.dimension() != model->featurizer.dimension())
         return fail(u"corrupt or truncated intent model"_s);
     return IntentClassifier(std::move(model));
 }

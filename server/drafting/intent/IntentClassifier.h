@@ -17,12 +17,12 @@ struct IntentModel; // private: features, weights, calibration, thresholds
 //! What the intent model says about one message.
 struct IntentPrediction
 {
-    QString intent;           //!< best intent (always set, even when abstaining)
-    double confidence = 0;    //!< calibrated P(intent is correct), 0..1
-    double similarity = 0;    //!< cosine similarity to the closest known intent (0..1), for OOS
+    QString intent;                    //!< best intent (always set, even when abstaining)
+    double confidence = 0;             //!< calibrated P(intent is correct), 0..1
+    double similarity = 0;             //!< cosine similarity to the closest known intent (0..1), for OOS
     QList<QPair<QString, double>> top; //!< top-k intents, best first, calibrated scores
-    bool outOfScope = false;  //!< unlike every known intent
-    bool abstain = false;     //!< confidence below the threshold for the requested coverage
+    bool outOfScope = false;           //!< unlike every known intent
+    bool abstain = false;              //!< confidence below the threshold for the requested coverage
     //! The message should go to a person: abstained or out of scope.
     bool needsHuman() const { return abstain || outOfScope; }
     //! Machine-readable reason, "" when no human is needed: "out of scope" or "low confidence".
@@ -38,18 +38,20 @@ struct TrainOptions
     int topK = 3;                 //!< entries in IntentPrediction::top
     unsigned seed = 77;           //!< fold shuffling
     // Features and solver (advanced; persisted with the model).
-    int solver = 4;                //!< LIBLINEAR solver_type (4 = Crammer-Singer, 1 = L2-loss SVM)
-    bool stem = true;              //!< English Snowball stems for word features
-    int minDf = 1;                 //!< drop n-grams seen in fewer training messages
-    int charMin = 2;               //!< character n-gram sizes (within words), charMin 0 disables
+    int solver = 4;   //!< LIBLINEAR solver_type (4 = Crammer-Singer, 1 = L2-loss SVM)
+    bool stem = true; //!< English Snowball stems for word features
+    int minDf = 1;    //!< drop n-grams seen in fewer training messages
+    int charMin = 2;  //!< character n-gram sizes (within words), charMin 0 disables
     int charMax = 6;
-    double wordWeight = 1.0;       //!< weight of word vs character features (char block = 1)
-    double oosQuantile = 0.01;     //!< share of held-out in-domain messages the OOS test may reject
+    double wordWeight = 1.0;   //!< weight of word vs character features (char block = 1)
+    double oosQuantile = 0.01; //!< share of held-out in-domain messages the OOS test may reject
 };
 
-//! Trained intent model: TF-IDF word + character n-grams, LIBLINEAR logistic regression,
-//! temperature-scaled confidence fitted on held-out folds, per-coverage abstention thresholds and
-//! an out-of-scope detector. Cheap to copy (shared immutable state); const methods are thread-safe.
+//! Trained intent model: TF-IDF word + character n-grams, a LIBLINEAR linear SVM, confidence
+//! calibrated on held-out folds, per-coverage abstention thresholds and an out-of-scope detector
+//! (low similarity to every intent, mostly unknown words, or the reserved intent "out_of_scope"
+//! when the training data has examples of it). Cheap to copy (shared immutable state); const
+//! methods are thread-safe.
 class IntentClassifier
 {
 public:

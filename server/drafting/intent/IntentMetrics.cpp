@@ -57,8 +57,8 @@ double aurocOfConfidence(const QList<ScoredPrediction> &predictions)
     double correct = 0;
     for (size_t i = 0; i < n;) {
         size_t j = i;
-        while (j < n
-               && predictions[qsizetype(order[j])].confidence == predictions[qsizetype(order[i])].confidence)
+        while (j < n &&
+               predictions[qsizetype(order[j])].confidence == predictions[qsizetype(order[i])].confidence)
             ++j;
         const double rank = (double(i + 1) + double(j)) / 2.0;
         for (size_t k = i; k < j; ++k) {
@@ -84,9 +84,8 @@ double accuracyAtCoverage(const QList<ScoredPrediction> &predictions, double cov
     std::stable_sort(sorted.begin(), sorted.end(), [](const ScoredPrediction &a, const ScoredPrediction &b) {
         return a.confidence > b.confidence;
     });
-    const qsizetype count =
-        std::clamp<qsizetype>(qsizetype(std::ceil(std::clamp(coverage, 0.0, 1.0) * double(sorted.size()))), 1,
-                              sorted.size());
+    const qsizetype count = std::clamp<qsizetype>(
+        qsizetype(std::ceil(std::clamp(coverage, 0.0, 1.0) * double(sorted.size()))), 1, sorted.size());
     return accuracy(sorted.first(count));
 }
 

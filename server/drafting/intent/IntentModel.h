@@ -18,7 +18,8 @@ struct IntentModel
     LinearModel linear;
     CentroidIndex centroids;
     Calibrator calibrator;
-    double oosSimilarity = 0; //!< below this centroid similarity a message is out of scope
+    double oosSimilarity = 0;   //!< below this centroid similarity a message is out of scope
+    double oosUnknownShare = 1; //!< above this share of unknown-word idf mass it is out of scope
     double defaultCoverage = 0.8;
     int topK = 3;
     int examples = 0;

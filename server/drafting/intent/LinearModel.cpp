@@ -75,6 +75,13 @@ LinearModel LinearModel::train(const std::vector<SparseVector> &examples, const 
     const int trainedClasses = get_nr_class(trained);
     std::vector<int> order(static_cast<size_t>(trainedClasses));
     get_labels(trained, order.data());
+    if (trainedClasses < 2) {
+        // Only one intent among these examples (tiny data): it always wins, through the bias.
+        if (trainedClasses == 1)
+            result.m_weights[size_t(dimension) * size_t(classes) + size_t(order[0])] = 1.0f;
+        free_and_destroy_model(&trained);
+        return result;
+    }
     // Binary problems keep one weight column: +w for the first label, -w for the second.
     const int columns = (trainedClasses == 2 && options.solver != MCSVM_CS) ? 1 : trainedClasses;
     for (int f = 0; f <= dimension; ++f) {
@@ -120,8 +127,8 @@ bool LinearModel::read(QDataStream &in)
     qint32 dimension = 0;
     quint64 size = 0;
     in >> classes >> dimension >> m_bias >> size;
-    if (in.status() != QDataStream::Ok || classes <= 0 || dimension < 0
-        || size != quint64(dimension + 1) * quint64(classes) || size > (quint64(1) << 31))
+    if (in.status() != QDataStream::Ok || classes <= 0 || dimension < 0 ||
+        size != quint64(dimension + 1) * quint64(classes) || size > (quint64(1) << 31))
         return false;
     m_classes = classes;
     m_dimension = dimension;

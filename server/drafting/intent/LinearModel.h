@@ -28,7 +28,8 @@ public:
     //! Trains on examples[i] with class labels[i] in [0, classes). `rows` selects which
     //! examples take part (all when empty). Returns an empty model (classes() == 0) on failure.
     static LinearModel train(const std::vector<SparseVector> &examples, const std::vector<int> &labels,
-                             const std::vector<int> &rows, int classes, int dimension, const LinearOptions &options);
+                             const std::vector<int> &rows, int classes, int dimension,
+                             const LinearOptions &options);
 
     //! Writes classes() decision values for x into scores.
     void scores(const SparseVector &x, std::vector<double> *scores) const;

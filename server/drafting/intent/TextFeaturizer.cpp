@@ -16,7 +16,12 @@ constexpr std::uint64_t FnvOffset = 14695981039346656037ULL;
 constexpr std::uint64_t FnvPrime = 1099511628211ULL;
 
 // Kind tags keep a word and a char n-gram with the same characters apart.
-enum : char16_t { WordTag = 1, BigramTag = 2, CharTag = 3 };
+enum : char16_t
+{
+    WordTag = 1,
+    BigramTag = 2,
+    CharTag = 3
+};
 
 std::uint64_t fnv(std::uint64_t h, QStringView s)
 {
@@ -44,8 +49,8 @@ QString stem(const QString &word)
     if (!stemmer)
         return word;
     const QByteArray utf8 = word.toUtf8();
-    const sb_symbol *out = sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol *>(utf8.constData()),
-                                           int(utf8.size()));
+    const sb_symbol *out = sb_stemmer_stem(
+        stemmer.get(), reinterpret_cast<const sb_symbol *>(utf8.constData()), int(utf8.size()));
     if (!out)
         return word;
     return QString::fromUtf8(reinterpret_cast<const char *>(out), sb_stemmer_length(stemmer.get()));
@@ -156,6 +161,17 @@ void TextFeaturizer::fit(const QStringList &texts)
         m_index.insert(kept[i], std::int32_t(i));
         m_idf[i] = float(std::log((1.0 + n) / (1.0 + df.value(kept[i]))) + 1.0);
     }
+    m_maxIdf = m_idf.empty() ? 1.0f : *std::max_element(m_idf.begin(), m_idf.end());
+}
+
+std::vector<std::int32_t> TextFeaturizer::wordFeatures(const QString &text) const
+{
+    std::vector<std::int32_t> features;
+    for (const QString &token : tokenize(text)) {
+        const auto it = m_index.constFind(fnv(fnvTag(WordTag), m_options.stem ? stem(token) : token));
+        features.push_back(it == m_index.constEnd() ? -1 : *it);
+    }
+    return features;
 }
 
 SparseVector TextFeaturizer::vectorize(const QString &text) const
@@ -165,7 +181,8 @@ SparseVector TextFeaturizer::vectorize(const QString &text) const
     out.reserve(terms.word.size() + terms.chars.size());
     appendBlock(terms.word, m_index, m_idf, m_options.wordWeight, &out);
     appendBlock(terms.chars, m_index, m_idf, m_options.charWeight, &out);
-    std::sort(out.begin(), out.end(), [](const SparseEntry &a, const SparseEntry &b) { return a.index < b.index; });
+    std::sort(out.begin(), out.end(),
+              [](const SparseEntry &a, const SparseEntry &b) { return a.index < b.index; });
     double norm = 0;
     for (const SparseEntry &e : out)
         norm += double(e.value) * e.value;
@@ -180,8 +197,8 @@ SparseVector TextFeaturizer::vectorize(const QString &text) const
 void TextFeaturizer::write(QDataStream &out) const
 {
     out << m_options.wordUnigrams << m_options.wordBigrams << qint32(m_options.charMin)
-        << qint32(m_options.charMax) << qint32(m_options.minDf) << m_options.wordWeight << m_options.charWeight
-        << m_options.stem;
+        << qint32(m_options.charMax) << qint32(m_options.minDf) << m_options.wordWeight
+        << m_options.charWeight << m_options.stem;
     // Index i has the i-th smallest key (fit() sorts), so keys in index order restore the map.
     std::vector<std::uint64_t> keys(m_idf.size());
     for (auto it = m_index.cbegin(); it != m_index.cend(); ++it)
@@ -196,8 +213,8 @@ bool TextFeaturizer::read(QDataStream &in)
     qint32 charMin = 0;
     qint32 charMax = 0;
     qint32 minDf = 0;
-    in >> m_options.wordUnigrams >> m_options.wordBigrams >> charMin >> charMax >> minDf >> m_options.wordWeight
-        >> m_options.charWeight >> m_options.stem;
+    in >> m_options.wordUnigrams >> m_options.wordBigrams >> charMin >> charMax >> minDf >>
+        m_options.wordWeight >> m_options.charWeight >> m_options.stem;
     m_options.charMin = charMin;
     m_options.charMax = charMax;
     m_options.minDf = minDf;
@@ -213,6 +230,7 @@ bool TextFeaturizer::read(QDataStream &in)
         in >> key >> m_idf[size_t(i)];
         m_index.insert(key, std::int32_t(i));
     }
+    m_maxIdf = m_idf.empty() ? 1.0f : *std::max_element(m_idf.begin(), m_idf.end());
     return in.status() == QDataStream::Ok;
 }
 

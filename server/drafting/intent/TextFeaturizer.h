@@ -39,6 +39,22 @@ public:
     void fit(const QStringList &texts);
     SparseVector vectorize(const QString &text) const;
     int dimension() const { return int(m_idf.size()); }
+    //! The word-unigram feature of each token of text, -1 for words the vocabulary lacks.
+    std::vector<std::int32_t> wordFeatures(const QString &text) const;
+    //! Share of text's idf mass that lies on words for which known(feature) is false (unknown
+    //! words count with the highest idf). 1 for text without words. Out-of-scope evidence.
+    template <typename Known> double unknownShare(const std::vector<std::int32_t> &words, Known known) const
+    {
+        double knownMass = 0;
+        double unknownMass = 0;
+        for (const std::int32_t f : words) {
+            if (f >= 0 && known(f))
+                knownMass += m_idf[size_t(f)];
+            else
+                unknownMass += m_maxIdf;
+        }
+        return knownMass + unknownMass > 0 ? unknownMass / (knownMass + unknownMass) : 1.0;
+    }
     const FeaturizerOptions &options() const { return m_options; }
 
     //! Normalised word tokens (lower case, digits folded to 0, apostrophes dropped).
@@ -59,6 +75,7 @@ private:
     FeaturizerOptions m_options;
     QHash<std::uint64_t, std::int32_t> m_index;
     std::vector<float> m_idf;
+    float m_maxIdf = 1;
 };
 
 } // namespace tandem::server::intent
