@@ -18,6 +18,14 @@
 
 #include "core/Logging.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+
+#include <QFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::server {
@@ -94,12 +102,37 @@ bool Server::start(QString *error)
                     examples.append({text, scenario.intent});
             }
         }
-        // Trained once, when the seeder (or the reload below) loads the knowledge.
-        engine.addExamples(examples);
+        // Off-topic messages teach the model what is none of its business (reserved intent).
+        for (const QString &text : d->demo.outOfScope())
+            examples.append({text, u"out_of_scope"_s});
+        // Same content, same order (scenario texts live in a QHash): deterministic training and key.
+        std::sort(examples.begin(), examples.end());
+        // The demo's model depends only on its content: train it once per content and version and
+        // keep it in the cache directory, so later demo starts skip the training.
+        QCryptographicHash hash(QCryptographicHash::Sha256);
+        hash.addData(QByteArrayView(TANDEM_VERSION));
+        for (const auto &[text, intent] : std::as_const(examples))
+            hash.addData(QString(text + u'\t' + intent + u'\n').toUtf8());
+        const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+        const QString modelPath = cacheDir + u"/demo-intents-"_s +
+                                  QString::fromLatin1(hash.result().toHex().left(16)) + u".model"_s;
+        QString loadError;
+        std::optional<IntentClassifier> cached;
+        if (QFile::exists(modelPath))
+            cached = IntentClassifier::load(modelPath, &loadError);
+        if (cached)
+            engine.setClassifier(*cached);
+        else
+            engine.addExamples(examples); // trained once, when the seeder loads the knowledge
         DemoSeeder seeder(d->db, *d->engine, d->demo);
         if (!seeder.seedIfEmpty(d->clock.now(), error))
             return false;
         freshlySeeded = seeder.seeded();
+        if (!cached && engine.classifier()) {
+            QString saveError;
+            if (!QDir().mkpath(cacheDir) || !engine.classifier()->save(modelPath, &saveError))
+                tandem::logging::get("draft")->warn("demo model not cached: {}", saveError.toStdString());
+        }
     }
     // A fresh demo was trained while seeding; the replies it wrote teach the model nothing new.
     if (!freshlySeeded)

@@ -507,7 +507,9 @@ private Q_SLOTS:
         r = m_http->post(u"/api/v1/tickets/%1/draft/regenerate"_s.arg(id), {{u"tone"_s, u"sarcastic"_s}});
         QCOMPARE(r.status, 400);
         QVERIFY(r.json()[u"error"][u"message"].toString().contains(u"tone"_s));
-        QCOMPARE(m_http->post(u"/api/v1/tickets/99999999/draft/regenerate"_s, {{u"tone"_s, u"concise"_s}}).status, 404);
+        QCOMPARE(
+            m_http->post(u"/api/v1/tickets/99999999/draft/regenerate"_s, {{u"tone"_s, u"concise"_s}}).status,
+            404);
     }
 };
 
