@@ -34,6 +34,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -185,6 +186,56 @@ private Q_SLOTS:
                 found = object.value(u"author").toObject().value(u"kind").toString() == u"agent";
         }
         QVERIFY2(found, detail.body.constData());
+    }
+
+    void answersTenTicketsWithTheKeyboardOnly()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        ui::InboxTable *table = m_window->inboxTable();
+        m_window->viewsList()->selectView(app::InboxView::all());
+        table->setFocus();
+        QSet<qint64> answered;
+        QStringList markers;
+        QSignalSpy sent(m_session->outbox(), &app::Outbox::sent);
+        for (int i = 0; i < 10; ++i) {
+            // j until a ticket not answered in this run is open (answered ones may move in the sort).
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+            QTRY_VERIFY(table->hasFocus());
+            for (int step = 0; step < 40; ++step) {
+                QTest::keyClick(table, Qt::Key_J);
+                QTRY_COMPARE(pane->ticketId(), table->currentTicketId());
+                if (!answered.contains(pane->ticketId()))
+                    break;
+            }
+            const qint64 ticketId = pane->ticketId();
+            QVERIFY(!answered.contains(ticketId));
+            QTRY_VERIFY_WITH_TIMEOUT(pane->draftEditor()->editor()->isEnabled() &&
+                                         pane->draftEditor()->ticketId() == ticketId,
+                                     15000);
+            QTest::keyClick(table, Qt::Key_E);
+            QTRY_VERIFY(pane->draftEditor()->editor()->hasFocus());
+            const QString marker =
+                u"Keyboard reply %1 %2"_s.arg(i).arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
+            QTest::keyClick(pane->draftEditor()->editor(), Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(pane->draftEditor()->editor(), marker);
+            const int before = int(sent.count());
+            QTest::keyClick(pane->draftEditor()->editor(), Qt::Key_Return, Qt::ControlModifier);
+            QTRY_VERIFY_WITH_TIMEOUT(sent.count() > before, 15000);
+            answered.insert(ticketId);
+            markers.append(marker);
+        }
+        QCOMPARE(answered.size(), 10);
+        // The server has each reply exactly once.
+        test::TestHttp http(m_server->baseUrl());
+        QVERIFY(http.login(u"ava@lumen.example"_s));
+        int found = 0;
+        for (qint64 id : std::as_const(answered)) {
+            const QJsonArray messages =
+                http.get(u"/api/v1/tickets/%1"_s.arg(id)).json().value(u"messages").toArray();
+            for (const QJsonValue &m : messages)
+                found += markers.contains(m[u"body"].toString()) ? 1 : 0;
+        }
+        QCOMPARE(found, 10);
     }
 
     void conflictShowsWhatChanged()
