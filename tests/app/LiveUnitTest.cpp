@@ -219,7 +219,8 @@ private Q_SLOTS:
         LocalStore store(dir.filePath(u"events.sqlite"_s));
         QVERIFY(store.open());
         QCOMPARE(store.eventSeq(), 0);
-        QVERIFY2(store.applyEventBatch({sampleTicket(1, 3), sampleTicket(2, 1)}, 42), qPrintable(store.lastError()));
+        QVERIFY2(store.applyEventBatch({sampleTicket(1, 3), sampleTicket(2, 1)}, 42),
+                 qPrintable(store.lastError()));
         QCOMPARE(store.eventSeq(), 42);
         QCOMPARE(store.ticketCount(), 2);
         // An older snapshot never overwrites a newer one.
