@@ -7,7 +7,7 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config clang-format
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libspdlog-dev qtkeychain-qt6-dev libsodium-dev
+    libspdlog-dev qtkeychain-qt6-dev libsodium-dev liblinear-dev libstemmer-dev libcld2-dev
     xvfb xauth fonts-dejavu-core
 )
 # The OpenAPI lint runs on Node.js; a machine that already has node+npm (from anywhere) keeps them.
