@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -355,6 +356,9 @@ private:
             if (inbox->index(row, 0).data(app::InboxModel::StatusRole).toInt() != int(TicketStatus::New))
                 continue;
             const qint64 id = inbox->ticketIdAt(row);
+            // A ticket answered by an earlier case may still look new locally for a moment.
+            if (m_used.contains(id))
+                continue;
             m_window->inboxTable()->selectTicket(id);
             if (!QTest::qWaitFor(
                     [&] {
@@ -365,12 +369,14 @@ private:
                 continue;
             if (withCitations && pane->draftEditor()->draft()->citations.isEmpty())
                 continue;
+            m_used.insert(id);
             return pane->draftEditor();
         }
         return nullptr;
     }
 
     std::unique_ptr<test::TestServer> m_server;
+    QSet<qint64> m_used; //!< tickets earlier cases opened (and may have answered)
     QTemporaryDir m_cache;
     std::unique_ptr<app::Session> m_session;
     std::unique_ptr<ui::MainWindow> m_window;
