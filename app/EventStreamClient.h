@@ -75,12 +75,6 @@ public:
     //! Sends our presence on \a ticketId. False (nothing sent) when not Online.
     bool sendPresence(qint64 ticketId, PresenceState state);
 
-    //! The pure decoder used for every incoming message (see parseStreamEvent()).
-    static std::optional<StreamEvent> decode(const QByteArray &bytes, QString *error)
-    {
-        return parseStreamEvent(bytes, error);
-    }
-
 public Q_SLOTS:
     //! While Offline: tries to connect now instead of waiting for the backoff (e.g. the REST API
     //! answered again). Does nothing when Online or Connecting.

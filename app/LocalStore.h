@@ -105,7 +105,8 @@ public:
     //! 201: removes the row and stores the message the server returned, in one transaction.
     //! When \a rebase is set ({from, to}), later rows of the same ticket still based on version
     //! `from` move to `to` in that same transaction: the only change between the two versions was
-    //! this reply, so the agent's own replies never conflict with each other.
+    //! this reply, so the agent's own replies never conflict with each other; the cached
+    //! ticket moves from `from` to `to` too (for replies queued afterwards).
     bool completeOutboxItem(qint64 id, const Message &message,
                             std::optional<std::pair<qint64, qint64>> rebase = std::nullopt);
 

@@ -173,6 +173,15 @@ bool LocalStore::completeOutboxItem(qint64 id, const Message &message,
         q.addBindValue(id);
         if (!q.exec())
             return fail(u"cannot rebase the replies after outbox row %1"_s.arg(id), q.lastError().text());
+        // The cached ticket moves on with it: a reply the agent writes next is based on the
+        // version that includes this one. Its other fields follow with the pushed event (an
+        // upsert of the same version overwrites them).
+        q.prepare(u"UPDATE tickets SET version = ? WHERE id = ? AND version = ?"_s);
+        q.addBindValue(rebase->second);
+        q.addBindValue(ticketId);
+        q.addBindValue(rebase->first);
+        if (!q.exec())
+            return fail(u"cannot update the version of ticket %1"_s.arg(ticketId), q.lastError().text());
     }
     if (!tx.commit())
         return fail(u"cannot commit the sent reply"_s, db.lastError().text());

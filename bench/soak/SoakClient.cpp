@@ -38,7 +38,8 @@ SoakClient::SoakClient(SoakClientOptions options, QObject *parent)
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         const int pending = m_session ? m_session->outbox()->pendingCount() : -1;
-        say("timeout pending=" + QByteArray::number(pending));
+        const int attention = m_session ? m_session->outbox()->attentionCount() : -1;
+        say("timeout pending=" + QByteArray::number(pending) + " attention=" + QByteArray::number(attention));
         finish(3);
     });
 }
@@ -98,6 +99,12 @@ void SoakClient::startSession(const User &user)
         checkDrained();
     });
     connect(outbox, &app::Outbox::countsChanged, this, &SoakClient::checkDrained);
+    connect(outbox, &app::Outbox::conflict, this, [](qint64 ticketId, qint64 id) {
+        say("conflict " + QByteArray::number(id) + " ticket " + QByteArray::number(ticketId));
+    });
+    connect(outbox, &app::Outbox::failed, this, [](qint64, qint64 id, const QString &message) {
+        say("failed " + QByteArray::number(id) + ' ' + message.toUtf8());
+    });
     // Replies are written against the version a fresh pull shows, as an agent would see it.
     connect(m_session->sync(), &app::SyncEngine::lastSyncAtChanged, this, [this] {
         m_synced = true;
@@ -189,7 +196,8 @@ int runSoakClient(const QStringList &arguments)
         say("error bad arguments");
         return 2;
     }
-    logging::setup({u"error"_s, {}, false});
+    const QString level = qEnvironmentVariable("TANDEM_SOAK_LOG", u"error"_s);
+    logging::setup({level, {}, false});
     SoakClient soak(options);
     int code = 0;
     QObject::connect(&soak, &SoakClient::finished, qApp, [&code](int exitCode) {

@@ -75,6 +75,7 @@ private:
     QSet<QString> m_confirmed; //!< bodies a client said were queued
     int m_clientKills = 0;
     int m_serverKills = 0;
+    int m_lateServerKills = 0;        //!< server kills that came after the client had finished
     QHash<QString, int> m_killPoints; //!< the marker a kill followed: queued / sending / sent
     int m_attention = 0;
 };

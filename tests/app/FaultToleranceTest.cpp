@@ -43,11 +43,18 @@ private:
     QList<qint64> openTickets(int count)
     {
         QList<qint64> out;
-        const auto page = m_http->get(u"/api/v1/tickets?limit=200"_s).json().value(u"items"_s).toArray();
-        for (const QJsonValue &item : page) {
-            if (item[u"status"_s].toString() != u"solved"_s)
-                out.append(item[u"id"_s].toInteger());
-            if (out.size() == count)
+        QString cursor;
+        for (int page = 0; page < 20 && out.size() < count; ++page) {
+            const QJsonObject body = m_http
+                                         ->get(u"/api/v1/tickets?limit=500"_s +
+                                               (cursor.isEmpty() ? QString() : u"&cursor="_s + cursor))
+                                         .json();
+            for (const QJsonValue &item : body.value(u"items"_s).toArray()) {
+                if (item[u"status"_s].toString() != u"solved"_s && out.size() < count)
+                    out.append(item[u"id"_s].toInteger());
+            }
+            cursor = body.value(u"next_cursor"_s).toString();
+            if (!body.value(u"has_more"_s).toBool())
                 break;
         }
         return out;
@@ -86,7 +93,8 @@ private Q_SLOTS:
         QVERIFY(failed.count() > 0 || failed.wait(5000));
         QCOMPARE(refused.error(), QAbstractSocket::ConnectionRefusedError);
         QVERIFY(proxy.setMode(FaultProxy::Mode::Pass)); // listens on the same port again
-        QCOMPARE(through.get(u"/healthz"_s).status, 200);
+        TestHttp fresh(proxy.baseUrl());                // the old keep-alive connection was reset
+        QCOMPARE(fresh.get(u"/healthz"_s).status, 200);
     }
 
     void proxyStallHoldsBytesUntilReleased()
@@ -112,6 +120,7 @@ private Q_SLOTS:
         TestHttp through(proxy.baseUrl());
         through.setToken(m_http->token());
         const qint64 ticketId = openTickets(1).value(0);
+        QVERIFY(ticketId > 0);
         const QString body = uniqueBody(u"Cut in half"_s);
         QVERIFY(proxy.setMode(FaultProxy::Mode::ResetMidRequest));
         const auto cut = through.post(u"/api/v1/tickets/%1/replies"_s.arg(ticketId), replyJson(body),
@@ -128,6 +137,7 @@ private Q_SLOTS:
         TestHttp through(proxy.baseUrl());
         through.setToken(m_http->token());
         const qint64 ticketId = openTickets(1).value(0);
+        QVERIFY(ticketId > 0);
         const QString body = uniqueBody(u"Answer lost"_s);
         const QByteArray key = "lost-" + QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
         QVERIFY(proxy.setMode(FaultProxy::Mode::ResetBeforeResponse));

@@ -238,6 +238,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         LocalStore store(dir.filePath(u"rebase.sqlite"_s));
         QVERIFY(store.open());
+        QVERIFY(store.applyTicketBatch({sampleTicket(9, 5)}, std::nullopt));
         const ReplyRequest reply{u"First"_s, {}, ReplyOutcome::Own, false};
         const auto first = store.insertOutboxItem(9, u"k1"_s, reply, 5);
         const auto second = store.insertOutboxItem(9, u"k2"_s, ReplyRequest{u"Second"_s}, 5);
@@ -251,6 +252,7 @@ private Q_SLOTS:
         QCOMPARE(store.outboxItem(*other)->baseVersion, 5); // another ticket
         QCOMPARE(store.outboxItem(*older)->baseVersion, 4); // saw an older state: still checked
         QCOMPARE(store.messages(9).size(), 1);              // the message got the row's ticket id
+        QCOMPARE(store.ticket(9)->version, 6);              // a reply queued from now on is based on 6
     }
 
     void outboxModelFollowsTheOutbox()
