@@ -95,6 +95,29 @@ HttpResponse postReply(TicketService &tickets, const RouteContext &ctx)
     return tickets.reply(call, *ctx.user);
 }
 
+//! The ticket id of the path and the one string field of a body like {"<field>": "..."};
+//! nullopt with \a error set to the answer (404, 400) otherwise.
+std::optional<std::pair<qint64, QString>> ticketAndText(const RouteContext &ctx, const QString &field,
+                                                        HttpResponse *error)
+{
+    const auto id = routes::idParam(ctx.params.value(0));
+    if (!id) {
+        *error = noSuchTicket();
+        return std::nullopt;
+    }
+    const auto body = routes::jsonBody(ctx.request, error);
+    if (!body)
+        return std::nullopt;
+    JsonReader r(*body);
+    r.rejectUnknownKeys({field});
+    const QString text = r.string(field);
+    if (!r.ok()) {
+        *error = HttpResponse::error(400, u"invalid_body"_s, r.error());
+        return std::nullopt;
+    }
+    return std::pair{*id, text};
+}
+
 HttpResponse patchTicket(TicketService &tickets, const RouteContext &ctx)
 {
     const auto id = routes::idParam(ctx.params.value(0));
@@ -181,40 +204,24 @@ void registerTicketRoutes(Router &router, TicketService &tickets, Database &db)
 
     router.add(u"POST"_s, u"/api/v1/tickets/{id}/messages"_s, Permission::ActOnTickets,
                [&tickets](RouteContext &ctx) {
-                   const auto id = routes::idParam(ctx.params.value(0));
-                   if (!id)
-                       return noSuchTicket();
                    HttpResponse error;
-                   const auto body = routes::jsonBody(ctx.request, &error);
-                   if (!body)
+                   const auto call = ticketAndText(ctx, u"body"_s, &error);
+                   if (!call)
                        return error;
-                   JsonReader r(*body);
-                   r.rejectUnknownKeys({u"body"_s});
-                   const QString text = r.string(u"body");
-                   if (!r.ok())
-                       return HttpResponse::error(400, u"invalid_body"_s, r.error());
-                   return routes::respond(tickets.addCustomerMessage(*id, text), [](const Message &m) {
-                       return HttpResponse::json(201, json::toJson(m));
-                   });
+                   return routes::respond(
+                       tickets.addCustomerMessage(call->first, call->second),
+                       [](const Message &m) { return HttpResponse::json(201, json::toJson(m)); });
                });
 
     router.add(u"POST"_s, u"/api/v1/tickets/{id}/draft/regenerate"_s, Permission::ActOnTickets,
                [&tickets](RouteContext &ctx) {
-                   const auto id = routes::idParam(ctx.params.value(0));
-                   if (!id)
-                       return noSuchTicket();
                    HttpResponse error;
-                   const auto body = routes::jsonBody(ctx.request, &error);
-                   if (!body)
+                   const auto call = ticketAndText(ctx, u"tone"_s, &error);
+                   if (!call)
                        return error;
-                   JsonReader r(*body);
-                   r.rejectUnknownKeys({u"tone"_s});
-                   const QString tone = r.string(u"tone");
-                   if (!r.ok())
-                       return HttpResponse::error(400, u"invalid_body"_s, r.error());
-                   return routes::respond(tickets.regenerateDraft(*id, tone, *ctx.user), [](const Draft &d) {
-                       return HttpResponse::json(201, json::toJson(d));
-                   });
+                   return routes::respond(
+                       tickets.regenerateDraft(call->first, call->second, *ctx.user),
+                       [](const Draft &d) { return HttpResponse::json(201, json::toJson(d)); });
                });
 
     router.add(u"POST"_s, u"/api/v1/tickets/{id}/draft/discard"_s, Permission::ActOnTickets,

@@ -271,6 +271,7 @@ TicketService::Result<Ticket> TicketService::patch(qint64 id, const TicketPatch 
     auto ticket = tickets.ticket(id);
     if (!ticket)
         return notFound();
+    const Ticket original = *ticket; // for the audit log's "before"
     if (ifMatch != ticket->version)
         return ApiError{
             412,
@@ -312,7 +313,7 @@ TicketService::Result<Ticket> TicketService::patch(qint64 id, const TicketPatch 
     }
     if (patch.tags)
         ticket->tags = *patch.tags;
-    const QJsonObject before = json::toJson(*tickets.ticket(id));
+    const QJsonObject before = json::toJson(original);
     tickets.updateTicket(*ticket);
     if (patch.status)
         tickets.setSolvedAt(id, *patch.status == TicketStatus::Solved ? now : QDateTime());
