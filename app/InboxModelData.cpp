@@ -77,29 +77,9 @@ QVariant InboxModel::displayData(const Row &row, int column) const
     case QueueColumn:
         return queueDisplayName(m_queues.at(row.queue));
     case PriorityColumn:
-        switch (Priority(row.priority)) {
-        case Priority::Low:
-            return tr("Low");
-        case Priority::Normal:
-            return tr("Normal");
-        case Priority::High:
-            return tr("High");
-        case Priority::Urgent:
-            return tr("Urgent");
-        }
-        return {};
+        return priorityDisplayName(Priority(row.priority));
     case StatusColumn:
-        switch (TicketStatus(row.status)) {
-        case TicketStatus::New:
-            return tr("New");
-        case TicketStatus::Open:
-            return tr("Open");
-        case TicketStatus::Pending:
-            return tr("Pending");
-        case TicketStatus::Solved:
-            return tr("Solved");
-        }
-        return {};
+        return statusDisplayName(TicketStatus(row.status));
     case LanguageColumn:
         return m_languages.at(row.language);
     case SlaDueColumn: {

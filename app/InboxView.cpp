@@ -68,4 +68,34 @@ QString queueDisplayName(const QString &queueId)
     return queueId;
 }
 
+QString statusDisplayName(TicketStatus status)
+{
+    switch (status) {
+    case TicketStatus::New:
+        return QCoreApplication::translate("tandem::app::InboxView", "New");
+    case TicketStatus::Open:
+        return QCoreApplication::translate("tandem::app::InboxView", "Open");
+    case TicketStatus::Pending:
+        return QCoreApplication::translate("tandem::app::InboxView", "Pending");
+    case TicketStatus::Solved:
+        return QCoreApplication::translate("tandem::app::InboxView", "Solved");
+    }
+    return {};
+}
+
+QString priorityDisplayName(Priority priority)
+{
+    switch (priority) {
+    case Priority::Low:
+        return QCoreApplication::translate("tandem::app::InboxView", "Low");
+    case Priority::Normal:
+        return QCoreApplication::translate("tandem::app::InboxView", "Normal");
+    case Priority::High:
+        return QCoreApplication::translate("tandem::app::InboxView", "High");
+    case Priority::Urgent:
+        return QCoreApplication::translate("tandem::app::InboxView", "Urgent");
+    }
+    return {};
+}
+
 } // namespace tandem::app

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Enums.h"
+
 #include <QString>
 
 #include <optional>
@@ -37,5 +39,8 @@ struct InboxView
 
 //! The translated display name of a queue id ("payments" -> "Payments & billing"); unknown ids as-is.
 QString queueDisplayName(const QString &queueId);
+//! Translated names of a ticket's status and priority, shared by the models and the widgets.
+QString statusDisplayName(TicketStatus status);
+QString priorityDisplayName(Priority priority);
 
 } // namespace tandem::app

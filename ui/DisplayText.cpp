@@ -1,5 +1,7 @@
 #include "DisplayText.h"
 
+#include "app/InboxView.h"
+
 #include <QLocale>
 #include <QTextDocument>
 
@@ -9,32 +11,12 @@ namespace tandem::ui {
 
 QString DisplayText::status(TicketStatus status)
 {
-    switch (status) {
-    case TicketStatus::New:
-        return tr("New");
-    case TicketStatus::Open:
-        return tr("Open");
-    case TicketStatus::Pending:
-        return tr("Pending");
-    case TicketStatus::Solved:
-        return tr("Solved");
-    }
-    return {};
+    return app::statusDisplayName(status);
 }
 
 QString DisplayText::priority(Priority priority)
 {
-    switch (priority) {
-    case Priority::Low:
-        return tr("Low");
-    case Priority::Normal:
-        return tr("Normal");
-    case Priority::High:
-        return tr("High");
-    case Priority::Urgent:
-        return tr("Urgent");
-    }
-    return {};
+    return app::priorityDisplayName(priority);
 }
 
 QString DisplayText::authorKind(AuthorKind kind, bool internal)
