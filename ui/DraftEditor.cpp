@@ -429,7 +429,9 @@ void DraftEditor::showCitations()
         // QPushButton text is never rich text; '&' would become a mnemonic, so double it.
         const QString label =
             shown.size() > kMaxCitationChars ? shown.left(kMaxCitationChars - 1).trimmed() + u"…"_s : shown;
-        button->setText(QString(label).replace(u'&', u"&&"_s));
+        // Several sources share one row: each may shrink (elided) instead of overlapping its neighbours.
+        button->setText(button->fontMetrics().elidedText(label, Qt::ElideRight, 115).replace(u'&', u"&&"_s));
+        button->setMinimumWidth(48);
         button->setAccessibleName(isTicket ? tr("Open resolved ticket: %1").arg(shown)
                                            : tr("Open article: %1").arg(shown));
         button->setToolTip(DisplayText::plainToolTip(shown + u" ("_s + citation.sourceId.left(40) + u")\n"_s +
