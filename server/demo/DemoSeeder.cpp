@@ -7,14 +7,20 @@
 #include "server/drafting/DraftEngine.h"
 #include "server/service/TicketService.h"
 #include "server/storage/Database.h"
+#include "server/storage/EventRepository.h"
 #include "server/storage/KbRepository.h"
 #include "server/storage/QueueRepository.h"
+#include "server/storage/ReviewRepository.h"
+#include "server/storage/SqlTime.h"
+#include "server/storage/TicketRepository.h"
 #include "server/storage/UserRepository.h"
 
 #include "core/JsonCodec.h"
+#include "core/JsonReader.h"
 #include "core/Logging.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 
 #include <algorithm>
 #include <random>
@@ -62,6 +68,7 @@ void DemoSeeder::seed(const QDateTime &now)
     UserRepository users(m_db);
     QList<User> agents;
     std::optional<User> lead;
+    std::optional<User> supervisor;
     for (const DemoContent::DemoUser &u : m_content.users()) {
         User user{0, u.name, u.email, u.role};
         user.id = users.insertUser(user, demoHash, now.addDays(-90));
@@ -69,9 +76,11 @@ void DemoSeeder::seed(const QDateTime &now)
             agents.append(user);
         else if (u.role == Role::Lead && !lead)
             lead = user;
+        else if (u.role == Role::Supervisor && !supervisor)
+            supervisor = user;
     }
-    if (agents.isEmpty() || !lead)
-        throw StorageError(u"the demo company needs at least one agent and one lead"_s);
+    if (agents.isEmpty() || !lead || !supervisor)
+        throw StorageError(u"the demo company needs at least one agent, one lead and one supervisor"_s);
 
     KbRepository kb(m_db);
     for (const KbArticle &a : m_content.articles())
@@ -174,6 +183,7 @@ void DemoSeeder::seed(const QDateTime &now)
         const auto draft = service.detail(ticket.id)->draft;
         const double choice = unit(rng);
         const bool risky = ticket.needsHuman;
+        bool assisted = false;
         if (draft && choice < (risky ? 0.15 : 0.55)) {
             // An agent never sends a visible gap: filling one makes the reply "edited".
             QString body = draft->body;
@@ -181,8 +191,10 @@ void DemoSeeder::seed(const QDateTime &now)
                 body.replace(u'[' + (it.key() == u"order" ? u"order number"_s : it.key()) + u']', it.value());
             reply(ticket.id, agent, body, draft->id,
                   body == draft->body ? ReplyOutcome::AsIs : ReplyOutcome::Edited);
+            assisted = true;
         } else if (draft && choice < (risky ? 0.55 : 0.85) && !composed.agentReply.isEmpty()) {
             reply(ticket.id, agent, composed.agentReply, draft->id, ReplyOutcome::Edited);
+            assisted = true;
         } else if (draft && choice < 0.93) {
             service.discardDraft(ticket.id, agent);
             at(t.addMSecs(minutes(3)));
@@ -192,17 +204,113 @@ void DemoSeeder::seed(const QDateTime &now)
             reply(ticket.id, agent, composed.agentReply.isEmpty() ? draft->body : composed.agentReply,
                   draft ? std::optional<qint64>(draft->id) : std::nullopt, ReplyOutcome::Own);
         }
+        // Some AI-assisted answers did not settle it: the customer wrote again (reopened).
+        if (assisted && !composed.followups.isEmpty() && ticket.id % 9 == 0 &&
+            t.addMSecs(minutes(240)) < now) {
+            t = t.addMSecs(minutes(60 + int(ticket.id % 180)));
+            // Stored directly, not through addCustomerMessage(): no redraft, seeding stays fast.
+            Message again;
+            again.ticketId = ticket.id;
+            again.author = {AuthorKind::Customer, std::nullopt, ticket.customer.name};
+            again.body = composed.followups.last();
+            again.createdAt = t;
+            TicketRepository(m_db).insertMessage(again);
+        }
         // Customers rarely answer after days: older pending cases were closed by then.
         if (unit(rng) < 0.8 || ageMinutes > 3 * 24 * 60) {
-            at(t.addMSecs(minutes(600 + int(unit(rng) * 2000))));
+            QDateTime solvedAt = t.addMSecs(minutes(600 + int(unit(rng) * 2000)));
+            // Not all at "now": recent cases were solved at some point since the reply, so the
+            // leads' arrivals-vs-solved chart has solved tickets in most hours.
+            if (solvedAt > now && t < now)
+                solvedAt = t.addMSecs(t.msecsTo(now) * ((ticket.id * 37) % 100) / 100);
+            at(solvedAt);
             TicketPatch p;
             p.status = TicketStatus::Solved;
             patch(ticket.id, p, agent);
         }
     }
+    QElapsedTimer supervisionTimer;
+    supervisionTimer.start();
+    seedSupervision(now, agents, *supervisor);
+    log->debug("seeded verdicts, SLA and presence in {} ms", supervisionTimer.elapsed());
     tx.commit();
     log->info("seeded the demo company: {} tickets, {} articles, {} users", arrivals.size(),
               m_content.articles().size(), m_content.users().size());
+}
+
+void DemoSeeder::seedSupervision(const QDateTime &now, const QList<User> &agents, const User &supervisor)
+{
+    // Spot-check verdicts. The agent who sends the most drafts as is gets a run of bad verdicts
+    // (the automation-bias watch has something real to show); the others mostly good ones, and
+    // most as-is replies stay unreviewed for the spot-check queue.
+    struct Sent
+    {
+        qint64 id;
+        qint64 agent;
+        QString outcome;
+        QDateTime at;
+    };
+    QList<Sent> sent;
+    QHash<qint64, int> asIs;
+    QSqlQuery q = m_db.exec(u"SELECT id, author_id, outcome, created_at FROM messages WHERE internal = 0"
+                            " AND draft_id IS NOT NULL AND outcome IN ('as_is', 'edited') ORDER BY id"_s);
+    while (q.next()) {
+        sent.append({q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
+                     timeFromDb(q.value(3))});
+        if (sent.last().outcome == u"as_is")
+            ++asIs[sent.last().agent];
+    }
+    qint64 trusting = 0;
+    for (auto it = asIs.cbegin(); it != asIs.cend(); ++it) {
+        if (it.value() > asIs.value(trusting) || (it.value() == asIs.value(trusting) && it.key() < trusting))
+            trusting = it.key();
+    }
+    ReviewRepository reviews(m_db);
+    int seen = 0;
+    for (const Sent &m : std::as_const(sent)) {
+        const QDateTime at = std::min(m.at.addSecs(3600LL * (4 + m.id % 40)), now);
+        if (m.agent == trusting && m.outcome == u"as_is") {
+            if (++seen % 3 == 0)
+                continue; // some left for the spot-check queue
+            const bool harmful = seen % 2 == 0;
+            reviews.setVerdict(m.id, harmful ? u"harmful"_s : u"should_have_been_edited"_s,
+                               harmful ? u"Promised a refund date the policy does not allow."_s
+                                       : u"Correct, but it ignored what the customer asked second."_s,
+                               supervisor.id, at);
+        } else if (m.id % 3 == 0) {
+            reviews.setVerdict(m.id, m.id % 21 == 0 ? u"should_have_been_edited"_s : u"good"_s, {},
+                               supervisor.id, at);
+        }
+    }
+
+    // At the start, one ticket per queue is due within the hour (breached ones exist already).
+    int i = 0;
+    for (const Queue &queue : m_content.queues()) {
+        const QVariant id =
+            m_db.scalar(u"SELECT id FROM tickets WHERE queue = ? AND status IN ('new', 'open')"
+                        " AND sla_due_at IS NOT NULL ORDER BY created_at DESC LIMIT 1"_s,
+                        {queue.id});
+        if (id.isValid())
+            m_db.exec(u"UPDATE tickets SET sla_due_at = ? WHERE id = ?"_s,
+                      {toDb(now.addSecs(60LL * (15 + 12 * i++))), id});
+    }
+
+    // Presence at the start: a few agents are working on tickets, two stepped away a while ago.
+    EventRepository events(m_db);
+    for (qsizetype a = 0; a < agents.size() && a < 5; ++a) {
+        const QDateTime at = now.addSecs(a < 3 ? -20 : -600);
+        const QVariant ticket = m_db.scalar(
+            u"SELECT id FROM tickets WHERE assignee_id = ? ORDER BY id DESC LIMIT 1"_s, {agents.at(a).id});
+        if (!ticket.isValid())
+            continue;
+        events.insert(u"presence"_s, ticket.toLongLong(),
+                      {{u"user_id"_s, static_cast<double>(agents.at(a).id)},
+                       {u"name"_s, agents.at(a).name},
+                       {u"state"_s, u"viewing"_s},
+                       {u"ticket_id"_s, ticket.toDouble()},
+                       {u"expires_at"_s, formatTime(at.addSecs(30))}},
+                      at);
+    }
 }
 
 } // namespace tandem::server

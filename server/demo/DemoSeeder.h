@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/User.h"
+
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 namespace tandem::server {
@@ -11,7 +14,8 @@ class DraftEngine;
 
 //! Fills an empty database with the demo company: queues, users (password "demo"), the
 //! knowledge base and ~340 tickets over the last 14 days, answered the way agents would,
-//! through the same TicketService the API uses (with a clock set to each moment in the past).
+//! through the same TicketService the API uses (with a clock set to each moment in the past),
+//! plus spot-check verdicts and presence for the lead's and supervisor's workspaces.
 class DemoSeeder
 {
 public:
@@ -29,6 +33,8 @@ public:
 
 private:
     void seed(const QDateTime &now);
+    //! Spot-check verdicts, SLA due soon and presence: what the lead and supervisor views show.
+    void seedSupervision(const QDateTime &now, const QList<User> &agents, const User &supervisor);
 
     Database &m_db;
     DraftEngine &m_engine;

@@ -4,6 +4,7 @@
 #include "core/Message.h"
 #include "core/Ticket.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -29,6 +30,9 @@ struct DraftResult
     QString language;
     bool needsHuman = false;
     QString needsHumanReason;
+    //! What the escalation decision was made from (EscalationPolicy::Signals::toJson()), kept by
+    //! the caller with the ticket so a changed policy can be previewed; empty when not decided.
+    QJsonObject escalationSignals;
 };
 
 //! What a person did with a draft, or a reply they wrote without one: what engines learn from.

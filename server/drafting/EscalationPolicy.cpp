@@ -63,6 +63,43 @@ void apply(EscalationPolicy::Rules &r, const QJsonObject &o)
 
 } // namespace
 
+QJsonObject EscalationPolicy::builtInJson()
+{
+    QFile file(u":/drafting/escalation-policy.json"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QJsonObject EscalationPolicy::Signals::toJson() const
+{
+    return {{u"queue"_s, queue},
+            {u"intent"_s, intent},
+            {u"confidence"_s, confidence},
+            {u"model_abstained"_s, modelAbstained},
+            {u"out_of_scope"_s, outOfScope},
+            {u"sentiment_score"_s, sentimentScore},
+            {u"customer_messages"_s, customerMessages},
+            {u"no_knowledge"_s, noKnowledge}};
+}
+
+std::optional<EscalationPolicy::Signals> EscalationPolicy::Signals::fromJson(const QJsonObject &o)
+{
+    if (!o.value(u"queue").isString() || !o.value(u"confidence").isDouble() ||
+        !o.value(u"sentiment_score").isDouble() || !o.value(u"customer_messages").isDouble())
+        return std::nullopt;
+    Signals s;
+    s.queue = o.value(u"queue").toString();
+    s.intent = o.value(u"intent").toString();
+    s.confidence = o.value(u"confidence").toDouble();
+    s.modelAbstained = o.value(u"model_abstained").toBool();
+    s.outOfScope = o.value(u"out_of_scope").toBool();
+    s.sentimentScore = o.value(u"sentiment_score").toDouble();
+    s.customerMessages = o.value(u"customer_messages").toInt(1);
+    s.noKnowledge = o.value(u"no_knowledge").toBool();
+    return s;
+}
+
 EscalationPolicy EscalationPolicy::builtIn()
 {
     QString error;
@@ -147,25 +184,35 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
 {
     const Rules r = rulesFor(s.queue, s.intent);
     Decision d;
+    auto fire = [&d](const QString &code, const QString &reason) {
+        d.codes.append(code);
+        d.reasons.append(reason);
+    };
     if (s.outOfScope && r.escalateOutOfScope) {
-        d.reasons.append(u"out of scope: this message matches none of the topics the assistant knows"_s);
+        fire(u"out_of_scope"_s,
+             u"out of scope: this message matches none of the topics the assistant knows"_s);
     } else {
         if (r.sensitive || r.always)
-            d.reasons.append(r.reason.isEmpty()
-                                 ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)
-                                 : r.reason);
+            fire(u"sensitive"_s, r.reason.isEmpty()
+                                     ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)
+                                     : r.reason);
         if (s.modelAbstained && r.useModelAbstention)
-            d.reasons.append(
-                u"low confidence: the intent model is unsure (%1%)"_s.arg(qRound(s.confidence * 100)));
+            fire(u"low_confidence"_s,
+                 u"low confidence: the intent model is unsure (%1%)"_s.arg(qRound(s.confidence * 100)));
         else if (s.confidence < r.minConfidence)
-            d.reasons.append(
-                u"low confidence: %1% is below this queue's %2%"_s.arg(qRound(s.confidence * 100))
-                    .arg(qRound(r.minConfidence * 100)));
+            fire(u"low_confidence"_s,
+                 u"low confidence: %1% is below this queue's %2%"_s.arg(qRound(s.confidence * 100))
+                     .arg(qRound(r.minConfidence * 100)));
     }
     if (s.sentimentScore <= r.negativeSentimentAtOrBelow)
-        d.reasons.append(u"strong negative sentiment (%1)"_s.arg(s.sentimentScore, 0, 'f', 2));
+        fire(u"negative_sentiment"_s, u"strong negative sentiment (%1)"_s.arg(s.sentimentScore, 0, 'f', 2));
     if (r.repeatContactMessages > 0 && s.customerMessages >= r.repeatContactMessages)
-        d.reasons.append(u"repeat contact: the customer has written %1 times"_s.arg(s.customerMessages));
+        fire(u"repeat_contact"_s,
+             u"repeat contact: the customer has written %1 times"_s.arg(s.customerMessages));
+    // Not a rule one can switch off: without knowledge the draft is a holding reply.
+    if (d.reasons.isEmpty() && s.noKnowledge && !s.intent.isEmpty())
+        fire(u"no_knowledge"_s,
+             u"no knowledge: nothing in the knowledge base or past replies covers %1"_s.arg(s.intent));
     d.needsHuman = !d.reasons.isEmpty();
     d.reason = d.reasons.join(u"; "_s);
     return d;

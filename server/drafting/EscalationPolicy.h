@@ -39,6 +39,11 @@ public:
         bool outOfScope = false;
         double sentimentScore = 0.0;
         int customerMessages = 1;
+        bool noKnowledge = false; //!< an intent, but nothing in the knowledge covers it
+
+        //! The signals as stored per ticket (draft_signals), so a policy can be re-applied later.
+        QJsonObject toJson() const;
+        static std::optional<Signals> fromJson(const QJsonObject &object);
     };
 
     struct Decision
@@ -46,10 +51,18 @@ public:
         bool needsHuman = false;
         QString reason;      //!< human-readable, "; "-joined when several rules fired
         QStringList reasons; //!< one entry per rule that fired
+        //! Stable codes of the rules that fired, for counting: out_of_scope, sensitive,
+        //! low_confidence, negative_sentiment, repeat_contact, no_knowledge.
+        QStringList codes;
     };
+
+    //! The settings row (table settings) that holds the policy in force, when one was stored.
+    static constexpr QStringView kSettingName = u"escalation_policy";
 
     //! The built-in policy (the resource :/drafting/escalation-policy.json).
     static EscalationPolicy builtIn();
+    //! The built-in policy document as JSON (what GET /policy/escalation shows until a PUT).
+    static QJsonObject builtInJson();
     static std::optional<EscalationPolicy> fromFile(const QString &path, QString *error);
     static std::optional<EscalationPolicy> fromJson(const QJsonObject &object, QString *error);
 

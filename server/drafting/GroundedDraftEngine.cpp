@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -180,6 +181,33 @@ void GroundedDraftEngine::reload()
     m_error.clear();
     if (!m_fixedClassifier && !retrain(&error))
         tandem::logging::get("draft")->warn("intent model not trained: {}", error.toStdString());
+}
+
+const EscalationPolicy &GroundedDraftEngine::policyInForce()
+{
+    // Every tandemd instance reads the same settings row; the parsed policy is reused until the
+    // row changes (its version), so a draft costs one indexed lookup.
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT value, version FROM settings WHERE name = ?"_s);
+    q.addBindValue(EscalationPolicy::kSettingName.toString());
+    if (!q.exec() || !q.next()) {
+        m_storedPolicy.reset();
+        m_storedPolicyVersion = 0;
+        return m_options.policy;
+    }
+    const qint64 version = q.value(1).toLongLong();
+    if (m_storedPolicy && version == m_storedPolicyVersion)
+        return *m_storedPolicy;
+    QString error;
+    const QJsonObject object = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    m_storedPolicy = EscalationPolicy::fromJson(object, &error);
+    m_storedPolicyVersion = version;
+    if (!m_storedPolicy) {
+        tandem::logging::get("draft")->error("stored escalation policy unusable ({}); using the built-in one",
+                                             error.toStdString());
+        return m_options.policy;
+    }
+    return *m_storedPolicy;
 }
 
 void GroundedDraftEngine::recordOutcome(const DraftOutcome &o)
@@ -458,14 +486,13 @@ DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
     s.outOfScope = prediction.outOfScope;
     s.sentimentScore = sentiment.score;
     s.customerMessages = std::max(1, text::customerMessageCount(request.messages));
-    EscalationPolicy::Decision decision = m_options.policy.decide(s);
+    s.noKnowledge = !intent.isEmpty() && !choice.found;
+    EscalationPolicy::Decision decision = policyInForce().decide(s);
     if (!m_error.isEmpty()) {
         decision.needsHuman = true;
         decision.reason = u"drafting unavailable: %1"_s.arg(m_error);
-    } else if (!decision.needsHuman && !intent.isEmpty() && !choice.found) {
-        decision.needsHuman = true;
-        decision.reason =
-            u"no knowledge: nothing in the knowledge base or past replies covers %1"_s.arg(intent);
+    } else {
+        result.escalationSignals = s.toJson();
     }
     result.needsHuman = decision.needsHuman;
     result.needsHumanReason = decision.reason;

@@ -36,8 +36,9 @@ struct GroundedEngineOptions
 //! reply or knowledge-base template for it with SQLite FTS5 (bm25, weighted by what humans did
 //! with earlier drafts), writes in the customer's language, fills slots from the ticket (gaps
 //! and flags for what it cannot know), applies the requested tone, flags risks on their spans
-//! and applies the escalation policy. A pure function of its input and the knowledge in the
-//! database: draft() only reads.
+//! and applies the escalation policy (the one stored in the settings table when there is one).
+//! A pure function of its input and the knowledge in the database: draft() only reads; the
+//! signals it decided with go back in DraftResult::escalationSignals for the caller to keep.
 class GroundedDraftEngine : public DraftEngine
 {
 public:
@@ -77,6 +78,8 @@ private:
     Choice chooseTemplate(const QString &intent, const QString &language, const QString &query,
                           const QString &customerText, QList<GroundingSource> *evidence) const;
     QString holdingReply(const QString &language) const;
+    //! The policy stored in the settings table ("escalation_policy"), else the configured one.
+    const EscalationPolicy &policyInForce();
 
     QSqlDatabase m_db;
     GroundedEngineOptions m_options;
@@ -86,6 +89,8 @@ private:
     QList<QPair<QString, QString>> m_examples;
     QString m_trainedOn; // signature of the knowledge the model was trained on
     QString m_error;
+    std::optional<EscalationPolicy> m_storedPolicy;
+    qint64 m_storedPolicyVersion = 0;
 };
 
 } // namespace tandem::server

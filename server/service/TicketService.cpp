@@ -68,6 +68,8 @@ void TicketService::redraft(Ticket &ticket, const QDateTime &at, const QString &
     result.draft.ticketId = ticket.id;
     result.draft.createdAt = at;
     tickets.insertDraft(result.draft);
+    if (!result.escalationSignals.isEmpty())
+        tickets.saveEscalationSignals(ticket.id, result.escalationSignals);
     ticket.intent = result.intent;
     ticket.sentiment = result.sentiment;
     ticket.language = result.language;

@@ -37,6 +37,9 @@ bool Migrations::run(QString *error)
             case 4:
                 migrateTo4();
                 break;
+            case 5:
+                migrateTo5();
+                break;
             }
             m_db.setUserVersion(next);
             tx.commit();
@@ -141,6 +144,17 @@ void Migrations::migrateTo4()
     execDdl(
         u"INSERT INTO grounding_fts(rowid, text, intent_key, intent, language)"
         " SELECT -id, title || ' ' || body, 'i' || lower(hex(intent)), intent, language FROM kb_articles"_s);
+}
+
+// Version 5: supervision of the escalation policy. Settings get a version for If-Match, and the
+// signals each ticket's latest escalation was decided with are kept (as JSON), so a proposed policy
+// can be previewed over past tickets without running the engine again.
+void Migrations::migrateTo5()
+{
+    execDdl(u"ALTER TABLE settings ADD COLUMN version BIGINT NOT NULL DEFAULT 1"_s);
+    execDdl(u"CREATE TABLE draft_signals (ticket_id BIGINT PRIMARY KEY REFERENCES tickets(id),"
+            " signals TEXT NOT NULL)"_s);
+    execDdl(u"CREATE INDEX reviews_at ON reviews(at)"_s);
 }
 
 } // namespace tandem::server

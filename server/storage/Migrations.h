@@ -11,7 +11,7 @@ class Database;
 class Migrations
 {
 public:
-    static constexpr int kCurrentVersion = 4;
+    static constexpr int kCurrentVersion = 5;
 
     explicit Migrations(Database &db) : m_db(db) {}
     //! Returns false (with \a error) when a step fails or the database is newer than this build.
@@ -22,6 +22,7 @@ private:
     void migrateTo2();
     void migrateTo3();
     void migrateTo4();
+    void migrateTo5();
     void execDdl(const QString &ddl);
 
     Database &m_db;

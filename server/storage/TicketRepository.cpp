@@ -237,6 +237,13 @@ qint64 TicketRepository::insertDraft(const Draft &d)
     return q.value(0).toLongLong();
 }
 
+void TicketRepository::saveEscalationSignals(qint64 ticketId, const QJsonObject &signalsJson)
+{
+    m_db.exec(u"INSERT INTO draft_signals (ticket_id, signals) VALUES (?, ?)"
+              " ON CONFLICT (ticket_id) DO UPDATE SET signals = excluded.signals"_s,
+              {ticketId, QString::fromUtf8(QJsonDocument(signalsJson).toJson(QJsonDocument::Compact))});
+}
+
 std::optional<Draft> TicketRepository::activeDraft(qint64 ticketId)
 {
     QSqlQuery q =

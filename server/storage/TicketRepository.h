@@ -41,6 +41,9 @@ public:
 
     //! Inserts a draft as the ticket's active one; earlier active drafts become superseded.
     qint64 insertDraft(const Draft &draft);
+    //! Keeps what the ticket's latest escalation decision was made from (table draft_signals),
+    //! so a proposed policy can be previewed against it (PolicyRoutes).
+    void saveEscalationSignals(qint64 ticketId, const QJsonObject &signalsJson);
     std::optional<Draft> activeDraft(qint64 ticketId);
     std::optional<Draft> draft(qint64 id);
     //! Records what a human did with a draft: state "sent" or "discarded", outcome as_is/edited/own.

@@ -69,6 +69,14 @@ private Q_SLOTS:
             {"GET", u"/api/v1/kb/1"_s, {}, Agent},
             {"GET", u"/api/v1/events"_s, {}, Agent},
             {"GET", u"/api/v1/audit"_s, {}, Supervisor},
+            {"GET", u"/api/v1/stats/queues"_s, {}, Lead},
+            {"GET", u"/api/v1/stats/agents"_s, {}, Lead},
+            {"GET", u"/api/v1/stats/suggestions?group_by=queue"_s, {}, Supervisor},
+            {"GET", u"/api/v1/reviews?limit=1"_s, {}, Supervisor},
+            {"POST", u"/api/v1/reviews/1/verdict"_s, "{}", Supervisor},
+            {"GET", u"/api/v1/policy/escalation"_s, {}, Supervisor},
+            {"PUT", u"/api/v1/policy/escalation"_s, "{}", Supervisor},
+            {"POST", u"/api/v1/policy/escalation/preview"_s, "{}", Supervisor},
         };
         for (const RouteCase &r : routes) {
             for (int role = Agent; role <= Admin; ++role) {
