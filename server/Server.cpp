@@ -2,11 +2,16 @@
 
 #include "Clock.h"
 #include "api/AuthRoutes.h"
+#include "api/PolicyRoutes.h"
+#include "api/ReviewRoutes.h"
+#include "api/StatsRoutes.h"
 #include "api/TicketRoutes.h"
 #include "auth/AuthService.h"
 #include "auth/PasswordHasher.h"
 #include "demo/DemoContent.h"
+#include "demo/DemoModel.h"
 #include "demo/DemoSeeder.h"
+#include "demo/DemoTemplate.h"
 #include "demo/Simulator.h"
 #include "drafting/GroundedDraftEngine.h"
 #include "events/EventHub.h"
@@ -18,13 +23,8 @@
 
 #include "core/Logging.h"
 
-#include <QCryptographicHash>
 #include <QDir>
-
-#include <QFile>
-#include <QStandardPaths>
-
-#include <algorithm>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -67,9 +67,26 @@ bool Server::start(QString *error)
         *error = u"libsodium could not be initialised"_s;
         return false;
     }
+    // A new demo database starts as a copy of the seeded template the build wrote, if there is one.
+    bool fromTemplate = false;
+    const bool rebuildDemo = !d->config.demoModelOutputDir.isEmpty();
+    if (d->config.demo) {
+        if (!d->demo.load(u":/demo"_s, error))
+            return false;
+        const QString &path = d->config.databasePath;
+        const QString templatePath = DemoModel(d->demo).findTemplate();
+        if (!rebuildDemo && !templatePath.isEmpty() && !path.isEmpty() && !path.startsWith(u':') &&
+            QFileInfo(path).size() == 0) {
+            if (!DemoTemplate::copy(templatePath, path, error))
+                return false;
+            fromTemplate = true;
+        }
+    }
     if (!d->db.openSqlite(d->config.databasePath, error))
         return false;
     if (!Migrations(d->db).run(error))
+        return false;
+    if (fromTemplate && !DemoTemplate::shiftToNow(d->db, d->clock.now(), error))
         return false;
 
     GroundedEngineOptions engineOptions;
@@ -92,47 +109,35 @@ bool Server::start(QString *error)
 
     bool freshlySeeded = false;
     if (d->config.demo) {
-        if (!d->demo.load(u":/demo"_s, error))
-            return false;
-        // The demo ships its own intent examples: the customers' messages it was written with.
-        QList<QPair<QString, QString>> examples;
-        for (const DemoContent::Scenario &scenario : d->demo.scenarios()) {
-            for (const DemoContent::LanguageTexts &texts : scenario.texts) {
-                for (const QString &text : texts.messages + texts.subjects)
-                    examples.append({text, scenario.intent});
-            }
-        }
-        // Off-topic messages teach the model what is none of its business (reserved intent).
-        for (const QString &text : d->demo.outOfScope())
-            examples.append({text, u"out_of_scope"_s});
-        // Same content, same order (scenario texts live in a QHash): deterministic training and key.
-        std::sort(examples.begin(), examples.end());
-        // The demo's model depends only on its content: train it once per content and version and
-        // keep it in the cache directory, so later demo starts skip the training.
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        hash.addData(QByteArrayView(TANDEM_VERSION));
-        for (const auto &[text, intent] : std::as_const(examples))
-            hash.addData(QString(text + u'\t' + intent + u'\n').toUtf8());
-        const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-        const QString modelPath = cacheDir + u"/demo-intents-"_s +
-                                  QString::fromLatin1(hash.result().toHex().left(16)) + u".model"_s;
-        QString loadError;
-        std::optional<IntentClassifier> cached;
-        if (QFile::exists(modelPath))
-            cached = IntentClassifier::load(modelPath, &loadError);
-        if (cached)
-            engine.setClassifier(*cached);
+        // The demo's intent model depends only on its content: prebuilt by the build, else
+        // trained once while the seeder loads the knowledge and kept in the cache.
+        const DemoModel model(d->demo);
+        const bool rebuild = rebuildDemo;
+        const auto prebuilt = rebuild ? std::optional<IntentClassifier>() : model.loadPrebuilt();
+        if (prebuilt)
+            engine.setClassifier(*prebuilt);
         else
-            engine.addExamples(examples); // trained once, when the seeder loads the knowledge
+            engine.addExamples(model.examples());
         DemoSeeder seeder(d->db, *d->engine, d->demo);
         if (!seeder.seedIfEmpty(d->clock.now(), error))
             return false;
         freshlySeeded = seeder.seeded();
-        if (!cached && engine.classifier()) {
+        if (!prebuilt && engine.classifier()) {
+            const QString dir = rebuild ? d->config.demoModelOutputDir : DemoModel::cacheDir();
             QString saveError;
-            if (!QDir().mkpath(cacheDir) || !engine.classifier()->save(modelPath, &saveError))
+            if (!QDir().mkpath(dir) ||
+                !engine.classifier()->save(dir + u'/' + model.fileName(), &saveError)) {
+                if (rebuild) {
+                    *error = u"cannot save the demo model in %1: %2"_s.arg(dir, saveError);
+                    return false;
+                }
                 tandem::logging::get("draft")->warn("demo model not cached: {}", saveError.toStdString());
+            }
         }
+        if (rebuild &&
+            !DemoTemplate::save(d->db, d->config.demoModelOutputDir + u'/' + model.templateFileName(),
+                                d->clock.now(), error))
+            return false;
     }
     // A fresh demo was trained while seeding; the replies it wrote teach the model nothing new.
     if (!freshlySeeded)
@@ -144,6 +149,9 @@ bool Server::start(QString *error)
     d->router = std::make_unique<Router>(authenticate, d->config.maxBodyBytes);
     registerAuthRoutes(*d->router, *d->auth, d->db);
     registerTicketRoutes(*d->router, *d->tickets, d->db);
+    registerStatsRoutes(*d->router, d->db, d->clock);
+    registerReviewRoutes(*d->router, d->db, d->clock);
+    registerPolicyRoutes(*d->router, d->db, d->clock);
 
     d->frontend = std::make_unique<HttpFrontend>(*d->router);
     d->events = std::make_unique<EventHub>(d->db, *d->auth, d->clock, *d->frontend);

@@ -14,6 +14,9 @@ struct ServerConfig
     bool demo = false;                 //!< seed the demo company into an empty database
     int simulateEverySeconds = 0;      //!< demo arrivals; 0 = off
     qint64 maxBodyBytes = 1024 * 1024; //!< larger request bodies get 413
+    //! With --demo: train the demo's intent model even if a prebuilt one exists, and save it in
+    //! this directory (`tandemd build-demo-model`); empty = load a prebuilt or cached model.
+    QString demoModelOutputDir;
 };
 
 } // namespace tandem::server

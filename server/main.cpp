@@ -7,7 +7,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QSocketNotifier>
+#include <QTemporaryDir>
 
 #include <csignal>
 #include <cstdio>
@@ -43,6 +45,33 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
     return true;
 }
 
+int buildDemoModel(const QStringList &args)
+{
+    const qsizetype at = args.indexOf(u"--out"_s);
+    if (at < 0 || at + 1 >= args.size()) {
+        std::fprintf(stderr, "usage: tandemd build-demo-model --out DIR\n");
+        return 2;
+    }
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        std::fprintf(stderr, "tandemd: no temporary directory: %s\n", qPrintable(scratch.errorString()));
+        return 1;
+    }
+    tandem::server::ServerConfig config;
+    config.databasePath = scratch.filePath(u"demo.db"_s);
+    config.port = 0;
+    config.demo = true;
+    config.demoModelOutputDir = QDir(args.at(at + 1)).absolutePath();
+    tandem::server::Server server(config);
+    QString error;
+    if (!server.start(&error)) {
+        std::fprintf(stderr, "tandemd: %s\n", qPrintable(error));
+        return 1;
+    }
+    std::printf("demo model written to %s\n", qPrintable(config.demoModelOutputDir));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -63,6 +92,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "tandemd: eval takes \"intents\" or \"drafts\"\n");
         return 2;
     }
+
+    // Build step: `tandemd build-demo-model --out DIR` trains the demo's intent model the way a demo
+    // start would and saves it in DIR, so that `tandem --demo` starts without training.
+    if (!args.isEmpty() && args.first() == u"build-demo-model")
+        return buildDemoModel(args);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
