@@ -2,6 +2,7 @@
 // The first byte picks the decoder, the rest is the document. A decoded value must encode and
 // decode again, and the second encoding must equal the first (the codec is stable).
 #include "core/JsonCodec.h"
+#include "core/StatsJson.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -38,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const std::optional<QJsonObject> object = json::parseObject(bytes, &error);
     if (!object)
         return 0;
-    switch (data[0] % 14) {
+    switch (data[0] % 22) {
     case 0:
         roundTrip<Customer>(*object, json::customerFromJson);
         break;
@@ -77,6 +78,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         break;
     case 12:
         (void)json::apiErrorFromJson(*object, 400);
+        break;
+    case 14:
+        roundTrip<QueueStatsReport>(*object, json::queueStatsReportFromJson);
+        break;
+    case 15:
+        roundTrip<AgentStatsReport>(*object, json::agentStatsReportFromJson);
+        break;
+    case 16:
+        roundTrip<SuggestionStatsReport>(*object, json::suggestionStatsReportFromJson);
+        break;
+    case 17:
+        roundTrip<ReviewPage>(*object, json::reviewPageFromJson);
+        break;
+    case 18:
+        roundTrip<VerdictRequest>(*object, json::verdictRequestFromJson);
+        break;
+    case 19:
+        roundTrip<EscalationPolicyDocument>(*object, json::escalationPolicyDocumentFromJson);
+        break;
+    case 20:
+        roundTrip<PolicyPreview>(*object, json::policyPreviewFromJson);
+        break;
+    case 21:
+        roundTrip<ReviewItem>(*object, json::reviewItemFromJson);
         break;
     default:
         (void)json::serialize(*object);

@@ -9,6 +9,7 @@ packages=(
     qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libspdlog-dev qtkeychain-qt6-dev libsodium-dev liblinear-dev libstemmer-dev libcld2-dev
     xvfb xauth fonts-dejavu-core
+    clang libclang-rt-14-dev
 )
 # The OpenAPI lint runs on Node.js; a machine that already has node+npm (from anywhere) keeps them.
 if ! command -v npm >/dev/null 2>&1; then

@@ -31,3 +31,8 @@ ctest --preset asan -L "core|server" --timeout 600
 
 echo "== all tests"
 ctest --preset ci --timeout 600
+
+# libFuzzer + ASan (clang): the protocol decoders, the event decoder and the server's request
+# parsing, 60 s each from the checked-in seeds (TANDEM_FUZZ_SECONDS to change).
+echo "== fuzz"
+JOBS="$jobs" tools/fuzz.sh "${TANDEM_FUZZ_SECONDS:-60}"

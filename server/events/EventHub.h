@@ -47,7 +47,7 @@ private:
     void onText(Client *client, const QString &text);
     void drop(Client *client);
     void reap();
-    void send(Client &client, const QByteArray &message);
+    void send(Client &client, const QString &message);
 
     Database &m_db;
     AuthService &m_auth;
@@ -56,6 +56,7 @@ private:
     QTimer m_wakeTimer;
     QTimer m_pollTimer;
     QTimer m_heartbeatTimer;
+    QElapsedTimer m_wokenAt; //!< since the commit that asked for the pending fan-out (for the debug log)
 };
 
 } // namespace tandem::server
