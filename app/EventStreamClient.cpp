@@ -86,6 +86,10 @@ void EventStreamClient::stop()
     m_running = false;
     m_retryTimer.stop();
     flush();
+    // A "left" presence sent just before stopping (sign-out, quit) must reach the server: hand it
+    // to the OS now, since dropSocket() aborts and the process may exit before the loop runs again.
+    if (m_socket && m_state == State::Online)
+        m_socket->flush();
     dropSocket();
     setState(State::Offline);
     streamLog()->info("event stream stopped at seq {}", m_lastSeq);

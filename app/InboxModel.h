@@ -55,6 +55,7 @@ public:
         SortRole,                        //!< the value the column sorts by
         PresenceRole,                    //!< QString "Noah is typing", empty when nobody else is there
         PresenceStateRole,               //!< int: -1 nobody, else int(tandem::app::PresenceState)
+        AssigneeNameRole,                //!< QString, the owner's full name; empty when unassigned
     };
     Q_ENUM(Role)
 
@@ -68,6 +69,12 @@ public:
     QHash<int, QByteArray> roleNames() const override;
     //! Same as setSortColumn(); lets QHeaderView sort indicators drive the model.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    //! Rows can be dragged (e.g. onto an agent in the lead workspace) as ticket ids.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    //! "application/x-tandem-ticket-ids" (app/TicketMime.h).
+    QStringList mimeTypes() const override;
+    //! The ids of the tickets of \a indexes' rows, each once.
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
 
     //! The signed-in user, for the "My tickets" view.
     void setCurrentUserId(qint64 userId);
@@ -81,6 +88,8 @@ public:
     //! Who else is on \a ticketId (PresenceModel::summary / strongestState); an empty summary
     //! clears it. Only PresenceRole/PresenceStateRole change: rows neither move nor re-filter.
     void setPresence(qint64 ticketId, const QString &summary, int state);
+    //! Agents' names by user id (the users cache), for AssigneeNameRole. One dataChanged.
+    void setUserNames(const QHash<qint64, QString> &names);
 
     //! Sorts by \a column (ties by newest update, then id). Persistent indexes follow their rows.
     void setSortColumn(int column, Qt::SortOrder order = Qt::AscendingOrder);
@@ -166,6 +175,7 @@ private:
     int m_needsHumanCount = 0;
     QHash<qint64, float> m_pendingConfidence;      //!< confidences of tickets not seen yet
     QHash<qint64, QPair<QString, int>> m_presence; //!< by ticket id: summary, state
+    QHash<qint64, QString> m_userNames;            //!< by user id, for AssigneeNameRole
     qint64 m_currentUserId = kNoAssignee;
     int m_sortColumn = SlaDueColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;

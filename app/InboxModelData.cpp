@@ -38,6 +38,7 @@ QHash<int, QByteArray> InboxModel::roleNames() const
     names.insert(SortRole, "sortValue");
     names.insert(PresenceRole, "presence");
     names.insert(PresenceStateRole, "presenceState");
+    names.insert(AssigneeNameRole, "assigneeName");
     return names;
 }
 
@@ -174,6 +175,10 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         const auto it = m_presence.constFind(row.id);
         return it == m_presence.cend() ? -1 : it->second;
     }
+    case AssigneeNameRole:
+        if (row.assigneeId == kNoAssignee)
+            return QString();
+        return m_userNames.value(row.assigneeId, tr("Agent #%1").arg(row.assigneeId));
     default:
         return {};
     }
@@ -195,6 +200,15 @@ void InboxModel::setPresence(qint64 ticketId, const QString &summary, int state)
     const int row = rowOfTicket(ticketId);
     if (row >= 0)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1), {PresenceRole, PresenceStateRole});
+}
+
+void InboxModel::setUserNames(const QHash<qint64, QString> &names)
+{
+    if (names == m_userNames)
+        return;
+    m_userNames = names;
+    if (!m_visible.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {AssigneeNameRole});
 }
 
 } // namespace tandem::app

@@ -19,6 +19,27 @@ PresenceReporter::PresenceReporter(EventStreamClient *stream, QObject *parent)
     });
     // After a reconnection the others may have expired us: say again where we are.
     connect(m_stream, &EventStreamClient::connected, this, &PresenceReporter::resend);
+    connect(m_stream, &EventStreamClient::presenceReceived, this, &PresenceReporter::onOthersPresence);
+    m_clock.start();
+}
+
+void PresenceReporter::onOthersPresence(const Presence &presence)
+{
+    if (m_ticketId == 0 || presence.ticketId != m_ticketId || m_state == PresenceState::Left)
+        return;
+    if (presence.state == PresenceState::Left) {
+        m_othersSeenAt.remove(presence.userId);
+        return;
+    }
+    const qint64 now = m_clock.elapsed();
+    const auto last = m_othersSeenAt.constFind(presence.userId);
+    // New here (or silent for longer than a presence lives): they may not know about us yet.
+    const bool newcomer = last == m_othersSeenAt.cend() || now - *last > 25000;
+    m_othersSeenAt.insert(presence.userId, now);
+    if (!newcomer || (m_lastAnswerAt >= 0 && now - m_lastAnswerAt < 1000))
+        return; // at most one answer a second, whoever arrives
+    m_lastAnswerAt = now;
+    send(m_state);
 }
 
 PresenceReporter::~PresenceReporter() = default;
@@ -41,6 +62,7 @@ void PresenceReporter::setViewing(qint64 ticketId)
     if (m_ticketId != 0)
         m_stream->sendPresence(m_ticketId, PresenceState::Left);
     m_typingIdleTimer.stop();
+    m_othersSeenAt.clear();
     m_ticketId = ticketId;
     if (ticketId == 0) {
         m_state = PresenceState::Left;

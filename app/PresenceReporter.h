@@ -3,6 +3,7 @@
 #include "StreamEvent.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QTimer>
 
@@ -15,7 +16,9 @@ class EventStreamClient;
 //! Tells the others what this agent is doing: setViewing() when a ticket opens (and "left" for
 //! the previous one), setTyping() on every keystroke (debounced: one "typing" message per few
 //! seconds, back to "viewing" when the typing stops). The current state is re-sent every 20 s
-//! (presence expires after 30 s on the other side) and after every reconnection.
+//! (presence expires after 30 s on the other side) and after every reconnection. When another agent
+//! arrives on our ticket we answer with our state at once: the stream does not replay presence to a
+//! client that just connected, so without the answer they would learn about us only at our next refresh.
 class PresenceReporter : public QObject
 {
     Q_OBJECT
@@ -48,6 +51,7 @@ public:
 private:
     void send(PresenceState state);
     void resend();
+    void onOthersPresence(const tandem::app::Presence &presence);
 
     EventStreamClient *m_stream;
     Timing m_timing;
@@ -56,6 +60,9 @@ private:
     QTimer m_refreshTimer;
     QTimer m_typingIdleTimer;
     QElapsedTimer m_lastTypingSent;
+    QHash<qint64, qint64> m_othersSeenAt; //!< user id -> when last heard on our ticket (m_clock ms)
+    QElapsedTimer m_clock;
+    qint64 m_lastAnswerAt = -1; //!< m_clock ms of the last answer to a newcomer
 };
 
 } // namespace tandem::app

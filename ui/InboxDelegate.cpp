@@ -1,6 +1,7 @@
 #include "InboxDelegate.h"
 
 #include "DisplayText.h"
+#include "PresenceGlyph.h"
 #include "Theme.h"
 
 #include "app/InboxModel.h"
@@ -17,6 +18,30 @@ using namespace Qt::StringLiterals;
 namespace tandem::ui {
 
 using app::InboxModel;
+
+namespace {
+
+//! "NF" for "Noah Fischer", "A" for "Ava".
+QString initials(const QString &name)
+{
+    const QStringList parts = name.simplified().split(u' ', Qt::SkipEmptyParts);
+    QString out;
+    for (const QString &part : parts) {
+        if (out.size() < 2 && part.at(0).isLetter())
+            out += part.at(0).toUpper();
+    }
+    return out.isEmpty() ? u"?"_s : out;
+}
+
+//! A stable, calm colour per agent: the same person always gets the same badge.
+QColor badgeColor(const QPalette &palette, const QString &name)
+{
+    const int hue = int(qHash(name) % 360);
+    // Dark enough for white initials on a light theme, still calm on a dark one.
+    return QColor::fromHsl(hue, 110, theme::isDark(palette) ? 95 : 105);
+}
+
+} // namespace
 
 void InboxDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
@@ -58,7 +83,14 @@ bool InboxDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const 
 {
     if (event->type() != QEvent::ToolTip || !index.isValid())
         return QStyledItemDelegate::helpEvent(event, view, option, index);
-    const QString text = index.data(Qt::ToolTipRole).toString();
+    QString text = index.data(Qt::ToolTipRole).toString();
+    if (index.column() == InboxModel::SubjectColumn) {
+        // The subject cell carries the owner badge and the presence glyph: say what they mean.
+        const QString owner = index.data(InboxModel::AssigneeNameRole).toString();
+        text += u'\n' + (owner.isEmpty() ? tr("Unassigned") : tr("Assigned to %1").arg(owner));
+        if (const QString presence = index.data(InboxModel::PresenceRole).toString(); !presence.isEmpty())
+            text += u'\n' + presence;
+    }
     if (text.isEmpty()) {
         QToolTip::hideText();
         return false;
@@ -126,10 +158,23 @@ void InboxDelegate::paintSubject(QPainter *painter, const QStyleOptionViewItem &
         painter->drawRoundedRect(QRectF(bar), 2, 2);
     }
     const QFontMetrics subjectMetrics(opt.font);
-    const QRect top(r.left(), r.top(), r.width(), subjectMetrics.height());
+    QRect top(r.left(), r.top(), r.width(), subjectMetrics.height());
+    // Someone else is on this ticket: an eye (viewing) or a speech bubble (typing) at the end.
+    const int presence = index.data(InboxModel::PresenceStateRole).toInt();
+    if (presence >= 0) {
+        const auto state = app::PresenceState(presence);
+        const int side = subjectMetrics.height();
+        const QRect glyph(top.right() - side + 1, top.top(), side, side);
+        const QColor colour =
+            selected ? pal.color(QPalette::HighlightedText) : PresenceGlyph::color(pal, state);
+        PresenceGlyph::paint(painter, QRectF(QStyle::visualRect(opt.direction, opt.rect, glyph)), state,
+                             colour);
+        top.setRight(glyph.left() - 6);
+    }
     painter->setFont(opt.font);
     painter->setPen(selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text));
-    painter->drawText(top, Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QStyle::visualRect(opt.direction, opt.rect, top),
+                      QStyle::visualAlignment(opt.direction, Qt::AlignLeft | Qt::AlignVCenter),
                       subjectMetrics.elidedText(subject, Qt::ElideRight, top.width()));
 
     // Second line: customer · language · queue (· status when it is not an open case).
@@ -146,12 +191,46 @@ void InboxDelegate::paintSubject(QPainter *painter, const QStyleOptionViewItem &
     QFont detailFont = option.font;
     detailFont.setBold(false);
     const QFontMetrics detailMetrics(detailFont);
-    const QRect bottom(r.left(), r.bottom() - detailMetrics.height() + 1, r.width(), detailMetrics.height());
+    QRect bottom(r.left(), r.bottom() - detailMetrics.height() + 1, r.width(), detailMetrics.height());
+    // Who owns the ticket: an initials badge and the first name, at the end of the second line.
+    // In "My tickets" every row is the agent's own: the badge would only repeat itself.
+    const auto *inbox = qobject_cast<const InboxModel *>(index.model());
+    const bool ownView = inbox && inbox->view() == app::InboxView::mine();
+    if (const QString owner = index.data(InboxModel::AssigneeNameRole).toString();
+        !owner.isEmpty() && !ownView && r.width() > 120) {
+        QFont badgeFont = detailFont;
+        badgeFont.setPointSizeF(badgeFont.pointSizeF() * 0.72);
+        badgeFont.setBold(true);
+        const QString first = owner.section(u' ', 0, 0, QString::SectionSkipEmpty);
+        const int side = detailMetrics.height();
+        // Narrow column: the badge alone; very narrow: nothing (the tooltip still names the owner).
+        const bool withName = r.width() > 220;
+        const int nameWidth =
+            withName ? std::min(detailMetrics.horizontalAdvance(first) + 2, r.width() / 3) : 0;
+        const QRect name(bottom.right() - nameWidth + 1, bottom.top(), nameWidth, side);
+        const QRect badge(name.left() - (withName ? 4 : 0) - side, bottom.top(), side, side);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(badgeColor(pal, owner));
+        painter->drawEllipse(
+            QRectF(QStyle::visualRect(opt.direction, opt.rect, badge)).adjusted(0.5, 0.5, -0.5, -0.5));
+        painter->setFont(badgeFont);
+        painter->setPen(Qt::white);
+        painter->drawText(QStyle::visualRect(opt.direction, opt.rect, badge), Qt::AlignCenter,
+                          initials(owner));
+        painter->setFont(detailFont);
+        painter->setPen(selected ? theme::blend(pal.color(QPalette::HighlightedText),
+                                                pal.color(QPalette::Highlight), 0.25)
+                                 : theme::dimText(pal));
+        painter->drawText(QStyle::visualRect(opt.direction, opt.rect, name), Qt::AlignLeft | Qt::AlignVCenter,
+                          detailMetrics.elidedText(first, Qt::ElideRight, name.width()));
+        bottom.setRight(badge.left() - 8);
+    }
     painter->setFont(detailFont);
     painter->setPen(
         selected ? theme::blend(pal.color(QPalette::HighlightedText), pal.color(QPalette::Highlight), 0.25)
                  : theme::dimText(pal));
-    painter->drawText(bottom, Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QStyle::visualRect(opt.direction, opt.rect, bottom),
+                      QStyle::visualAlignment(opt.direction, Qt::AlignLeft | Qt::AlignVCenter),
                       detailMetrics.elidedText(parts.join(u"  ·  "_s), Qt::ElideRight, bottom.width()));
     painter->restore();
 }

@@ -22,6 +22,10 @@ InboxTable::InboxTable(QWidget *parent) : QTableView(parent)
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Rows drag onto an agent in the team-lead workspace (reassign); the inbox accepts no drops.
+    setDragEnabled(true);
+    setDragDropMode(QAbstractItemView::DragOnly);
+    setDefaultDropAction(Qt::CopyAction);
     setShowGrid(false);
     setWordWrap(false);
     setAlternatingRowColors(true);

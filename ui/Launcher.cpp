@@ -5,6 +5,7 @@
 #include "ScreenshotTaker.h"
 
 #include "app/ApiClient.h" // LoginFlow.h holds a QPointer<ApiClient>: needs the full type
+#include "app/InboxModel.h"
 #include "app/LoginFlow.h"
 #include "app/Session.h"
 #include "app/SyncEngine.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -119,15 +121,38 @@ void Launcher::startSession(app::Session *session)
         showLogin(tr("Your session expired. Please sign in again."));
         endSession();
     });
-    if (screenshot) {
-        m_screenshot = new ScreenshotTaker(m_window.get(), m_session.get(), m_options.screenshotPath,
-                                           m_options.screenshotRow, this);
-        connect(m_screenshot, &ScreenshotTaker::finished, this, &Launcher::exitRequested);
-        m_window->show();
-        m_screenshot->start();
-        return;
+    if (m_options.openTicketId != 0) {
+        // Once the ticket is in the inbox (the cache, or the first pull).
+        connect(m_session->sync(), &app::SyncEngine::lastSyncAtChanged, this, &Launcher::openRequestedTicket);
+        QTimer::singleShot(0, this, &Launcher::openRequestedTicket);
     }
     m_window->show();
+    if (screenshot)
+        QTimer::singleShot(m_options.screenshotDelayMs, this, &Launcher::startScreenshot);
+}
+
+void Launcher::openRequestedTicket()
+{
+    if (!m_window || !m_session || m_options.openTicketId == 0)
+        return;
+    if (m_session->inbox()->totalCount() == 0)
+        return; // not synced yet
+    m_window->revealTicket(m_options.openTicketId);
+    disconnect(m_session->sync(), &app::SyncEngine::lastSyncAtChanged, this, &Launcher::openRequestedTicket);
+}
+
+void Launcher::startScreenshot()
+{
+    if (!m_window || !m_session || m_screenshot)
+        return;
+    int row = m_options.screenshotRow;
+    if (m_options.openTicketId != 0) {
+        if (const int open = m_session->inbox()->rowOfTicket(m_options.openTicketId); open >= 0)
+            row = open;
+    }
+    m_screenshot = new ScreenshotTaker(m_window.get(), m_session.get(), m_options.screenshotPath, row, this);
+    connect(m_screenshot, &ScreenshotTaker::finished, this, &Launcher::exitRequested);
+    m_screenshot->start();
 }
 
 void Launcher::endSession()

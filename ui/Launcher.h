@@ -28,6 +28,8 @@ struct LaunchOptions
     QString storeDirectory; //!< empty: the per-user default under AppData
     QString screenshotPath; //!< set: take a screenshot after the first sync, then exit
     int screenshotRow = 0;
+    int screenshotDelayMs = 0; //!< wait this long before the screenshot (live presence, ...)
+    qint64 openTicketId = 0;   //!< set: open this ticket once it is in the inbox
 };
 
 //! Drives the app's lifetime: login (dialog, or automatic in demo mode), the main window for
@@ -54,6 +56,8 @@ private:
     void autoLogin();
     void startSession(app::Session *session);
     void endSession();
+    void openRequestedTicket();
+    void startScreenshot();
 
     LaunchOptions m_options;
     std::unique_ptr<app::Session> m_session;

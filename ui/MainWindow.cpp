@@ -4,12 +4,14 @@
 #include "Icons.h"
 #include "InboxTable.h"
 #include "MainWindowActions.h"
+#include "OutboxView.h"
 #include "StatusIndicators.h"
 #include "ThreadView.h"
 #include "TicketPane.h"
 #include "ViewsList.h"
 
 #include "app/InboxModel.h"
+#include "app/LocalStore.h"
 #include "app/Session.h"
 #include "app/SyncEngine.h"
 #include "app/ViewsModel.h"
@@ -17,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -27,6 +30,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -74,8 +78,11 @@ MainWindow::MainWindow(app::Session *session, bool restoreState, QWidget *parent
     setAccessibleName(tr("Tandem"));
     buildLayout();
     buildMenus();
+    buildDocks();
     connectActions();
+    updateUserNames();
     restoreSavedState(restoreState);
+    showHomeWorkspace();
     // The session may have filled the inbox from its cache before the window existed.
     QTimer::singleShot(0, this, &MainWindow::selectFirstRowIfNone);
 }
@@ -124,7 +131,14 @@ void MainWindow::buildLayout()
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 1);
-    setCentralWidget(m_splitter);
+    // The inbox is the first workspace; buildWorkspaces() adds the others a role may use.
+    m_workspaces = new QTabWidget(this);
+    m_workspaces->setObjectName(u"workspaces"_s);
+    m_workspaces->setAccessibleName(tr("Workspaces"));
+    m_workspaces->setDocumentMode(true);
+    m_workspaces->setTabBarAutoHide(true);
+    m_workspaces->addTab(m_splitter, Icons::get(u"inbox"), tr("Inbox"));
+    setCentralWidget(m_workspaces);
 
     m_status = new StatusIndicators(m_session, this);
     statusBar()->addPermanentWidget(m_status);
@@ -144,6 +158,7 @@ void MainWindow::buildMenus()
     const MainWindowActions &a = *m_actions;
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(a.refresh);
+    file->addAction(a.retryConnection);
     file->addSeparator();
     file->addAction(a.logout);
     file->addAction(a.quit);
@@ -165,6 +180,12 @@ void MainWindow::buildMenus()
     go->addAction(a.focusSearch);
     go->addAction(a.focusDraft);
     go->addAction(a.backToInbox);
+
+    // Filled by buildDocks(): one show/hide entry per panel.
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->setObjectName(u"viewMenu"_s);
+    m_viewMenu->addAction(a.showOutbox);
+    m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(a.shortcuts);
@@ -192,7 +213,35 @@ void MainWindow::buildMenus()
     // Actions that live only in menus still need their shortcuts active in the window.
     addActions({a.nextTicket, a.previousTicket, a.focusDraft, a.focusSearch, a.backToInbox, a.send, a.discard,
                 a.assignToMe, a.refresh, a.quit, a.shortcuts, a.regenerateEmpathetic, a.regenerateConcise,
-                a.regenerateFormal});
+                a.regenerateFormal, a.showOutbox, a.retryConnection});
+}
+
+QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &title, QWidget *content,
+                                  Qt::DockWidgetArea area, bool visible)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // the key of its place in the saved window state
+    dock->setAccessibleName(title);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                      QDockWidget::DockWidgetFloatable);
+    dock->setWidget(content);
+    addDockWidget(area, dock);
+    dock->setVisible(visible);
+    if (m_viewMenu)
+        m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+void MainWindow::buildDocks()
+{
+    m_outboxView = new OutboxView(m_session->outboxModel(), this);
+    // Below the inbox and ticket, full width: the three panes keep their room, and each pending
+    // reply's reason fits on its line.
+    m_outboxDock = addPanel(u"outboxDock"_s, tr("Outbox"), m_outboxView, Qt::BottomDockWidgetArea);
+    // The View menu's "Outbox" (Ctrl+Shift+O) shows and focuses it; a second, toggling entry would
+    // only confuse.
+    m_viewMenu->removeAction(m_outboxDock->toggleViewAction());
+    buildWorkspaces();
 }
 
 void MainWindow::connectActions()
@@ -224,6 +273,11 @@ void MainWindow::connectActions()
     });
     connect(a.backToInbox, &QAction::triggered, this, &MainWindow::backToInbox);
     connect(a.refresh, &QAction::triggered, m_session->sync(), &app::SyncEngine::pullNow);
+    connect(a.retryConnection, &QAction::triggered, m_status, &StatusIndicators::retryNow);
+    connect(a.showOutbox, &QAction::triggered, this, &MainWindow::showOutbox);
+    connect(m_status, &StatusIndicators::outboxRequested, this, &MainWindow::showOutbox);
+    connect(m_outboxView, &OutboxView::openTicketRequested, this, &MainWindow::revealTicket);
+    connect(m_session->sync(), &app::SyncEngine::usersChanged, this, &MainWindow::updateUserNames);
     connect(a.logout, &QAction::triggered, this, &MainWindow::logoutRequested);
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
@@ -262,10 +316,12 @@ void MainWindow::connectActions()
 void MainWindow::restoreSavedState(bool restore)
 {
     const QSettings settings;
-    const QString viewKey = settings.value(u"inbox/view"_s, u"mine"_s).toString();
-    // An agent starts with their own tickets; the last view chosen wins after that.
-    const app::InboxView view =
-        restore ? app::InboxView::fromKey(viewKey).value_or(app::InboxView::mine()) : app::InboxView::mine();
+    const QString viewKey = settings.value(u"inbox/view"_s).toString();
+    // An agent starts with their own tickets, leads and above (who own few) with every ticket;
+    // the last view chosen wins after that.
+    const app::InboxView home =
+        m_session->currentUser().role == Role::Agent ? app::InboxView::mine() : app::InboxView::all();
+    const app::InboxView view = restore ? app::InboxView::fromKey(viewKey).value_or(home) : home;
     m_session->inbox()->setView(view);
     m_views->selectView(view);
 
@@ -299,6 +355,37 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+void MainWindow::showOutbox()
+{
+    if (m_outboxDock->isHidden() && !m_outboxDock->isFloating())
+        resizeDocks({m_outboxDock}, {200}, Qt::Vertical);
+    m_outboxDock->show();
+    m_outboxDock->raise();
+    m_outboxView->focusList();
+}
+
+void MainWindow::revealTicket(qint64 ticketId)
+{
+    if (ticketId == 0)
+        return;
+    if (!m_inbox->selectTicket(ticketId)) {
+        m_search->clear();
+        m_session->inbox()->setSearchText({});
+        m_views->selectView(app::InboxView::all());
+        m_session->inbox()->setView(app::InboxView::all());
+        m_inbox->selectTicket(ticketId);
+    }
+    m_ticket->openTicket(ticketId);
+}
+
+void MainWindow::updateUserNames()
+{
+    QHash<qint64, QString> names;
+    for (const User &user : m_session->store()->users())
+        names.insert(user.id, user.name);
+    m_session->inbox()->setUserNames(names);
+}
+
 void MainWindow::selectFirstRowIfNone()
 {
     if (m_inbox->currentIndex().isValid() || m_session->inbox()->rowCount() == 0)
@@ -321,9 +408,10 @@ void MainWindow::showShortcuts()
 {
     const MainWindowActions &a = *m_actions;
     QStringList lines;
-    for (const QAction *action : {a.nextTicket, a.previousTicket, a.openTicket, a.focusDraft, a.focusSearch,
-                                  a.backToInbox, a.send, a.discard, a.assignToMe, a.regenerateEmpathetic,
-                                  a.regenerateConcise, a.regenerateFormal, a.refresh, a.quit}) {
+    for (const QAction *action :
+         {a.nextTicket, a.previousTicket, a.openTicket, a.focusDraft, a.focusSearch, a.backToInbox, a.send,
+          a.discard, a.assignToMe, a.regenerateEmpathetic, a.regenerateConcise, a.regenerateFormal,
+          a.showOutbox, a.refresh, a.retryConnection, a.quit}) {
         lines << tr("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
                                   action->text().remove(u'&'));
     }

@@ -5,8 +5,11 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLineEdit;
+class QMenu;
 class QSplitter;
+class QTabWidget;
 
 namespace tandem::app {
 class Session;
@@ -15,14 +18,21 @@ class Session;
 namespace tandem::ui {
 
 class InboxTable;
+class LeadWorkspace;
+class OutboxView;
 class StatusIndicators;
+class SupervisorWorkspace;
 class TicketPane;
 class ViewsList;
 struct MainWindowActions;
 
 //! The agent's workstation: views on the left, the inbox in the centre, the open ticket on the
 //! right. Keyboard first (j/k, Enter, e, /, Esc, Ctrl+Return), every command also in the menus
-//! and toolbar. Geometry, splitter sizes, inbox columns and the last view persist in QSettings.
+//! and toolbar. Geometry, splitter sizes, inbox columns, docks and the last view persist in QSettings.
+//! Side panels (the outbox, ...) are docks created in buildDocks() through addPanel(), which also
+//! lists them in the View menu. Leads and above also get the team-lead workspace, supervisors and
+//! above the AI-quality workspace, each a tab beside the inbox. The server enforces the roles; the window
+//! only hides what a role cannot use.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,10 +48,30 @@ public:
     InboxTable *inboxTable() const { return m_inbox; }
     TicketPane *ticketPane() const { return m_ticket; }
     StatusIndicators *statusIndicators() const { return m_status; }
+    OutboxView *outboxView() const { return m_outboxView; }
+    QDockWidget *outboxDock() const { return m_outboxDock; }
+    //! The central tabs: the inbox, then "Queues & team" for leads and "AI quality" for supervisors.
+    QTabWidget *workspaces() const { return m_workspaces; }
+    //! nullptr when the signed-in role may not use it.
+    LeadWorkspace *leadWorkspace() const { return m_lead; }
+    SupervisorWorkspace *supervisorWorkspace() const { return m_supervisor; }
+    //! Brings the workspace the signed-in role starts its day in to the front (screenshots).
+    void showHomeWorkspace();
     const MainWindowActions &actions() const { return *m_actions; }
 
     //! Saves geometry, splitters and header state (also done on close).
     void saveState();
+
+    //! Wraps \a content in a dock (hidden until asked for unless \a visible), named \a objectName
+    //! for the saved layout, and adds its show/hide action to the View menu.
+    QDockWidget *addPanel(const QString &objectName, const QString &title, QWidget *content,
+                          Qt::DockWidgetArea area, bool visible = false);
+
+public Q_SLOTS:
+    //! Shows the outbox dock and puts the focus in its list.
+    void showOutbox();
+    //! Shows \a ticketId (switching to "All" when the current view hides it) and opens it.
+    void revealTicket(qint64 ticketId);
 
 Q_SIGNALS:
     //! The agent chose "Sign out".
@@ -53,6 +83,10 @@ protected:
 private:
     void buildLayout();
     void buildMenus();
+    //! Every dock of the window is created here (the View menu lists them).
+    void buildDocks();
+    void buildWorkspaces();
+    void updateUserNames();
     void connectActions();
     void restoreSavedState(bool restore);
     void selectFirstRowIfNone();
@@ -68,6 +102,12 @@ private:
     InboxTable *m_inbox = nullptr;
     TicketPane *m_ticket = nullptr;
     StatusIndicators *m_status = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    OutboxView *m_outboxView = nullptr;
+    QDockWidget *m_outboxDock = nullptr;
+    QTabWidget *m_workspaces = nullptr;
+    LeadWorkspace *m_lead = nullptr;
+    SupervisorWorkspace *m_supervisor = nullptr;
 };
 
 } // namespace tandem::ui

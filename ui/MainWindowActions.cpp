@@ -68,6 +68,12 @@ MainWindowActions::MainWindowActions(QObject *parent)
 
     refresh = make(parent, u"refreshAction"_s, tr("&Refresh"), u"refresh"_s, {QKeySequence(Qt::Key_F5)},
                    tr("Fetch new tickets now"));
+    retryConnection = make(parent, u"retryConnectionAction"_s, tr("Retry &connection now"), u"refresh"_s,
+                           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+                           tr("Reach the server now instead of waiting for the next retry"));
+    showOutbox = make(parent, u"showOutboxAction"_s, tr("Show &outbox"), u"send"_s,
+                      {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
+                      tr("Show the replies waiting to be sent, with Retry and Discard"));
     logout = make(parent, u"logoutAction"_s, tr("Sign &out"), u"logout"_s, {}, tr("Sign out of this server"));
     quit = make(parent, u"quitAction"_s, tr("&Quit"), u"quit"_s, {QKeySequence(Qt::CTRL | Qt::Key_Q)},
                 tr("Quit Tandem"));

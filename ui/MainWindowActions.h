@@ -32,8 +32,11 @@ public:
     QAction *focusDraft = nullptr;     //!< e
     QAction *focusSearch = nullptr;    //!< /
     QAction *backToInbox = nullptr;    //!< Esc
+    // View
+    QAction *showOutbox = nullptr; //!< Ctrl+Shift+O: the outbox dock, focused
     // Session
-    QAction *refresh = nullptr; //!< F5
+    QAction *refresh = nullptr;         //!< F5
+    QAction *retryConnection = nullptr; //!< Ctrl+Shift+R: reconnect now instead of waiting
     QAction *logout = nullptr;
     QAction *quit = nullptr; //!< Ctrl+Q
     // Help

@@ -1,10 +1,15 @@
 #include "ScreenshotTaker.h"
 
 #include "InboxTable.h"
+#include "LeadWorkspace.h"
 #include "MainWindow.h"
+#include "SupervisorPerformanceTab.h"
+#include "SupervisorWorkspace.h"
 #include "TicketPane.h"
 
 #include "app/InboxModel.h"
+#include "app/QueueStatsClient.h"
+#include "app/QueueStatsModel.h"
 #include "app/Session.h"
 #include "app/SyncEngine.h"
 
@@ -29,6 +34,21 @@ void ScreenshotTaker::start(int timeoutMs)
 {
     m_timeout.start(timeoutMs);
     m_window->resize(1280, 800);
+    m_window->showHomeWorkspace();
+    if (LeadWorkspace *lead = m_window->leadWorkspace(); lead && lead->isVisibleTo(m_window)) {
+        m_leadReady = lead->queueModel()->rowCount() > 0;
+        connect(lead->client(), &app::QueueStatsClient::refreshFinished, this, [this] {
+            m_leadReady = true;
+            captureWhenWorkspacesReady();
+        });
+    }
+    if (SupervisorWorkspace *supervisor = m_window->supervisorWorkspace()) {
+        m_supervisorReady = false;
+        connect(supervisor->performanceTab(), &SupervisorPerformanceTab::loaded, this, [this] {
+            m_supervisorReady = true;
+            captureWhenWorkspacesReady();
+        });
+    }
     connect(m_session->sync(), &app::SyncEngine::lastSyncAtChanged, this, &ScreenshotTaker::onSynced);
     connect(m_session->sync(), &app::SyncEngine::ticketDetailChanged, this, &ScreenshotTaker::onDetail);
     if (m_session->sync()->lastSyncAt().isValid())
@@ -57,7 +77,15 @@ void ScreenshotTaker::onDetail(qint64 ticketId)
 {
     if (ticketId != m_ticketId || m_done)
         return;
-    // Let the pane lay itself out (posted LayoutRequest events) before grabbing.
+    m_ticketReady = true;
+    captureWhenWorkspacesReady();
+}
+
+void ScreenshotTaker::captureWhenWorkspacesReady()
+{
+    if (!m_ticketReady || !m_leadReady || !m_supervisorReady || m_done)
+        return;
+    // Let the panes lay themselves out (posted LayoutRequest events) before grabbing.
     QTimer::singleShot(0, this, [this] { QTimer::singleShot(0, this, &ScreenshotTaker::capture); });
 }
 

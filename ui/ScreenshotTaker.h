@@ -33,6 +33,8 @@ private:
     void onSynced();
     void onDetail(qint64 ticketId);
     void capture();
+    //! After the ticket: the role's home workspace must show its figures too (leads, supervisors).
+    void captureWhenWorkspacesReady();
     void fail(const QString &reason);
 
     QPointer<MainWindow> m_window;
@@ -41,6 +43,9 @@ private:
     int m_row = 0;
     qint64 m_ticketId = 0;
     bool m_done = false;
+    bool m_ticketReady = false;
+    bool m_leadReady = true;
+    bool m_supervisorReady = true;
     QTimer m_timeout;
 };
 

@@ -4,6 +4,7 @@
 #include "ConflictBanner.h"
 #include "DisplayText.h"
 #include "DraftEditor.h"
+#include "PresenceBar.h"
 #include "SourceViewer.h"
 #include "ThreadView.h"
 #include "TicketHeader.h"
@@ -13,8 +14,10 @@
 #include "app/DraftAutosave.h"
 #include "app/LocalStore.h"
 #include "app/Outbox.h"
+#include "app/PresenceReporter.h"
 #include "app/Session.h"
 #include "app/SyncEngine.h"
+#include "app/TicketActions.h"
 
 #include "core/Logging.h"
 
@@ -58,6 +61,8 @@ TicketPane::TicketPane(app::Session *session, QWidget *parent) : QWidget(parent)
     layout->setSpacing(0);
     m_header = new TicketHeader(content);
     layout->addWidget(m_header);
+    m_presence = new PresenceBar(session ? session->presence() : nullptr, content);
+    layout->addWidget(m_presence);
     auto *line = new QFrame(content);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
@@ -85,8 +90,10 @@ TicketPane::TicketPane(app::Session *session, QWidget *parent) : QWidget(parent)
     m_stack->addWidget(content);
 
     connect(m_editor, &DraftEditor::textEdited, this, [this](qint64 ticketId, const QString &text) {
-        if (m_session)
-            m_session->autosave()->setText(ticketId, text);
+        if (!m_session)
+            return;
+        m_session->autosave()->setText(ticketId, text);
+        m_session->presenceReporter()->setTyping(ticketId); // debounced by the reporter
     });
     connect(m_editor->editor(), &QPlainTextEdit::textChanged, this, &TicketPane::updateActions);
     connect(m_editor, &DraftEditor::citationActivated, this, &TicketPane::openSource);
@@ -117,14 +124,31 @@ TicketPane::TicketPane(app::Session *session, QWidget *parent) : QWidget(parent)
         });
         app::Outbox *outbox = m_session->outbox();
         connect(outbox, &app::Outbox::sent, this,
-                [this](qint64 outboxId, qint64 ticketId, const Message &, qint64) {
-                    onSent(outboxId, ticketId);
+                [this](qint64 outboxId, qint64 ticketId, const Message &, qint64 ticketVersion) {
+                    onSent(outboxId, ticketId, ticketVersion);
                 });
         connect(outbox, &app::Outbox::conflict, this, &TicketPane::onConflict);
+        app::TicketActions *actions = m_session->actions();
+        connect(actions, &app::TicketActions::patched, this, &TicketPane::onAssigned);
+        connect(actions, &app::TicketActions::conflict, this, &TicketPane::onAssignConflict);
+        connect(actions, &app::TicketActions::failed, this, [this](qint64 ticketId, const ApiError &error) {
+            if (!std::exchange(m_assigning, false))
+                return;
+            m_busy = false;
+            Q_EMIT statusMessage(
+                tr("Could not assign ticket %1: %2").arg(ticketId).arg(error.message.left(200)));
+            updateActions();
+        });
         connect(outbox, &app::Outbox::failed, this, &TicketPane::onFailed);
-        connect(outbox, &app::Outbox::itemChanged, this, [this] {
+        connect(outbox, &app::Outbox::itemChanged, this, [this](qint64 outboxId) {
             if (m_ticketId != 0 && m_session && m_session->store()->hasTicketDetail(m_ticketId))
                 renderThread(m_session->store()->messages(m_ticketId));
+            // "Sending…" must not stay on screen while the reply waits for the server.
+            const auto item = m_session ? m_session->store()->outboxItem(outboxId) : std::nullopt;
+            if (item && item->ticketId == m_ticketId && item->state == OutboxState::Queued &&
+                item->attempts > 0)
+                m_editor->setStatus(tr("Not sent yet: waiting for the server. It goes out by itself "
+                                       "(Outbox: Ctrl+Shift+O)."));
         });
     }
     openTicket(0);
@@ -166,6 +190,9 @@ void TicketPane::openTicket(qint64 ticketId)
     m_seenMessageId = 0;
     m_ticket = Ticket{};
     m_minDraftId = 0;
+    m_presence->setTicketId(ticketId);
+    if (m_session)
+        m_session->presenceReporter()->setViewing(ticketId); // 0: "left" for the previous one
     if (ticketId == 0 || !m_session) {
         if (m_session)
             m_session->sync()->closeTicket();
@@ -236,32 +263,6 @@ void TicketPane::reload()
     updateActions();
 }
 
-void TicketPane::renderThread(const QList<Message> &messages)
-{
-    QList<ThreadView::PendingEntry> pending;
-    for (const app::OutboxItem &item : m_session->outbox()->items()) {
-        if (item.ticketId != m_ticketId)
-            continue;
-        QString state;
-        switch (item.state) {
-        case OutboxState::Queued:
-            state = item.attempts > 0 ? tr("Waiting to send (offline?)") : tr("Waiting to send");
-            break;
-        case OutboxState::Sending:
-            state = tr("Sending…");
-            break;
-        case OutboxState::Conflict:
-            state = tr("Not sent: the ticket changed");
-            break;
-        case OutboxState::Failed:
-            state = tr("Not sent");
-            break;
-        }
-        pending.append({item.request.body, state, item.request.internal});
-    }
-    m_thread->setThread(m_ticketId, messages, pending);
-}
-
 void TicketPane::updateActions()
 {
     const bool open = m_ticketId != 0 && m_editorTicketId == m_ticketId;
@@ -270,8 +271,12 @@ void TicketPane::updateActions()
     if (m_discard)
         m_discard->setEnabled(open && !m_busy && m_editor->draft().has_value());
     if (m_assign) {
-        const bool mine = m_session && m_ticket.assigneeId == m_session->currentUser().id;
-        m_assign->setEnabled(m_ticketId != 0 && !m_busy && !mine);
+        const qint64 me = m_session ? m_session->currentUser().id : 0;
+        const bool mine = m_session && m_ticket.assigneeId == me;
+        // An agent may take an unowned ticket; taking one from its owner is a lead's call.
+        const bool othersAndAgent =
+            m_session && m_ticket.assigneeId && !mine && m_session->currentUser().role == Role::Agent;
+        m_assign->setEnabled(m_ticketId != 0 && !m_busy && !mine && !othersAndAgent);
     }
     for (QAction *tone : std::as_const(m_regenerate))
         tone->setEnabled(open && !m_busy && !m_regenerating);
@@ -313,13 +318,17 @@ void TicketPane::sendNow()
         return;
     }
     m_seenAtSend.insert(*outboxId, m_seenMessageId);
+    m_baseAtSend.insert(*outboxId, m_seenVersion);
     m_session->autosave()->clear(m_ticketId);
     // A note leaves the AI draft in place; a reply uses it up.
     std::optional<Draft> remaining = reply.internal ? m_editor->draft() : std::nullopt;
     if (!reply.internal && reply.draftId)
         m_usedDraftId = *reply.draftId;
     m_editor->setTicket(m_ticketId, remaining);
-    m_editor->setStatus(reply.internal ? tr("Adding the note…") : tr("Sending…"));
+    if (m_session->connectionState() != app::EventStreamClient::State::Online)
+        m_editor->setStatus(tr("Queued in the outbox: it goes out as soon as the server answers."));
+    else
+        m_editor->setStatus(reply.internal ? tr("Adding the note…") : tr("Sending…"));
     renderThread(m_session->store()->messages(m_ticketId));
     updateActions();
 }
@@ -437,48 +446,52 @@ void TicketPane::assignToMe()
 {
     if (!m_session || m_ticketId == 0 || m_busy)
         return;
-    patchAssignee(m_ticket.version, true);
+    m_busy = true;
+    m_assigning = true;
+    updateActions();
+    // Conditional on the version the agent sees: if someone took the ticket meanwhile, the server
+    // refuses and onAssignConflict() says who, instead of silently taking it from them.
+    m_session->actions()->assignToMe(m_ticketId,
+                                     m_ticket.version > 0 ? std::optional(m_ticket.version) : std::nullopt);
 }
 
-void TicketPane::patchAssignee(qint64 version, bool retryOnConflict)
+void TicketPane::onAssigned(qint64 ticketId, const Ticket &ticket)
 {
-    m_busy = true;
+    if (!std::exchange(m_assigning, false))
+        return;
+    m_busy = false;
+    if (ticketId == m_ticketId) {
+        m_ticket = ticket;
+        m_header->setTicket(m_ticket, assigneeName(m_ticket.assigneeId));
+    }
+    Q_EMIT statusMessage(ticket.assigneeId == m_session->currentUser().id ? tr("Assigned to you.")
+                                                                          : tr("Ticket updated."));
     updateActions();
-    const qint64 ticketId = m_ticketId;
-    TicketPatch patch;
-    patch.assigneeId = std::optional<qint64>(m_session->currentUser().id);
-    m_session->api()->patchTicket(
-        ticketId, patch, version, this,
-        [this, ticketId, retryOnConflict](const app::ApiResult<Ticket> &result) {
-            if (result.ok()) {
-                m_busy = false;
-                if (ticketId == m_ticketId) {
-                    m_ticket = result.value();
-                    m_header->setTicket(m_ticket, assigneeName(m_ticket.assigneeId));
-                }
-                Q_EMIT statusMessage(tr("Assigned to you."));
-                m_session->sync()->pullNow();
-                updateActions();
-                return;
-            }
-            if (result.error().status == 412 && retryOnConflict) {
-                // Someone changed the ticket meanwhile; assigning is safe to repeat on the new version.
-                m_session->api()->ticket(
-                    ticketId, this,
-                    [this, ticketId](const app::ApiResult<app::Versioned<TicketDetail>> &fresh) {
-                        if (fresh.ok() && ticketId == m_ticketId) {
-                            patchAssignee(fresh.value().version, false);
-                        } else {
-                            m_busy = false;
-                            updateActions();
-                        }
-                    });
-                return;
-            }
-            m_busy = false;
-            Q_EMIT statusMessage(tr("Could not assign the ticket: %1").arg(result.error().message.left(200)));
-            updateActions();
-        });
+}
+
+void TicketPane::onAssignConflict(qint64 ticketId, const Ticket &mine, const Ticket &current)
+{
+    if (!m_assigning)
+        return;
+    if (ticketId == m_ticketId) {
+        m_ticket = current;
+        m_header->setTicket(m_ticket, assigneeName(m_ticket.assigneeId));
+    }
+    const qint64 me = m_session->currentUser().id;
+    const bool takenByOther =
+        current.assigneeId && *current.assigneeId != me && current.assigneeId != mine.assigneeId;
+    if (!takenByOther && current.version > mine.version && ticketId == m_ticketId) {
+        // Something else changed (a new message, a status): taking an unowned ticket is still
+        // what the agent meant, so try once more against the version now on screen.
+        m_session->actions()->assignToMe(ticketId, current.version);
+        return;
+    }
+    m_assigning = false;
+    m_busy = false;
+    if (takenByOther)
+        Q_EMIT statusMessage(
+            tr("%1 took this ticket meanwhile; it stays with them.").arg(assigneeName(current.assigneeId)));
+    updateActions();
 }
 
 void TicketPane::onDetailChanged(qint64 ticketId)
@@ -495,100 +508,6 @@ void TicketPane::onDetailFailed(qint64 ticketId, const ApiError &error)
     if (!m_session->store()->hasTicketDetail(ticketId))
         m_thread->clearThread(tr("Could not load the conversation: %1").arg(error.message.left(200)));
     Q_EMIT statusMessage(tr("Could not refresh the ticket; showing the saved copy."));
-}
-
-void TicketPane::onSent(qint64 outboxId, qint64 ticketId)
-{
-    m_seenAtSend.remove(outboxId);
-    m_session->sync()->pullNow();
-    if (ticketId != m_ticketId) {
-        Q_EMIT statusMessage(tr("Reply sent."));
-        return;
-    }
-    m_editor->setStatus(tr("Sent."));
-    Q_EMIT statusMessage(tr("Reply sent to %1.").arg(DisplayText::sanitize(m_ticket.customer.name).left(80)));
-    renderThread(m_session->store()->messages(ticketId));
-    m_session->sync()->openTicket(ticketId); // fresh thread, status and the next draft
-}
-
-void TicketPane::onConflict(qint64 ticketId, qint64 outboxId)
-{
-    Q_UNUSED(outboxId);
-    if (ticketId == m_ticketId) {
-        // The outbox cached the fresh thread before reporting the conflict: show it, then the banner.
-        reload();
-        showOutboxAttention();
-        return;
-    }
-    Q_EMIT statusMessage(tr("A reply was not sent because its ticket changed. Open the ticket to decide."));
-}
-
-void TicketPane::onFailed(qint64 ticketId, qint64 outboxId, const QString &message)
-{
-    Q_UNUSED(outboxId);
-    if (ticketId == m_ticketId)
-        showOutboxAttention();
-    else
-        Q_EMIT statusMessage(tr("A reply was refused by the server: %1").arg(message.left(200)));
-}
-
-void TicketPane::showOutboxAttention()
-{
-    if (!m_session || m_ticketId == 0 || m_editorTicketId != m_ticketId)
-        return;
-    const QList<Message> messages = m_session->store()->messages(m_ticketId);
-    for (const app::OutboxItem &item : m_session->outbox()->items()) {
-        if (item.ticketId != m_ticketId)
-            continue;
-        if (item.state == OutboxState::Failed) {
-            // Give the agent their words back; the server will not take them as they were.
-            if (m_editor->text().trimmed().isEmpty())
-                m_editor->setText(item.request.body);
-            m_editor->setStatus(tr("Not sent: %1").arg(item.error.left(200)), true);
-            m_session->outbox()->discard(item.id);
-            continue;
-        }
-        if (item.state != OutboxState::Conflict || m_conflict->outboxId() == item.id)
-            continue;
-        const qint64 seen = m_seenAtSend.value(item.id, -1);
-        QList<Message> fresh;
-        for (const Message &message : messages) {
-            const bool isNew = seen >= 0 ? message.id > seen : message.createdAt > item.createdAt;
-            if (isNew)
-                fresh.append(message);
-        }
-        m_editor->setStatus({});
-        m_conflict->showConflict(item.id, fresh);
-        break;
-    }
-}
-
-void TicketPane::sendAnyway(qint64 outboxId)
-{
-    if (!m_session)
-        return;
-    m_session->outbox()->resendIgnoringConflict(outboxId);
-    m_editor->setStatus(tr("Sending…"));
-}
-
-void TicketPane::keepEditing(qint64 outboxId)
-{
-    if (!m_session)
-        return;
-    for (const app::OutboxItem &item : m_session->outbox()->items()) {
-        if (item.id != outboxId)
-            continue;
-        const ReplyRequest request = item.request;
-        if (!m_session->outbox()->discard(outboxId))
-            return;
-        m_seenAtSend.remove(outboxId);
-        m_editor->setText(request.body); // autosaved like typing
-        m_editor->internalCheck()->setChecked(request.internal);
-        m_editor->setStatus(tr("Your reply is back in the editor."));
-        renderThread(m_session->store()->messages(m_ticketId));
-        focusDraft();
-        return;
-    }
 }
 
 QString TicketPane::assigneeName(const std::optional<qint64> &id) const

@@ -22,6 +22,7 @@ namespace tandem::ui {
 class ConflictBanner;
 
 class DraftEditor;
+class PresenceBar;
 class ThreadView;
 class TicketHeader;
 
@@ -51,6 +52,10 @@ public:
     ThreadView *thread() const { return m_thread; }
     DraftEditor *draftEditor() const { return m_editor; }
     ConflictBanner *conflictBanner() const { return m_conflict; }
+    //! "Noah is typing" under the header.
+    PresenceBar *presenceBar() const { return m_presence; }
+    //! The ticket version the next reply is based on (If-Match).
+    qint64 seenVersion() const { return m_seenVersion; }
     //! The viewer of the last citation opened (null before the first).
     SourceViewer *sourceViewer() const { return m_sourceViewer; }
     QSplitter *splitter() const { return m_splitter; }
@@ -85,14 +90,15 @@ private:
     void updateActions();
     void onDetailChanged(qint64 ticketId);
     void onDetailFailed(qint64 ticketId, const ApiError &error);
-    void onSent(qint64 outboxId, qint64 ticketId);
+    void onSent(qint64 outboxId, qint64 ticketId, qint64 ticketVersion);
+    void onAssigned(qint64 ticketId, const Ticket &ticket);
+    void onAssignConflict(qint64 ticketId, const Ticket &mine, const Ticket &current);
     void onConflict(qint64 ticketId, qint64 outboxId);
     void onFailed(qint64 ticketId, qint64 outboxId, const QString &message);
     //! Shows a conflict banner or gives back the text of a refused reply, for the open ticket.
     void showOutboxAttention();
     void sendAnyway(qint64 outboxId);
     void keepEditing(qint64 outboxId);
-    void patchAssignee(qint64 version, bool retryOnConflict);
     QString assigneeName(const std::optional<qint64> &id) const;
     static QString toneName(const QString &tone);
 
@@ -103,13 +109,16 @@ private:
     qint64 m_seenMessageId = 0;  //!< the newest message the agent has seen
     Ticket m_ticket;
     QHash<qint64, qint64> m_seenAtSend;  //!< outbox id -> newest message id seen when sent
+    QHash<qint64, qint64> m_baseAtSend;  //!< outbox id -> ticket version the reply was based on
     bool m_busy = false;                 //!< a discard / assign request is in flight
+    bool m_assigning = false;            //!< our assignToMe() is in flight (TicketActions is shared)
     bool m_focusDraftWhenLoaded = false; //!< "e" arrived while the detail was loading
     qint64 m_usedDraftId = 0;            //!< a draft sent or discarded: never shown again
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_empty = nullptr;
     TicketHeader *m_header = nullptr;
+    PresenceBar *m_presence = nullptr;
     QSplitter *m_splitter = nullptr;
     ThreadView *m_thread = nullptr;
     ConflictBanner *m_conflict = nullptr;

@@ -14,6 +14,7 @@
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTranslator>
+#include <QUrl>
 
 #include <cstdio>
 #include <cstring>
@@ -26,6 +27,14 @@ namespace {
 // Translators: answer "RTL" for right-to-left languages (Arabic): Qt then mirrors the whole UI.
 [[maybe_unused]] constexpr const char *kLayoutDirection =
     QT_TRANSLATE_NOOP("QGuiApplication", "QT_LAYOUT_DIRECTION");
+
+// --demo-user signs in with the demo password, which only a demo server on this machine has:
+// never send it (or sign in without a dialog) anywhere else.
+bool isLoopback(const QUrl &url)
+{
+    const QString host = url.host().toLower();
+    return url.scheme() == u"http" && (host == u"127.0.0.1" || host == u"localhost" || host == u"::1");
+}
 
 void installTranslators(QApplication &app)
 {
@@ -68,15 +77,25 @@ int main(int argc, char *argv[])
         u"demo"_s, QApplication::translate("main", "Start an embedded demo server and sign in to it."));
     const QCommandLineOption demoUserOption(
         u"demo-user"_s,
-        QApplication::translate("main", "With --demo: sign in as EMAIL (default ava@lumen.example)."),
+        QApplication::translate("main",
+                                "Sign in as EMAIL with the demo password, without a dialog: with --demo "
+                                "(default ava@lumen.example), or with --server for a demo tandemd on this "
+                                "machine (http://127.0.0.1 or http://localhost only)."),
         u"EMAIL"_s, u"ava@lumen.example"_s);
     const QCommandLineOption serverOption(
         u"server"_s, QApplication::translate("main", "The server to sign in to."), u"URL"_s);
     const QCommandLineOption screenshotOption(
         u"screenshot"_s,
-        QApplication::translate("main",
-                                "After the first sync, save the window (1280x800) as a PNG and exit."),
+        QApplication::translate("main", "After the first sync, save the window (1280x800) as a PNG and exit "
+                                        "(with --demo, or --server plus --demo-user)."),
         u"FILE"_s);
+    const QCommandLineOption screenshotDelayOption(
+        u"screenshot-delay"_s,
+        QApplication::translate("main",
+                                "With --screenshot: wait SECONDS before taking it (e.g. for presence)."),
+        u"SECONDS"_s, u"0"_s);
+    const QCommandLineOption openTicketOption(
+        u"open-ticket"_s, QApplication::translate("main", "Open ticket ID once it has synced."), u"ID"_s);
     const QCommandLineOption rowOption(
         u"select-row"_s, QApplication::translate("main", "With --screenshot: open inbox row N (0 = top)."),
         u"N"_s, u"0"_s);
@@ -85,8 +104,8 @@ int main(int argc, char *argv[])
         u"SPEC"_s, u"info"_s);
     const QCommandLineOption logFileOption(
         u"log-file"_s, QApplication::translate("main", "Also log to this rotating file."), u"PATH"_s);
-    parser.addOptions(
-        {demoOption, demoUserOption, serverOption, screenshotOption, rowOption, logOption, logFileOption});
+    parser.addOptions({demoOption, demoUserOption, serverOption, screenshotOption, screenshotDelayOption,
+                       rowOption, openTicketOption, logOption, logFileOption});
     parser.process(app);
 
     const QString logError =
@@ -104,6 +123,20 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "tandem: --select-row needs a row number (0 or more)\n");
         return 2;
     }
+    bool delayOk = false;
+    options.screenshotDelayMs = parser.value(screenshotDelayOption).toInt(&delayOk) * 1000;
+    if (!delayOk || options.screenshotDelayMs < 0 || options.screenshotDelayMs > 600000) {
+        std::fprintf(stderr, "tandem: --screenshot-delay needs whole seconds (0..600)\n");
+        return 2;
+    }
+    if (parser.isSet(openTicketOption)) {
+        bool idOk = false;
+        options.openTicketId = parser.value(openTicketOption).toLongLong(&idOk);
+        if (!idOk || options.openTicketId <= 0) {
+            std::fprintf(stderr, "tandem: --open-ticket needs a ticket id\n");
+            return 2;
+        }
+    }
     if (parser.isSet(serverOption)) {
         options.serverUrl = QUrl::fromUserInput(parser.value(serverOption));
         if (!options.serverUrl.isValid()) {
@@ -111,8 +144,20 @@ int main(int argc, char *argv[])
             return 2;
         }
     }
-    if (parser.isSet(demoUserOption) && !parser.isSet(demoOption))
-        options.email = parser.value(demoUserOption);
+    if (parser.isSet(demoUserOption) && !parser.isSet(demoOption)) {
+        if (!parser.isSet(serverOption)) {
+            options.email = parser.value(demoUserOption);
+        } else if (!isLoopback(options.serverUrl)) {
+            std::fprintf(stderr,
+                         "tandem: --demo-user with --server works only for a demo server on "
+                         "http://127.0.0.1 or http://localhost; sign in through the dialog instead\n");
+            return 2;
+        } else {
+            // A demo tandemd on this machine (tandemd --demo): sign in at once, no dialog.
+            options.autoLoginEmail = parser.value(demoUserOption);
+            options.autoLoginPassword = u"demo"_s;
+        }
+    }
 
     // Demo mode: a real tandemd in this process, on a free loopback port, with a throw-away
     // database and a throw-away local cache.
@@ -141,8 +186,8 @@ int main(int argc, char *argv[])
         options.autoLoginPassword = u"demo"_s;
         options.storeDirectory = demoDir->filePath(u"cache"_s);
         QDir().mkpath(options.storeDirectory);
-    } else if (!options.screenshotPath.isEmpty()) {
-        std::fprintf(stderr, "tandem: --screenshot needs --demo\n");
+    } else if (!options.screenshotPath.isEmpty() && options.autoLoginEmail.isEmpty()) {
+        std::fprintf(stderr, "tandem: --screenshot needs --demo, or --server with --demo-user\n");
         return 2;
     }
 

@@ -1,0 +1,339 @@
+#include "SupervisorPolicyTab.h"
+
+#include "DisplayText.h"
+#include "Icons.h"
+#include "Theme.h"
+
+#include "app/EscalationPolicyModel.h"
+#include "app/SupervisorClient.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+
+using app::EscalationPolicyModel;
+
+//! The preview's reason codes (server EscalationPolicy::Decision::codes) for people.
+QString SupervisorPolicyTab::reasonText(const QString &code)
+{
+    if (code == u"low_confidence")
+        return tr("Low confidence");
+    if (code == u"sensitive")
+        return tr("Sensitive topic or always escalated");
+    if (code == u"negative_sentiment")
+        return tr("Strong negative sentiment");
+    if (code == u"repeat_contact")
+        return tr("Repeat contact");
+    if (code == u"out_of_scope")
+        return tr("Out of scope");
+    if (code == u"no_knowledge")
+        return tr("No knowledge to answer from");
+    return DisplayText::sanitize(code).left(100);
+}
+
+SupervisorPolicyTab::SupervisorPolicyTab(app::SupervisorClient *client, QWidget *parent)
+    : QWidget(parent), m_client(client), m_model(new EscalationPolicyModel(this)),
+      m_reasons(new QStandardItemModel(this))
+{
+    setObjectName(u"supervisorPolicyTab"_s);
+    auto *layout = new QVBoxLayout(this);
+
+    m_info = new QLabel(this);
+    m_info->setObjectName(u"policyInfo"_s);
+    m_info->setTextFormat(Qt::PlainText);
+    m_info->setWordWrap(true);
+    layout->addWidget(m_info);
+    m_message = new QLabel(this);
+    m_message->setObjectName(u"policyMessage"_s);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setWordWrap(true);
+    m_message->setAccessibleName(tr("Policy status"));
+    layout->addWidget(m_message);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(u"policyTable"_s);
+    m_table->setAccessibleName(tr("Escalation thresholds by queue and intent"));
+    m_table->setToolTip(tr("Rules merge in order: defaults, then the queue's, then the intent's. "
+                           "\"inherits\" takes the value from the level above. Press F2 to edit a number "
+                           "(empty: inherit), Space to cycle a check box (partly checked: inherit)."));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(m_table, 2);
+
+    auto *edit = new QHBoxLayout;
+    m_newSection = new QComboBox(this);
+    m_newSection->setObjectName(u"policyNewSection"_s);
+    m_newSection->setAccessibleName(tr("Kind of rule to add"));
+    m_newSection->addItem(tr("Queue"), int(EscalationPolicyModel::Section::Queue));
+    m_newSection->addItem(tr("Intent"), int(EscalationPolicyModel::Section::Intent));
+    m_newSection->addItem(tr("Queue/intent"), int(EscalationPolicyModel::Section::QueueIntent));
+    m_newKey = new QLineEdit(this);
+    m_newKey->setObjectName(u"policyNewKey"_s);
+    m_newKey->setAccessibleName(tr("Queue or intent of the new rule"));
+    m_newKey->setPlaceholderText(tr("e.g. refunds, or cards/card_lost"));
+    m_newKey->setMaxLength(100);
+    m_add = new QPushButton(tr("&Add rule"), this);
+    m_add->setObjectName(u"policyAddRule"_s);
+    m_add->setAccessibleName(tr("Add rule"));
+    m_remove = new QPushButton(tr("Re&move rule"), this);
+    m_remove->setObjectName(u"policyRemoveRule"_s);
+    m_remove->setAccessibleName(tr("Remove the selected rule"));
+    auto *newLabel = new QLabel(tr("New rule for:"), this);
+    newLabel->setBuddy(m_newSection);
+    edit->addWidget(newLabel);
+    edit->addWidget(m_newSection);
+    edit->addWidget(m_newKey, 1);
+    edit->addWidget(m_add);
+    edit->addWidget(m_remove);
+    layout->addLayout(edit);
+
+    auto *actions = new QHBoxLayout;
+    m_reload = new QPushButton(Icons::get(u"refresh"), tr("Re&load"), this);
+    m_reload->setObjectName(u"policyReload"_s);
+    m_reload->setAccessibleName(tr("Reload the policy"));
+    m_days = new QSpinBox(this);
+    m_days->setObjectName(u"policyPreviewDays"_s);
+    m_days->setAccessibleName(tr("Days to preview"));
+    m_days->setRange(1, 31);
+    m_days->setValue(7);
+    m_days->setSuffix(tr(" days"));
+    auto *daysLabel = new QLabel(tr("Preview o&ver the last"), this);
+    daysLabel->setBuddy(m_days);
+    m_preview = new QPushButton(tr("&Preview"), this);
+    m_preview->setObjectName(u"policyPreview"_s);
+    m_preview->setAccessibleName(tr("Preview the edited policy"));
+    m_preview->setToolTip(tr("How many recent tickets the edited policy would have escalated"));
+    m_save = new QPushButton(tr("&Save"), this);
+    m_save->setObjectName(u"policySave"_s);
+    m_save->setAccessibleName(tr("Save the policy"));
+    m_save->setToolTip(tr("Takes effect for new drafts at once; recorded in the audit log"));
+    auto *exportPolicy = new QPushButton(tr("Export CSV…"), this);
+    exportPolicy->setObjectName(u"exportPolicyCsv"_s);
+    exportPolicy->setAccessibleName(tr("Export the thresholds table as CSV"));
+    actions->addWidget(m_reload);
+    actions->addStretch(1);
+    actions->addWidget(daysLabel);
+    actions->addWidget(m_days);
+    actions->addWidget(m_preview);
+    actions->addWidget(m_save);
+    actions->addWidget(exportPolicy);
+    layout->addLayout(actions);
+
+    m_previewSummary = new QLabel(this);
+    m_previewSummary->setObjectName(u"policyPreviewSummary"_s);
+    m_previewSummary->setTextFormat(Qt::PlainText);
+    m_previewSummary->setWordWrap(true);
+    layout->addWidget(m_previewSummary);
+    m_reasons->setHorizontalHeaderLabels({tr("Reason"), tr("Tickets")});
+    m_reasonsView = new QTableView(this);
+    m_reasonsView->setObjectName(u"policyPreviewReasons"_s);
+    m_reasonsView->setAccessibleName(tr("Tickets the edited policy would escalate, by reason"));
+    m_reasonsView->setModel(m_reasons);
+    m_reasonsView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_reasonsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_reasonsView->setTabKeyNavigation(false);
+    m_reasonsView->verticalHeader()->hide();
+    m_reasonsView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    layout->addWidget(m_reasonsView, 1);
+    auto *exportReasons = new QPushButton(tr("Export CSV…"), this);
+    exportReasons->setObjectName(u"exportPreviewCsv"_s);
+    exportReasons->setAccessibleName(tr("Export the preview table as CSV"));
+    auto *reasonButtons = new QHBoxLayout;
+    reasonButtons->addStretch(1);
+    reasonButtons->addWidget(exportReasons);
+    layout->addLayout(reasonButtons);
+
+    setTabOrder(m_table, m_newSection);
+    setTabOrder(m_newSection, m_newKey);
+    setTabOrder(m_newKey, m_add);
+    setTabOrder(m_add, m_remove);
+    setTabOrder(m_remove, m_reload);
+    setTabOrder(m_reload, m_days);
+    setTabOrder(m_days, m_preview);
+    setTabOrder(m_preview, m_save);
+    setTabOrder(m_save, exportPolicy);
+    setTabOrder(exportPolicy, m_reasonsView);
+    setTabOrder(m_reasonsView, exportReasons);
+
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        const auto section = EscalationPolicyModel::Section(m_newSection->currentData().toInt());
+        const int row = m_model->addRule(section, m_newKey->text());
+        if (row < 0) {
+            m_message->setText(tr("Type the queue or intent the rule is for."));
+            m_newKey->setFocus();
+            return;
+        }
+        m_newKey->clear();
+        m_table->setCurrentIndex(m_model->index(row, EscalationPolicyModel::MinConfidenceColumn));
+        m_table->setFocus();
+    });
+    connect(m_newKey, &QLineEdit::returnPressed, m_add, &QPushButton::click);
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        if (!m_model->removeRule(m_table->currentIndex().row()))
+            m_message->setText(tr("Select a queue or intent rule to remove; the defaults stay."));
+    });
+    connect(m_reload, &QPushButton::clicked, this, &SupervisorPolicyTab::reload);
+    connect(m_preview, &QPushButton::clicked, this, &SupervisorPolicyTab::preview);
+    connect(m_save, &QPushButton::clicked, this, &SupervisorPolicyTab::save);
+    connect(m_model, &EscalationPolicyModel::edited, this, [this] {
+        m_message->setText(tr("Unsaved changes. Preview them, then save."));
+        updateButtons();
+    });
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { updateButtons(); });
+    connect(exportPolicy, &QPushButton::clicked, this,
+            [this] { Q_EMIT exportRequested(m_model, u"escalation-thresholds.csv"_s); });
+    connect(exportReasons, &QPushButton::clicked, this,
+            [this] { Q_EMIT exportRequested(m_reasons, u"escalation-preview.csv"_s); });
+    // A refused edit (e.g. a confidence of 2) says why instead of silently reverting.
+    connect(m_table->itemDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
+        if (!m_model->lastError().isEmpty())
+            m_message->setText(m_model->lastError());
+    });
+    m_info->setText(tr("Loading the escalation policy…"));
+    updateButtons();
+}
+
+SupervisorPolicyTab::~SupervisorPolicyTab() = default;
+
+void SupervisorPolicyTab::updateButtons()
+{
+    m_reload->setEnabled(!m_busy);
+    m_preview->setEnabled(!m_busy && m_hasDocument);
+    m_save->setEnabled(!m_busy && m_hasDocument && m_model->isModified());
+    m_add->setEnabled(m_hasDocument);
+    m_remove->setEnabled(m_hasDocument);
+}
+
+void SupervisorPolicyTab::reload()
+{
+    m_busy = true;
+    updateButtons();
+    m_client->escalationPolicy(this, [this](const app::ApiResult<EscalationPolicyDocument> &result) {
+        m_busy = false;
+        if (!result.ok()) {
+            m_message->setText(tr("Could not load the escalation policy: %1").arg(result.error().message));
+            updateButtons();
+            return;
+        }
+        showDocument(result.value());
+        Q_EMIT loaded();
+    });
+}
+
+void SupervisorPolicyTab::showDocument(const EscalationPolicyDocument &document)
+{
+    m_document = document;
+    m_hasDocument = true;
+    m_model->setPolicy(document.policy);
+    m_table->resizeColumnsToContents();
+    if (document.version == 0 || !document.updatedAt.isValid())
+        m_info->setText(tr("The built-in policy is in force; nobody has changed it yet."));
+    else
+        m_info->setText(tr("Version %1, last changed by %2 on %3.")
+                            .arg(document.version)
+                            .arg(DisplayText::sanitize(document.updatedByName).left(100),
+                                 DisplayText::dateTime(document.updatedAt)));
+    updateButtons();
+}
+
+void SupervisorPolicyTab::preview()
+{
+    if (!m_hasDocument)
+        return;
+    m_busy = true;
+    updateButtons();
+    m_previewSummary->setText(tr("Computing the preview…"));
+    m_client->previewEscalationPolicy(
+        m_model->policy(), m_days->value(), this, [this](const app::ApiResult<PolicyPreview> &result) {
+            m_busy = false;
+            updateButtons();
+            if (!result.ok()) {
+                m_previewSummary->setText(tr("No preview: %1").arg(result.error().message));
+                return;
+            }
+            showPreview(result.value());
+            Q_EMIT previewReady(result.value());
+        });
+}
+
+void SupervisorPolicyTab::showPreview(const PolicyPreview &preview)
+{
+    m_previewSummary->setText(tr("Of %n ticket(s) in the last %1 days, %2 are escalated under the policy in "
+                                 "force and %3 would be under the edited one (%4 more, %5 fewer).",
+                                 nullptr, preview.tickets)
+                                  .arg(preview.days)
+                                  .arg(preview.escalatedNow)
+                                  .arg(preview.wouldEscalate)
+                                  .arg(preview.newlyEscalated.size())
+                                  .arg(preview.noLongerEscalated.size()));
+    m_reasons->removeRows(0, m_reasons->rowCount());
+    QList<std::pair<QString, int>> rows(preview.byReason.keyValueBegin(), preview.byReason.keyValueEnd());
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    for (const auto &[reason, count] : rows) {
+        auto *reasonItem = new QStandardItem(reasonText(reason));
+        auto *countItem = new QStandardItem;
+        countItem->setData(count, Qt::DisplayRole);
+        countItem->setTextAlignment(Qt::AlignTrailing | Qt::AlignVCenter);
+        m_reasons->appendRow({reasonItem, countItem});
+    }
+}
+
+void SupervisorPolicyTab::save()
+{
+    if (!m_hasDocument || !m_model->isModified())
+        return;
+    m_busy = true;
+    updateButtons();
+    m_message->setText(tr("Saving…"));
+    m_client->saveEscalationPolicy(
+        m_model->policy(), m_document.version, this,
+        [this](const app::ApiResult<EscalationPolicyDocument> &result) {
+            m_busy = false;
+            if (!result.ok()) {
+                const ApiError &error = result.error();
+                if (app::SupervisorClient::isConflict(error)) {
+                    // Their version wins: show it, so nobody overwrites a change they never saw.
+                    m_message->setText(error.message + u' ' + tr("Loading the current policy…"));
+                    Q_EMIT conflict();
+                    m_client->escalationPolicy(
+                        this, [this, message = error.message](
+                                  const app::ApiResult<EscalationPolicyDocument> &current) {
+                            if (current.ok()) {
+                                showDocument(current.value());
+                                m_message->setText(message + u' ' +
+                                                   tr("The table now shows their version (%1).")
+                                                       .arg(current.value().version));
+                            }
+                            updateButtons();
+                        });
+                } else {
+                    m_message->setText(tr("Not saved: %1").arg(error.message));
+                }
+                updateButtons();
+                return;
+            }
+            showDocument(result.value());
+            m_message->setText(tr("Saved. New drafts follow the new thresholds."));
+            Q_EMIT saved();
+        });
+}
+
+} // namespace tandem::ui
