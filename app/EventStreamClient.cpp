@@ -200,13 +200,19 @@ void EventStreamClient::onText(QWebSocket *socket, const QString &text)
             m_pendingThreads.append(event->ticketId);
     }
     // Bursts are applied together: at most one transaction and one model update per interval.
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+    // After a quiet interval the first event goes in on the next loop turn (with whatever arrived
+    // in the same read); only what follows it within the interval waits.
+    if (!m_flushTimer.isActive()) {
+        const qint64 sinceFlush = m_lastFlush.isValid() ? m_lastFlush.elapsed() : m_timing.coalesce.count();
+        m_flushTimer.start(
+            std::chrono::milliseconds(std::max<qint64>(0, m_timing.coalesce.count() - sinceFlush)));
+    }
 }
 
 void EventStreamClient::flush()
 {
     m_flushTimer.stop();
+    m_lastFlush.start();
     if (m_pendingTickets.isEmpty() && m_lastSeq == m_savedSeq)
         return;
     // Newest version per ticket, in order of first arrival.

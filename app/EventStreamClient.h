@@ -114,6 +114,7 @@ private:
     QTimer m_retryTimer;
     QTimer m_flushTimer;
     QElapsedTimer m_connectedFor;
+    QElapsedTimer m_lastFlush; //!< when pushed events were last applied (leading-edge coalescing)
     bool m_running = false;
     bool m_gotMessage = false; //!< on the current connection
     int m_failures = 0;        //!< consecutive failed or short-lived connections

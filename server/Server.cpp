@@ -13,6 +13,7 @@
 #include "demo/DemoSeeder.h"
 #include "demo/DemoTemplate.h"
 #include "demo/Simulator.h"
+#include "drafting/DraftEngineFactory.h"
 #include "drafting/GroundedDraftEngine.h"
 #include "events/EventHub.h"
 #include "http/HttpFrontend.h"
@@ -89,21 +90,24 @@ bool Server::start(QString *error)
     if (fromTemplate && !DemoTemplate::shiftToNow(d->db, d->clock.now(), error))
         return false;
 
-    GroundedEngineOptions engineOptions;
+    DraftEngineConfig engineConfig;
     if (d->config.demo) {
         // The demo company's merchants let the engine turn shop names back into slots when it learns.
         auto company = GroundedEngineOptions::fromCompanyFile(u":/demo/company.json"_s, error);
         if (!company)
             return false;
-        engineOptions = *company;
+        engineConfig.grounded = *company;
     }
-    auto grounded = std::make_unique<GroundedDraftEngine>(d->db.connection(), engineOptions);
-    if (!grounded->error().isEmpty()) {
-        *error = grounded->error();
+    engineConfig.llmUrl = d->config.llmUrl;
+    engineConfig.llmModel = d->config.llmModel;
+    engineConfig.llmKeyFile = d->config.llmKeyFile;
+    engineConfig.llmTimeoutMs = d->config.llmTimeoutMs;
+    auto engines = DraftEngineFactory::create(d->db.connection(), engineConfig, error);
+    if (!engines)
         return false;
-    }
-    GroundedDraftEngine &engine = *grounded;
-    d->engine = std::move(grounded);
+    // The grounded engine is always there (the LLM engine, when configured, wraps it).
+    GroundedDraftEngine &engine = *engines->grounded;
+    d->engine = std::move(engines->engine);
     d->auth = std::make_unique<AuthService>(d->db, d->clock);
     d->tickets = std::make_unique<TicketService>(d->db, *d->engine, d->clock);
 
@@ -118,7 +122,8 @@ bool Server::start(QString *error)
             engine.setClassifier(*prebuilt);
         else
             engine.addExamples(model.examples());
-        DemoSeeder seeder(d->db, *d->engine, d->demo);
+        // Seeding drafts with the grounded engine: 340 model calls would make the demo wait.
+        DemoSeeder seeder(d->db, engine, d->demo);
         if (!seeder.seedIfEmpty(d->clock.now(), error))
             return false;
         freshlySeeded = seeder.seeded();

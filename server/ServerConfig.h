@@ -17,6 +17,11 @@ struct ServerConfig
     //! With --demo: train the demo's intent model even if a prebuilt one exists, and save it in
     //! this directory (`tandemd build-demo-model`); empty = load a prebuilt or cached model.
     QString demoModelOutputDir;
+    // Optional LLM drafting (docs/drafting.md, "LLM engine"; ADR 0005).
+    QString llmUrl;          //!< OpenAI-compatible base URL; empty = the grounded engine only
+    QString llmModel;        //!< model name sent to llmUrl
+    QString llmKeyFile;      //!< file whose first line is the API key; empty = $TANDEM_LLM_API_KEY
+    int llmTimeoutMs = 8000; //!< give up on the model and fall back after this long
 };
 
 } // namespace tandem::server

@@ -116,7 +116,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption logOption(u"log-level"_s, u"Levels, e.g. info or http=debug,db=info."_s,
                                        u"SPEC"_s, u"info"_s);
     const QCommandLineOption logFileOption(u"log-file"_s, u"Also log to this rotating file."_s, u"PATH"_s);
-    parser.addOptions({dbOption, listenOption, demoOption, simulateOption, logOption, logFileOption});
+    const QCommandLineOption llmUrlOption(
+        u"llm-url"_s,
+        u"Draft with an OpenAI-compatible model at URL (POST URL/v1/chat/completions); falls back to the retrieval engine."_s,
+        u"URL"_s);
+    const QCommandLineOption llmModelOption(u"llm-model"_s, u"Model name sent to --llm-url."_s, u"NAME"_s);
+    const QCommandLineOption llmKeyFileOption(
+        u"llm-key-file"_s, u"File whose first line is the API key (default: $TANDEM_LLM_API_KEY)."_s,
+        u"PATH"_s);
+    const QCommandLineOption llmTimeoutOption(u"llm-timeout-ms"_s,
+                                              u"Give up on the model after MS milliseconds (100-120000)."_s,
+                                              u"MS"_s, u"8000"_s);
+    parser.addOptions({dbOption, listenOption, demoOption, simulateOption, logOption, logFileOption,
+                       llmUrlOption, llmModelOption, llmKeyFileOption, llmTimeoutOption});
     parser.process(app);
 
     const QString logError =
@@ -137,6 +149,14 @@ int main(int argc, char *argv[])
     }
     if (!parseListen(parser.value(listenOption), &config.address, &config.port)) {
         std::fprintf(stderr, "tandemd: --listen needs HOST:PORT, e.g. 127.0.0.1:8080\n");
+        return 2;
+    }
+    config.llmUrl = parser.value(llmUrlOption);
+    config.llmModel = parser.value(llmModelOption);
+    config.llmKeyFile = parser.value(llmKeyFileOption);
+    config.llmTimeoutMs = parser.value(llmTimeoutOption).toInt(&ok);
+    if (!ok) {
+        std::fprintf(stderr, "tandemd: --llm-timeout-ms needs a whole number of milliseconds\n");
         return 2;
     }
 

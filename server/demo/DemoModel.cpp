@@ -33,6 +33,8 @@ DemoModel::DemoModel(const DemoContent &content)
 
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QByteArrayView(TANDEM_VERSION));
+    // A newer model format (or seeding with it) must not reuse an older cached model or template.
+    hash.addData(QByteArray::number(IntentClassifier::formatVersion()));
     for (const auto &[text, intent] : std::as_const(m_examples))
         hash.addData(QString(text + u'\t' + intent + u'\n').toUtf8());
     const QString key = QString::fromLatin1(hash.result().toHex().left(16));

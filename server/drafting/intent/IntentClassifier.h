@@ -32,8 +32,12 @@ struct IntentPrediction
 //! Knobs for IntentClassifier::train(); the defaults are the ones tuned by cross-validation.
 struct TrainOptions
 {
-    int calibrationFolds = 3;     //!< held-out folds used to fit calibration and thresholds
-    double regularisation = 1.5;  //!< LIBLINEAR C
+    int calibrationFolds = 3;    //!< held-out folds used to fit calibration and thresholds
+    double regularisation = 1.5; //!< LIBLINEAR C
+    //! C of the second stage (a Crammer-Singer SVM over the held-out scores of all intents);
+    //! 0 turns it off. Needs calibrationFolds >= 2.
+    double stackRegularisation = 0.1;
+    int stackMinPerIntent = 80;   //!< stack only with at least this many examples per intent (mean)
     double defaultCoverage = 0.8; //!< coverage whose threshold predict() applies by default
     int topK = 3;                 //!< entries in IntentPrediction::top
     unsigned seed = 77;           //!< fold shuffling
@@ -62,6 +66,9 @@ public:
     static std::optional<IntentClassifier> load(const QString &path, QString *error);
     //! Writes the model to one file (atomically).
     bool save(const QString &path, QString *error) const;
+    //! Version of the file save() writes (load() also reads older ones). Part of any cache key
+    //! for saved models: a new version may change what the model says.
+    static int formatVersion();
 
     //! Classifies at the default coverage threshold (TrainOptions::defaultCoverage).
     IntentPrediction predict(const QString &text) const;
