@@ -6,6 +6,7 @@
 #include "server/storage/Database.h"
 #include "server/storage/EventRepository.h"
 #include "server/storage/TicketRepository.h"
+#include "server/storage/UserRepository.h"
 
 #include "core/JsonCodec.h"
 #include "core/JsonReader.h"
@@ -19,6 +20,7 @@ using namespace Qt::StringLiterals;
 namespace tandem::server {
 namespace {
 constexpr int kBatch = 500;
+constexpr qint64 kLastSeenEveryMs = 60000; // how often connected users are noted in the store
 constexpr qsizetype kMaxClientMessage = 4096;
 constexpr int kPolicyViolation = 1008; // WebSocket close code for a bad token
 } // namespace
@@ -111,6 +113,7 @@ void EventHub::acceptConnections()
         m_clients.push_back(std::move(client));
         tandem::logging::get("http")->info("event stream: user {} connected ({} clients)", raw->user.id,
                                            m_clients.size());
+        recordLastSeen({raw->user.id});
         if (!m_pollTimer.isActive())
             m_pollTimer.start();
     }
@@ -242,6 +245,29 @@ void EventHub::heartbeat()
     for (Client *c : silent) {
         tandem::logging::get("http")->info("event stream: user {} timed out", c->user.id);
         drop(c);
+    }
+    // Who is connected, in the store for every instance's agent list; at most once a minute.
+    if (!m_lastSeenWritten.isValid() || m_lastSeenWritten.elapsed() >= kLastSeenEveryMs) {
+        QList<qint64> users;
+        for (const auto &c : m_clients) {
+            if (!c->dead && !users.contains(c->user.id))
+                users.append(c->user.id);
+        }
+        recordLastSeen(users);
+        m_lastSeenWritten.start();
+    }
+}
+
+void EventHub::recordLastSeen(const QList<qint64> &userIds)
+{
+    if (userIds.isEmpty())
+        return;
+    try {
+        Transaction tx(m_db);
+        UserRepository(m_db).touchLastSeen(userIds, m_clock.now());
+        tx.commit();
+    } catch (const StorageError &e) {
+        tandem::logging::get("db")->error("last seen not recorded: {}", e.what());
     }
 }
 

@@ -48,6 +48,7 @@ private:
     void drop(Client *client);
     void reap();
     void send(Client &client, const QString &message);
+    void recordLastSeen(const QList<qint64> &userIds);
 
     Database &m_db;
     AuthService &m_auth;
@@ -55,6 +56,7 @@ private:
     std::vector<std::unique_ptr<Client>> m_clients;
     QTimer m_wakeTimer;
     QTimer m_pollTimer;
+    QElapsedTimer m_lastSeenWritten;
     QTimer m_heartbeatTimer;
     QElapsedTimer m_wokenAt; //!< since the commit that asked for the pending fan-out (for the debug log)
 };

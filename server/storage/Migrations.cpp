@@ -40,6 +40,9 @@ bool Migrations::run(QString *error)
             case 5:
                 migrateTo5();
                 break;
+            case 6:
+                migrateTo6();
+                break;
             }
             m_db.setUserVersion(next);
             tx.commit();
@@ -155,6 +158,14 @@ void Migrations::migrateTo5()
     execDdl(u"CREATE TABLE draft_signals (ticket_id BIGINT PRIMARY KEY REFERENCES tickets(id),"
             " signals TEXT NOT NULL)"_s);
     execDdl(u"CREATE INDEX reviews_at ON reviews(at)"_s);
+}
+
+// Version 6: when each user was last connected to the live stream (any tandemd instance), so the
+// leads' agent list can say online/away for people who are connected but not on a ticket.
+void Migrations::migrateTo6()
+{
+    execDdl(u"CREATE TABLE user_presence (user_id BIGINT PRIMARY KEY REFERENCES users(id),"
+            " last_seen_at BIGINT NOT NULL)"_s);
 }
 
 } // namespace tandem::server

@@ -235,7 +235,7 @@ AgentStatsReport StatsRepository::agents(const QDateTime &now)
         handle[q.value(0).toLongLong()].append(double(std::max<qint64>(0, ms / 1000)));
     }
 
-    // Presence: the latest sign of life in the store (presence events from the event stream,
+    // Presence: the latest sign of life in the store (live-stream connections, presence events,
     // logins, audited actions), so that every instance sees the same.
     QHash<qint64, qint64> lastSeen;
     auto seen = [&lastSeen](qint64 user, qint64 at) {
@@ -250,6 +250,9 @@ AgentStatsReport StatsRepository::agents(const QDateTime &now)
     }
     q = m_db.exec(u"SELECT user_id, MAX(created_at) FROM sessions WHERE created_at >= ? GROUP BY user_id"_s,
                   {awayFrom});
+    while (q.next())
+        seen(q.value(0).toLongLong(), q.value(1).toLongLong());
+    q = m_db.exec(u"SELECT user_id, last_seen_at FROM user_presence WHERE last_seen_at >= ?"_s, {awayFrom});
     while (q.next())
         seen(q.value(0).toLongLong(), q.value(1).toLongLong());
     q = m_db.exec(u"SELECT user_id, MAX(at) FROM audit_log WHERE at >= ? AND user_id IS NOT NULL"

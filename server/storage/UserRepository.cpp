@@ -85,4 +85,13 @@ void UserRepository::revokeSession(const QByteArray &tokenHash, const QDateTime 
               {toDb(at), QString::fromLatin1(tokenHash)});
 }
 
+void UserRepository::touchLastSeen(const QList<qint64> &userIds, const QDateTime &at)
+{
+    for (qint64 id : userIds) {
+        m_db.exec(u"INSERT INTO user_presence (user_id, last_seen_at) VALUES (?, ?)"
+                  " ON CONFLICT (user_id) DO UPDATE SET last_seen_at = excluded.last_seen_at"_s,
+                  {id, toDb(at)});
+    }
+}
+
 } // namespace tandem::server

@@ -22,6 +22,8 @@ public:
     std::optional<User> userByEmail(const QString &email, QString *passwordHash);
     QList<User> users();
     qint64 userCount();
+    //! Notes that \a userIds are connected to the live stream at \a at (table user_presence).
+    void touchLastSeen(const QList<qint64> &userIds, const QDateTime &at);
 
     void insertSession(const QByteArray &tokenHash, qint64 userId, const QDateTime &at,
                        const QDateTime &expiresAt);

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QWebSocket>
 
@@ -78,6 +80,36 @@ private Q_SLOTS:
         m_noah = std::make_unique<TestHttp>(m_server.baseUrl());
         QVERIFY(m_ava->login(u"ava@lumen.example"_s));
         QVERIFY(m_noah->login(u"noah@lumen.example"_s));
+    }
+
+    void aConnectedUserIsNotedAsSeenInTheStore()
+    {
+        // The leads' agent list (any instance) reads "online" from the store, not from memory.
+        const QString db = m_server.databasePath();
+        auto lastSeen = [&db](const QString &email) -> qint64 {
+            const QString name = u"lastseen"_s;
+            qint64 at = 0;
+            {
+                QSqlDatabase c = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+                c.setDatabaseName(db);
+                c.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+                if (c.open()) {
+                    QSqlQuery q(c);
+                    q.prepare(u"SELECT p.last_seen_at FROM user_presence p JOIN users u ON u.id = p.user_id"
+                              " WHERE u.email = ?"_s);
+                    q.addBindValue(email);
+                    if (q.exec() && q.next())
+                        at = q.value(0).toLongLong();
+                }
+            }
+            QSqlDatabase::removeDatabase(name);
+            return at;
+        };
+        QCOMPARE(lastSeen(u"noah@lumen.example"_s), qint64(0));
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        StreamClient noah;
+        QVERIFY(noah.open(m_server.baseUrl(), m_noah->token()));
+        QTRY_VERIFY_WITH_TIMEOUT(lastSeen(u"noah@lumen.example"_s) >= before - 1000, 5000);
     }
 
     void plainGetAsksForAnUpgrade()
