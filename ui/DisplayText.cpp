@@ -58,7 +58,10 @@ QString DisplayText::language(const QString &tag)
     const QLocale locale(tag);
     if (locale.language() == QLocale::C)
         return tag;
-    QString name = locale.nativeLanguageName();
+    // A bare tag ("en", "es") names the language, not the default country's variant ("American
+    // English", "español de España"): the customer wrote English or Spanish, nothing more is known.
+    const bool bare = !tag.contains(u'-') && !tag.contains(u'_');
+    QString name = bare ? QLocale::languageToString(locale.language()) : locale.nativeLanguageName();
     if (name.isEmpty())
         return tag;
     name[0] = name.at(0).toUpper();

@@ -2,6 +2,8 @@
 
 #include "DemoContent.h"
 
+#include "server/storage/Migrations.h"
+
 #include "core/Logging.h"
 
 #include <QCoreApplication>
@@ -35,6 +37,8 @@ DemoModel::DemoModel(const DemoContent &content)
     hash.addData(QByteArrayView(TANDEM_VERSION));
     // A newer model format (or seeding with it) must not reuse an older cached model or template.
     hash.addData(QByteArray::number(IntentClassifier::formatVersion()));
+    // A seeded template is only good for the schema it was written with.
+    hash.addData(QByteArray::number(Migrations::kCurrentVersion));
     for (const auto &[text, intent] : std::as_const(m_examples))
         hash.addData(QString(text + u'\t' + intent + u'\n').toUtf8());
     const QString key = QString::fromLatin1(hash.result().toHex().left(16));

@@ -308,10 +308,20 @@ TicketService::Result<Ticket> TicketService::patch(qint64 id, const TicketPatch 
         ticket->assigneeId = *patch.assigneeId;
     if (patch.priority && *patch.priority != ticket->priority) {
         ticket->priority = *patch.priority;
-        // The SLA target follows the priority, counted from when the customer wrote.
+        // The SLA target follows the priority, counted from the customer's first message still
+        // waiting for an answer (the clock that a reply stops and a new message restarts).
         if (const auto queue = QueueRepository(m_db).queue(ticket->queue);
-            queue && ticket->slaDueAt.isValid())
-            ticket->slaDueAt = ticket->createdAt.addSecs(60LL * queue->slaFor(ticket->priority));
+            queue && ticket->slaDueAt.isValid()) {
+            QDateTime waitingSince;
+            for (const Message &m : tickets.messages(ticket->id)) {
+                if (m.author.kind == AuthorKind::Customer && !waitingSince.isValid())
+                    waitingSince = m.createdAt;
+                else if (m.author.kind == AuthorKind::Agent && !m.internal)
+                    waitingSince = QDateTime();
+            }
+            ticket->slaDueAt = (waitingSince.isValid() ? waitingSince : ticket->createdAt)
+                                   .addSecs(60LL * queue->slaFor(ticket->priority));
+        }
     }
     if (patch.tags)
         ticket->tags = *patch.tags;

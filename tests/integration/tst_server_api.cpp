@@ -1,6 +1,7 @@
 // The REST v1 contract, over real HTTP against a real tandemd process with a real SQLite file.
 #include "TestServer.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -378,6 +379,48 @@ private Q_SLOTS:
         r = m_http->patch(path, {{u"assignee_id"_s, QJsonValue()}}, {{"If-Match", quoted(v + 1)}});
         QCOMPARE(r.status, 200);
         QVERIFY(r.json().value(u"assignee_id").isNull());
+    }
+
+    void priorityChangeCountsTheSlaFromTheWaitingMessage()
+    {
+        // The refunds queue's SLA minutes, from the demo company the server was seeded with.
+        QFile company(QStringLiteral(TANDEM_DEMO_DIR) + u"/company.json"_s);
+        QVERIFY(company.open(QIODevice::ReadOnly));
+        QJsonObject sla;
+        for (const QJsonValue &q : QJsonDocument::fromJson(company.readAll())[u"queues"].toArray()) {
+            if (q[u"id"].toString() == u"refunds")
+                sla = q[u"sla_minutes"].toObject();
+        }
+        QVERIFY(!sla.isEmpty());
+        auto time = [](const QJsonValue &v) {
+            return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+        };
+
+        const qint64 id = createTicket(*m_http);
+        const QString path = u"/api/v1/tickets/%1"_s.arg(id);
+        const QJsonObject reply{
+            {u"body"_s, u"We are on it."_s}, {u"draft_id"_s, QJsonValue()}, {u"outcome"_s, u"own"_s}};
+        QCOMPARE(m_http
+                     ->post(path + u"/replies"_s, reply,
+                            keyed("sla-" + QByteArray::number(id), quoted(version(*m_http, id))))
+                     .status,
+                 201);
+        QVERIFY(m_http->get(path).json().value(u"sla_due_at").isNull()); // answered: the clock stopped
+        const auto message = m_http->post(path + u"/messages"_s, {{u"body"_s, u"Still nothing."_s}});
+        QCOMPARE(message.status, 201);
+        const QDateTime waitingSince = time(message.json().value(u"created_at"));
+        QVERIFY(waitingSince.isValid());
+        QCOMPARE(time(m_http->get(path).json().value(u"sla_due_at")),
+                 waitingSince.addSecs(60LL * sla.value(u"normal").toInt()));
+
+        TestHttp lead(m_server.baseUrl());
+        QVERIFY(lead.login(u"leo@lumen.example"_s));
+        const auto r =
+            lead.patch(path, {{u"priority"_s, u"urgent"_s}}, {{"If-Match", quoted(version(*m_http, id))}});
+        QCOMPARE(r.status, 200);
+        // Counted from the message still waiting, not from when the ticket was created.
+        QCOMPARE(time(r.json().value(u"sla_due_at")),
+                 waitingSince.addSecs(60LL * sla.value(u"urgent").toInt()));
     }
 
     void discardAndCustomerFollowUp()
