@@ -1,9 +1,6 @@
 #include "InboxModel.h"
 
-#include "TicketMime.h"
-
 #include <QDateTime>
-#include <QMimeData>
 
 #include <algorithm>
 
@@ -583,28 +580,6 @@ float InboxModel::takePendingConfidence(qint64 ticketId)
     const float value = *it;
     m_pendingConfidence.erase(it);
     return value;
-}
-
-Qt::ItemFlags InboxModel::flags(const QModelIndex &index) const
-{
-    const Qt::ItemFlags base = QAbstractTableModel::flags(index);
-    return index.isValid() ? base | Qt::ItemIsDragEnabled : base;
-}
-
-QStringList InboxModel::mimeTypes() const
-{
-    return ticketmime::types();
-}
-
-QMimeData *InboxModel::mimeData(const QModelIndexList &indexes) const
-{
-    QList<qint64> ids;
-    for (const QModelIndex &index : indexes) {
-        const qint64 id = index.isValid() ? ticketIdAt(index.row()) : 0;
-        if (id > 0 && !ids.contains(id))
-            ids.append(id);
-    }
-    return ids.isEmpty() ? nullptr : ticketmime::create(ids);
 }
 
 qint64 InboxModel::ticketIdAt(int row) const

@@ -1,6 +1,7 @@
-// InboxModel: what the views read (data, headers, role names). Split from InboxModel.cpp,
+// InboxModel: what the views read (data, headers, role names, drag data). Split from InboxModel.cpp,
 // which keeps the rows, their order and the incremental updates.
 #include "InboxModel.h"
+#include "TicketMime.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -209,6 +210,28 @@ void InboxModel::setUserNames(const QHash<qint64, QString> &names)
     m_userNames = names;
     if (!m_visible.empty())
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {AssigneeNameRole});
+}
+
+Qt::ItemFlags InboxModel::flags(const QModelIndex &index) const
+{
+    const Qt::ItemFlags base = QAbstractTableModel::flags(index);
+    return index.isValid() ? base | Qt::ItemIsDragEnabled : base;
+}
+
+QStringList InboxModel::mimeTypes() const
+{
+    return ticketmime::types();
+}
+
+QMimeData *InboxModel::mimeData(const QModelIndexList &indexes) const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &index : indexes) {
+        const qint64 id = index.isValid() ? ticketIdAt(index.row()) : 0;
+        if (id > 0 && !ids.contains(id))
+            ids.append(id);
+    }
+    return ids.isEmpty() ? nullptr : ticketmime::create(ids);
 }
 
 } // namespace tandem::app

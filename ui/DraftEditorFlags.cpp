@@ -1,0 +1,139 @@
+// DraftEditor: the flags on the draft's text (spans, inline highlights, tooltips) and what must
+// be acknowledged before sending. Split from DraftEditor.cpp, which builds and fills the editor.
+#include "DraftEditor.h"
+
+#include "DisplayText.h"
+#include "Theme.h"
+
+#include <QHelpEvent>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextCharFormat>
+#include <QTextEdit>
+#include <QToolTip>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::ui {
+namespace {
+
+//! Flag kinds that make Send ask for an explicit "I checked these".
+bool isRiskFlag(const QString &kind)
+{
+    return kind == u"promise"_s || kind == u"unsupported_fact"_s;
+}
+
+//! Flag kinds that mark a gap the agent must fill ("[order number]").
+bool isGapFlag(const QString &kind)
+{
+    return kind == u"missing_slot"_s || kind == u"placeholder"_s;
+}
+
+} // namespace
+
+QList<DraftEditor::FlagSpan> DraftEditor::flagSpans() const
+{
+    QList<FlagSpan> spans;
+    if (!m_draft)
+        return spans;
+    const QString current = text();
+    for (const DraftFlag &flag : m_draft->flags) {
+        if (flag.start < 0 || flag.length <= 0 || qsizetype(flag.start) + flag.length > m_draft->body.size())
+            continue;
+        FlagSpan span{flag, m_draft->body.mid(flag.start, flag.length), -1};
+        if (QStringView(current).mid(flag.start, flag.length) == span.text) {
+            span.position = flag.start;
+        } else {
+            // Text typed above the span moves it: take the nearest unchanged copy of the words.
+            const qsizetype after = current.indexOf(span.text, flag.start);
+            const qsizetype before = flag.start > 0 ? current.lastIndexOf(span.text, flag.start - 1) : -1;
+            if (after >= 0 && (before < 0 || after - flag.start <= flag.start - before))
+                span.position = int(after);
+            else
+                span.position = int(before);
+        }
+        spans << span;
+    }
+    return spans;
+}
+
+QStringList DraftEditor::unresolvedChecks() const
+{
+    QStringList lines;
+    QStringList gaps;
+    const auto quote = [](const QString &words) {
+        const QString clean = DisplayText::sanitize(words).simplified();
+        return clean.size() > 80 ? clean.left(79) + u"…"_s : clean;
+    };
+    for (const FlagSpan &span : flagSpans()) {
+        if (span.position < 0)
+            continue;
+        if (isRiskFlag(span.flag.kind))
+            lines << tr("%1: “%2”").arg(DisplayText::flagKind(span.flag.kind), quote(span.text));
+        else if (isGapFlag(span.flag.kind))
+            gaps << quote(span.text);
+    }
+    // Gaps the agent typed or the AI left without a flag: "[order number]".
+    static const QRegularExpression gapPattern(u"\\[[^\\[\\]\\n]{2,40}\\]"_s);
+    for (auto it = gapPattern.globalMatch(text()); it.hasNext();) {
+        const QString gap = it.next().captured();
+        if (!gaps.contains(gap))
+            gaps << gap;
+    }
+    for (const QString &gap : std::as_const(gaps))
+        lines << tr("Still to fill in: “%1”").arg(gap);
+    return lines;
+}
+
+QString DraftEditor::flagToolTipAt(int position) const
+{
+    QStringList tips;
+    for (const FlagSpan &span : flagSpans()) {
+        if (span.position < 0 || position < span.position || position >= span.position + span.flag.length)
+            continue;
+        const QString message = DisplayText::sanitize(span.flag.message).left(300);
+        tips << (message.isEmpty() ? DisplayText::flagKind(span.flag.kind)
+                                   : DisplayText::flagKind(span.flag.kind) + u": "_s + message);
+    }
+    return tips.isEmpty() ? QString() : DisplayText::plainToolTip(tips.join(u'\n'));
+}
+
+bool DraftEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // QPlainTextEdit shows no tool tips of extra selections: look up the flag under the mouse.
+    if (watched == m_editor->viewport() && event->type() == QEvent::ToolTip) {
+        const auto *help = static_cast<QHelpEvent *>(event);
+        const QTextCursor cursor = m_editor->cursorForPosition(help->pos());
+        const QString tip = flagToolTipAt(cursor.position());
+        if (tip.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), tip, m_editor->viewport());
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void DraftEditor::applyFlagHighlights()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextCharFormat format;
+    format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    format.setUnderlineColor(theme::warningColor(palette()));
+    format.setBackground(theme::blend(palette().color(QPalette::Base), theme::warningColor(palette()), 0.18));
+    const int length = m_editor->document()->characterCount();
+    for (const FlagSpan &span : flagSpans()) {
+        if (span.position < 0 || span.position + span.flag.length >= length)
+            continue;
+        QTextEdit::ExtraSelection selection;
+        selection.cursor = QTextCursor(m_editor->document());
+        selection.cursor.setPosition(span.position);
+        selection.cursor.setPosition(span.position + span.flag.length, QTextCursor::KeepAnchor);
+        selection.format = format;
+        selection.format.setToolTip(DisplayText::flagKind(span.flag.kind));
+        selections << selection;
+    }
+    m_editor->setExtraSelections(selections);
+}
+
+} // namespace tandem::ui
