@@ -7,10 +7,12 @@
 #include "ui/DraftEditor.h"
 #include "ui/InboxTable.h"
 #include "ui/Launcher.h"
+#include "ui/LeadWorkspace.h"
 #include "ui/LoginDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/MainWindowActions.h"
 #include "ui/StatusIndicators.h"
+#include "ui/SupervisorWorkspace.h"
 #include "ui/ThreadView.h"
 #include "ui/TicketHeader.h"
 #include "ui/TicketPane.h"
@@ -25,6 +27,7 @@
 #include "app/ViewsModel.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -39,6 +42,8 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -108,6 +113,55 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() { m_server.reset(); }
+
+    void workspacesFollowTheRole()
+    {
+        // Ava (agent, from init()): only the inbox, so no tab bar at all.
+        QCOMPARE(m_window->workspaces()->count(), 1);
+        QVERIFY(!m_window->leadWorkspace());
+        QVERIFY(!m_window->supervisorWorkspace());
+        QVERIFY(!m_window->workspaces()->tabBar()->isVisible());
+
+        struct Expected
+        {
+            QString email;
+            bool lead;
+            bool supervisor;
+        };
+        for (const Expected &e :
+             {Expected{u"leo@lumen.example"_s, true, false}, Expected{u"sam@lumen.example"_s, true, true}}) {
+            QTemporaryDir store;
+            app::LoginFlow flow;
+            flow.setStoreDirectory(store.path());
+            app::Session *raw = nullptr;
+            connect(&flow, &app::LoginFlow::succeeded, this, [&raw](app::Session *s) { raw = s; });
+            flow.login(QUrl(m_server->baseUrl()), e.email, u"demo"_s);
+            QTRY_VERIFY_WITH_TIMEOUT(raw != nullptr, 20000);
+            std::unique_ptr<app::Session> session(raw);
+            QString error;
+            QVERIFY2(session->start(&error), qPrintable(error));
+            {
+                ui::MainWindow window(session.get(), false);
+                window.show();
+                QCOMPARE(window.leadWorkspace() != nullptr, e.lead);
+                QCOMPARE(window.supervisorWorkspace() != nullptr, e.supervisor);
+                QCOMPARE(window.workspaces()->count(), 1 + int(e.lead) + int(e.supervisor));
+                QVERIFY(window.workspaces()->tabBar()->isVisible());
+                // Each starts where their day starts: leads on the queues, supervisors on the AI.
+                QWidget *home = e.supervisor ? static_cast<QWidget *>(window.supervisorWorkspace())
+                                             : static_cast<QWidget *>(window.leadWorkspace());
+                QCOMPARE(window.workspaces()->currentWidget(), home);
+                QVERIFY(!window.workspaces()->accessibleName().isEmpty());
+                // Ctrl+1 goes back to the inbox.
+                QAction *inbox = window.findChild<QAction *>(u"workspaceAction1"_s);
+                QVERIFY(inbox);
+                inbox->trigger();
+                QCOMPARE(window.workspaces()->currentIndex(), 0);
+                // Leads see every ticket at first: they own few themselves.
+                QTRY_VERIFY_WITH_TIMEOUT(session->inbox()->rowCount() > 0, 20000);
+            }
+        }
+    }
 
     void showsTheDemoInbox()
     {
