@@ -57,6 +57,11 @@ int buildDemoModel(const QStringList &args)
         std::fprintf(stderr, "tandemd: no temporary directory: %s\n", qPrintable(scratch.errorString()));
         return 1;
     }
+    // Earlier builds' models and templates (other keys) would only be installed and never read.
+    QDir out(args.at(at + 1));
+    for (const QString &stale :
+         out.entryList({u"demo-intents-*.model"_s, u"demo-company-*.db"_s}, QDir::Files))
+        out.remove(stale);
     tandem::server::ServerConfig config;
     config.databasePath = scratch.filePath(u"demo.db"_s);
     config.port = 0;
