@@ -1,5 +1,7 @@
 #include "ApiClient.h"
 
+#include "ApiDecoding.h"
+
 #include "core/JsonCodec.h"
 #include "core/JsonReader.h"
 #include "core/Logging.h"
@@ -25,6 +27,10 @@ namespace {
 
 constexpr int kMaxPageSize = 500;
 
+using decoding::decodeObject;
+using decoding::invalidResponse;
+using decoding::versionFromEtag;
+
 auto netLog()
 {
     return logging::get("net");
@@ -33,40 +39,6 @@ auto netLog()
 ApiError makeError(int status, const QString &code, const QString &message)
 {
     return ApiError{status, code, message};
-}
-
-ApiError invalidResponse(int status, const QString &reason)
-{
-    return makeError(
-        status, u"invalid_response"_s,
-        QCoreApplication::translate("tandem::app::ApiClient", "The server's answer could not be read: %1")
-            .arg(reason));
-}
-
-// Decodes a 2xx body as a JSON object with \a decode; anything else becomes "invalid_response".
-template <typename T, typename Decode> ApiResult<T> decodeObject(const ApiResponse &response, Decode decode)
-{
-    QString error;
-    const auto object = json::parseObject(response.body, &error);
-    if (!object)
-        return invalidResponse(response.status, error);
-    auto value = decode(*object, &error);
-    if (!value)
-        return invalidResponse(response.status, error);
-    return std::move(*value);
-}
-
-// ETag: "12" (a quoted integer; a weak W/ prefix is tolerated).
-std::optional<qint64> versionFromEtag(const QByteArray &etag)
-{
-    QByteArray text = etag.trimmed();
-    if (text.startsWith("W/"))
-        text = text.mid(2);
-    if (text.size() >= 2 && text.startsWith('"') && text.endsWith('"'))
-        text = text.mid(1, text.size() - 2);
-    bool ok = false;
-    const qint64 version = text.toLongLong(&ok);
-    return ok ? std::optional<qint64>(version) : std::nullopt;
 }
 
 bool isRetryableStatus(int status)

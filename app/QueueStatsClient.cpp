@@ -1,5 +1,7 @@
 #include "QueueStatsClient.h"
 
+#include "ApiDecoding.h"
+
 #include "ApiClient.h"
 #include "EventStreamClient.h"
 
@@ -15,21 +17,11 @@ using namespace std::chrono_literals;
 namespace tandem::app {
 namespace {
 
-//! Decodes a 2xx answer with \a decode; an unreadable one becomes an "invalid_response" error.
+//! The report of a finished request, or its error (unreadable answers included).
 template <typename T, typename Decode>
-std::optional<T> decodeReport(const ApiResponse &response, Decode decode, ApiError *failure)
+ApiResult<T> reportOf(const ApiResult<ApiResponse> &result, Decode decode)
 {
-    QString error;
-    std::optional<T> value;
-    if (const auto object = json::parseObject(response.body, &error))
-        value = decode(*object, &error);
-    if (!value) {
-        *failure = ApiError{response.status, u"invalid_response"_s,
-                            QCoreApplication::translate("tandem::app::QueueStatsClient",
-                                                        "The server's statistics could not be read: %1")
-                                .arg(error)};
-    }
-    return value;
+    return result.ok() ? decoding::decodeObject<T>(result.value(), decode) : ApiResult<T>(result.error());
 }
 
 } // namespace
@@ -108,15 +100,12 @@ void QueueStatsClient::refresh()
     ApiRequest queues;
     queues.path = u"/api/v1/stats/queues"_s;
     m_api->send(queues, this, [this](const ApiResult<ApiResponse> &result) {
-        ApiError error = result.ok() ? ApiError{} : result.error();
-        if (result.ok()) {
-            if (auto report =
-                    decodeReport<QueueStatsReport>(result.value(), json::queueStatsReportFromJson, &error)) {
-                m_lastRefreshedAt = QDateTime::currentDateTimeUtc();
-                Q_EMIT queueStatsReceived(*report);
-            }
-        }
-        if (!error.code.isEmpty()) {
+        const auto report = reportOf<QueueStatsReport>(result, json::queueStatsReportFromJson);
+        if (report.ok()) {
+            m_lastRefreshedAt = QDateTime::currentDateTimeUtc();
+            Q_EMIT queueStatsReceived(report.value());
+        } else {
+            const ApiError &error = report.error();
             m_forbidden = m_forbidden || error.status == 403;
             logging::get("net")->warn("queue statistics failed: {} {}", error.status,
                                       error.code.toStdString());
@@ -128,15 +117,12 @@ void QueueStatsClient::refresh()
     ApiRequest agents;
     agents.path = u"/api/v1/stats/agents"_s;
     m_api->send(agents, this, [this](const ApiResult<ApiResponse> &result) {
-        ApiError error = result.ok() ? ApiError{} : result.error();
-        if (result.ok()) {
-            if (auto report =
-                    decodeReport<AgentStatsReport>(result.value(), json::agentStatsReportFromJson, &error)) {
-                m_lastRefreshedAt = QDateTime::currentDateTimeUtc();
-                Q_EMIT agentStatsReceived(*report);
-            }
-        }
-        if (!error.code.isEmpty()) {
+        const auto report = reportOf<AgentStatsReport>(result, json::agentStatsReportFromJson);
+        if (report.ok()) {
+            m_lastRefreshedAt = QDateTime::currentDateTimeUtc();
+            Q_EMIT agentStatsReceived(report.value());
+        } else {
+            const ApiError &error = report.error();
             m_forbidden = m_forbidden || error.status == 403;
             logging::get("net")->warn("agent statistics failed: {} {}", error.status,
                                       error.code.toStdString());

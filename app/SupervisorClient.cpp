@@ -1,5 +1,7 @@
 #include "SupervisorClient.h"
 
+#include "ApiDecoding.h"
+
 #include "ApiClient.h"
 
 #include "core/JsonCodec.h"
@@ -12,39 +14,6 @@ using namespace Qt::StringLiterals;
 namespace tandem::app {
 namespace {
 
-ApiError invalidResponse(int status, const QString &reason)
-{
-    return ApiError{status,
-                    u"invalid_response"_s,
-                    SupervisorClient::tr("The server's answer could not be read: %1").arg(reason),
-                    {}};
-}
-
-template <typename T, typename Decode> ApiResult<T> decode(const ApiResponse &response, Decode decoder)
-{
-    QString error;
-    const auto object = json::parseObject(response.body, &error);
-    if (!object)
-        return invalidResponse(response.status, error);
-    auto value = decoder(*object, &error);
-    if (!value)
-        return invalidResponse(response.status, error);
-    return std::move(*value);
-}
-
-// ETag: "12" (quoted integer, weak prefix tolerated).
-std::optional<qint64> versionFromEtag(const QByteArray &etag)
-{
-    QByteArray text = etag.trimmed();
-    if (text.startsWith("W/"))
-        text = text.mid(2);
-    if (text.size() >= 2 && text.startsWith('"') && text.endsWith('"'))
-        text = text.mid(1, text.size() - 2);
-    bool ok = false;
-    const qint64 version = text.toLongLong(&ok);
-    return ok ? std::optional<qint64>(version) : std::nullopt;
-}
-
 QString isoUtc(const QDateTime &time)
 {
     return time.toUTC().toString(Qt::ISODate);
@@ -52,9 +21,10 @@ QString isoUtc(const QDateTime &time)
 
 ApiResult<EscalationPolicyDocument> decodePolicy(const ApiResponse &response)
 {
-    auto result = decode<EscalationPolicyDocument>(response, json::escalationPolicyDocumentFromJson);
+    auto result =
+        decoding::decodeObject<EscalationPolicyDocument>(response, json::escalationPolicyDocumentFromJson);
     if (result.ok() && result.value().version == 0) {
-        if (const auto version = versionFromEtag(response.header("ETag")))
+        if (const auto version = decoding::versionFromEtag(response.header("ETag")))
             result.value().version = *version;
     }
     return result;
@@ -80,7 +50,8 @@ void SupervisorClient::suggestionStats(const QDateTime &from, const QDateTime &t
     m_api->send(request, context, [callback](const ApiResult<ApiResponse> &result) {
         if (!result.ok())
             return callback(result.error());
-        callback(decode<SuggestionStatsReport>(result.value(), json::suggestionStatsReportFromJson));
+        callback(decoding::decodeObject<SuggestionStatsReport>(result.value(),
+                                                               json::suggestionStatsReportFromJson));
     });
 }
 
@@ -111,7 +82,7 @@ void SupervisorClient::reviews(const ReviewFilter &filter, const QString &cursor
     m_api->send(request, context, [callback](const ApiResult<ApiResponse> &result) {
         if (!result.ok())
             return callback(result.error());
-        callback(decode<ReviewPage>(result.value(), json::reviewPageFromJson));
+        callback(decoding::decodeObject<ReviewPage>(result.value(), json::reviewPageFromJson));
     });
 }
 
@@ -125,7 +96,7 @@ void SupervisorClient::postVerdict(qint64 reviewId, const VerdictRequest &verdic
     m_api->send(request, context, [callback](const ApiResult<ApiResponse> &result) {
         if (!result.ok())
             return callback(result.error());
-        callback(decode<ReviewItem>(result.value(), json::reviewItemFromJson));
+        callback(decoding::decodeObject<ReviewItem>(result.value(), json::reviewItemFromJson));
     });
 }
 
@@ -170,7 +141,7 @@ void SupervisorClient::previewEscalationPolicy(const QJsonObject &policy, int da
     m_api->send(request, context, [callback](const ApiResult<ApiResponse> &result) {
         if (!result.ok())
             return callback(result.error());
-        callback(decode<PolicyPreview>(result.value(), json::policyPreviewFromJson));
+        callback(decoding::decodeObject<PolicyPreview>(result.value(), json::policyPreviewFromJson));
     });
 }
 

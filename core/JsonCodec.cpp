@@ -1,5 +1,6 @@
 #include "JsonCodec.h"
 
+#include "JsonCodecHelpers.h"
 #include "JsonReader.h"
 
 #include <QJsonArray>
@@ -11,60 +12,11 @@ using namespace Qt::StringLiterals;
 namespace tandem::json {
 namespace {
 
-QJsonValue nullable(const std::optional<qint64> &value)
-{
-    return value ? QJsonValue(static_cast<double>(*value)) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(formatTime(time)) : QJsonValue(QJsonValue::Null);
-}
-
-template <typename T> std::optional<T> finish(const JsonReader &reader, T value, QString *error)
-{
-    if (reader.ok())
-        return value;
-    if (error)
-        *error = reader.error();
-    return std::nullopt;
-}
-
-// Decodes a nested object with the same error reporting as its parent.
-template <typename T, typename Fn> T nested(JsonReader &parent, QStringView key, Fn decode)
-{
-    const QJsonObject object = parent.object(key);
-    if (!parent.ok())
-        return T{};
-    QString error;
-    auto value = decode(object, &error);
-    if (!value) {
-        parent.fail(key, error);
-        return T{};
-    }
-    return *value;
-}
-
-template <typename T, typename Fn> QList<T> nestedList(JsonReader &parent, QStringView key, Fn decode)
-{
-    const QJsonArray items = parent.array(key);
-    QList<T> out;
-    out.reserve(items.size());
-    for (qsizetype i = 0; i < items.size() && parent.ok(); ++i) {
-        if (!items.at(i).isObject()) {
-            parent.fail(key, u"item %1: expected an object"_s.arg(i));
-            break;
-        }
-        QString error;
-        auto value = decode(items.at(i).toObject(), &error);
-        if (!value) {
-            parent.fail(key, u"item %1: %2"_s.arg(i).arg(error));
-            break;
-        }
-        out.append(*value);
-    }
-    return out;
-}
+using detail::finish;
+using detail::nested;
+using detail::nestedList;
+using detail::nullable;
+using detail::timeOrNull;
 
 const QString kStatuses = u"new, open, pending, solved"_s;
 const QString kPriorities = u"low, normal, high, urgent"_s;

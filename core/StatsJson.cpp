@@ -1,6 +1,7 @@
 #include "StatsJson.h"
 
 #include "JsonCodec.h"
+#include "JsonCodecHelpers.h"
 #include "JsonReader.h"
 
 #include <QJsonArray>
@@ -12,68 +13,20 @@ using namespace Qt::StringLiterals;
 namespace tandem::json {
 namespace {
 
-QJsonValue nullableInt(const std::optional<qint64> &value)
-{
-    return value ? QJsonValue(static_cast<double>(*value)) : QJsonValue(QJsonValue::Null);
-}
+using detail::finish;
+using detail::nested;
+using detail::nestedList;
+using detail::nullable;
+using detail::timeOrNull;
 
 QJsonValue nullableNumber(const std::optional<double> &value)
 {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(formatTime(time)) : QJsonValue(QJsonValue::Null);
-}
-
 QJsonValue stringOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-template <typename T> std::optional<T> finish(const JsonReader &reader, T value, QString *error)
-{
-    if (reader.ok())
-        return value;
-    if (error)
-        *error = reader.error();
-    return std::nullopt;
-}
-
-template <typename T, typename Fn> T nested(JsonReader &parent, QStringView key, Fn decode)
-{
-    const QJsonObject object = parent.object(key);
-    if (!parent.ok())
-        return T{};
-    QString error;
-    auto value = decode(object, &error);
-    if (!value) {
-        parent.fail(key, error);
-        return T{};
-    }
-    return *value;
-}
-
-template <typename T, typename Fn> QList<T> nestedList(JsonReader &parent, QStringView key, Fn decode)
-{
-    const QJsonArray items = parent.array(key);
-    QList<T> out;
-    out.reserve(items.size());
-    for (qsizetype i = 0; i < items.size() && parent.ok(); ++i) {
-        if (!items.at(i).isObject()) {
-            parent.fail(key, u"item %1: expected an object"_s.arg(i));
-            break;
-        }
-        QString error;
-        auto value = decode(items.at(i).toObject(), &error);
-        if (!value) {
-            parent.fail(key, u"item %1: %2"_s.arg(i).arg(error));
-            break;
-        }
-        out.append(*value);
-    }
-    return out;
 }
 
 int count(JsonReader &r, QStringView key)
@@ -170,7 +123,7 @@ QJsonObject toJson(const QueueStats &v)
         {u"open"_s, v.open},
         {u"new_last_hour"_s, v.newLastHour},
         {u"oldest_waiting_seconds"_s, static_cast<double>(v.oldestWaitingSeconds)},
-        {u"oldest_waiting_ticket_id"_s, nullableInt(v.oldestWaitingTicketId)},
+        {u"oldest_waiting_ticket_id"_s, nullable(v.oldestWaitingTicketId)},
         {u"sla_due_within_hour"_s, v.slaDueWithinHour},
         {u"breached"_s, v.breached},
         {u"needs_human"_s, v.needsHuman},
@@ -205,7 +158,7 @@ QJsonObject toJson(const AgentStats &v)
         {u"presence"_s, v.presence},
         {u"assigned_open"_s, v.assignedOpen},
         {u"replies_today"_s, v.repliesToday},
-        {u"median_handle_seconds"_s, nullableInt(v.medianHandleSeconds)},
+        {u"median_handle_seconds"_s, nullable(v.medianHandleSeconds)},
     };
 }
 
