@@ -247,9 +247,20 @@ void MainWindow::buildDocks()
 void MainWindow::connectActions()
 {
     const MainWindowActions &a = *m_actions;
-    connect(a.send, &QAction::triggered, m_ticket, &TicketPane::send);
-    connect(a.discard, &QAction::triggered, m_ticket, &TicketPane::discardDraft);
-    connect(a.assignToMe, &QAction::triggered, m_ticket, &TicketPane::assignToMe);
+    // Writing to a ticket needs it in sight: from another workspace (Ctrl+Return on the AI quality
+    // tab, say) these only bring the inbox back, and the agent decides there.
+    auto onTicket = [this](void (TicketPane::*act)()) {
+        return [this, act] {
+            if (m_workspaces->currentIndex() != 0) {
+                m_workspaces->setCurrentIndex(0);
+                return;
+            }
+            (m_ticket->*act)();
+        };
+    };
+    connect(a.send, &QAction::triggered, m_ticket, onTicket(&TicketPane::send));
+    connect(a.discard, &QAction::triggered, m_ticket, onTicket(&TicketPane::discardDraft));
+    connect(a.assignToMe, &QAction::triggered, m_ticket, onTicket(&TicketPane::assignToMe));
     for (QAction *tone : {a.regenerateEmpathetic, a.regenerateConcise, a.regenerateFormal}) {
         connect(tone, &QAction::triggered, m_ticket,
                 [this, tone] { m_ticket->regenerate(tone->data().toString()); });

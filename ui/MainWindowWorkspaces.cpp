@@ -12,6 +12,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 
@@ -40,6 +41,11 @@ void MainWindow::buildWorkspaces()
         m_workspaces->addTab(m_supervisor, tr("AI quality"));
     }
     if (m_workspaces->count() > 1) {
+        // The toolbar's commands are the inbox's (refresh, next ticket, send...): only there.
+        if (auto *bar = findChild<QToolBar *>(u"mainToolBar"_s)) {
+            connect(m_workspaces, &QTabWidget::currentChanged, bar,
+                    [bar](int index) { bar->setVisible(index == 0); });
+        }
         // Ctrl+1 … Ctrl+9 switch workspaces, as in browsers.
         m_viewMenu->addSeparator();
         for (int i = 0; i < m_workspaces->count() && i < 9; ++i) {

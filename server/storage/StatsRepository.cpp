@@ -16,6 +16,16 @@ using namespace Qt::StringLiterals;
 namespace tandem::server {
 namespace {
 
+//! "refund_status" -> "Refund status": intents as people read them.
+QString intentLabel(const QString &intent)
+{
+    QString text = intent;
+    text.replace(u'_', u' ');
+    if (!text.isEmpty())
+        text[0] = text.at(0).toUpper();
+    return text;
+}
+
 constexpr int kHourBuckets = 25; // the last 24 whole hours plus the current one
 constexpr qint64 kHourMs = 3600'000;
 const QString kUnsolved = u"status IN ('new', 'open', 'pending')"_s;
@@ -344,7 +354,8 @@ SuggestionStatsReport StatsRepository::suggestions(const QDateTime &from, const 
             key = q.value(5).isNull() ? QString() : QString::number(q.value(5).toLongLong());
         RowAccumulator &acc = groups[key];
         acc.row.key = key;
-        acc.row.label = key.isEmpty() ? u"(none)"_s : labels.value(key, key);
+        acc.row.label =
+            key.isEmpty() ? u"(none)"_s : labels.value(key, groupBy == u"intent" ? intentLabel(key) : key);
         acc.add(f);
         total.add(f);
 

@@ -46,6 +46,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QToolButton>
 #include <QUuid>
 
@@ -152,11 +153,23 @@ private Q_SLOTS:
                                              : static_cast<QWidget *>(window.leadWorkspace());
                 QCOMPARE(window.workspaces()->currentWidget(), home);
                 QVERIFY(!window.workspaces()->accessibleName().isEmpty());
-                // Ctrl+1 goes back to the inbox.
+                // The toolbar's commands are the inbox's: hidden elsewhere. Ctrl+1 goes back.
+                auto *toolbar = window.findChild<QToolBar *>(u"mainToolBar"_s);
+                QVERIFY(toolbar);
+                QVERIFY(!toolbar->isVisible());
+                // Send from another workspace only brings the inbox back: nothing leaves.
+                const int outboxBefore = session->outbox()->pendingCount();
+                // The inbox opened its first ticket meanwhile, draft included: Send is live.
+                QTRY_VERIFY_WITH_TIMEOUT(window.actions().send->isEnabled(), 20000);
+                window.actions().send->trigger();
+                QCOMPARE(window.workspaces()->currentIndex(), 0);
+                QCOMPARE(session->outbox()->pendingCount(), outboxBefore);
+                window.workspaces()->setCurrentWidget(home);
                 QAction *inbox = window.findChild<QAction *>(u"workspaceAction1"_s);
                 QVERIFY(inbox);
                 inbox->trigger();
                 QCOMPARE(window.workspaces()->currentIndex(), 0);
+                QVERIFY(toolbar->isVisible());
                 // Leads see every ticket at first: they own few themselves.
                 QTRY_VERIFY_WITH_TIMEOUT(session->inbox()->rowCount() > 0, 20000);
             }
