@@ -181,14 +181,18 @@ QueueStatsReport StatsRepository::queues(const QDateTime &now)
         s.needsHuman = counts.value(5).toInt();
     }
 
-    for (QueueStats &s : report.queues) {
-        QSqlQuery oldest = m_db.exec(u"SELECT id, created_at FROM tickets WHERE queue = ? AND %1"
-                                     " ORDER BY created_at, id LIMIT 1"_s.arg(kUnsolved),
-                                     {s.queue});
-        if (oldest.next()) {
-            s.oldestWaitingTicketId = oldest.value(0).toLongLong();
-            s.oldestWaitingSeconds = std::max<qint64>(0, timeFromDb(oldest.value(1)).secsTo(now));
-        }
+    // The oldest unsolved ticket of every queue in one query (the lowest id among equal times).
+    QSqlQuery oldest =
+        m_db.exec(u"SELECT t.queue, t.id, t.created_at FROM tickets t WHERE t.%1 AND t.created_at ="
+                  " (SELECT MIN(u.created_at) FROM tickets u WHERE u.queue = t.queue AND u.%1)"
+                  " ORDER BY t.queue, t.id"_s.arg(kUnsolved));
+    while (oldest.next()) {
+        const auto it = index.constFind(oldest.value(0).toString());
+        if (it == index.constEnd() || report.queues[*it].oldestWaitingTicketId)
+            continue;
+        QueueStats &s = report.queues[*it];
+        s.oldestWaitingTicketId = oldest.value(1).toLongLong();
+        s.oldestWaitingSeconds = std::max<qint64>(0, timeFromDb(oldest.value(2)).secsTo(now));
     }
 
     auto bucket = [&](const QString &sql, bool arrivals) {
