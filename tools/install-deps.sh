@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Tandem needs to build, run and test (only what is missing).
-# Used by the README's two commands and by .ci/run.
+# Used by the README's two commands and by .ci/run. `--list` prints the list and installs nothing
+# (tools/check-deps.sh proves the list complete: every file the build, the tests and the demo use
+# must come from these packages or from what they depend on).
 set -euo pipefail
 
 packages=(
@@ -8,12 +10,18 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev
     qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libspdlog-dev qtkeychain-qt6-dev libsodium-dev liblinear-dev libstemmer-dev libcld2-dev
-    xvfb xauth fonts-dejavu-core
+    xvfb xauth fonts-dejavu-core ca-certificates
     clang libclang-rt-14-dev
+    strace
 )
 # The OpenAPI lint runs on Node.js; a machine that already has node+npm (from anywhere) keeps them.
 if ! command -v npm >/dev/null 2>&1; then
     packages+=(nodejs npm)
+fi
+
+if [ "${1:-}" = "--list" ]; then
+    printf '%s\n' "${packages[@]}"
+    exit 0
 fi
 
 missing=()

@@ -21,6 +21,20 @@ cmake --build --preset ci -j "$jobs"
 
 echo "== app smoke start"
 build/ci/ui/tandem --version
+
+# Every file configure, build, the app and the demo used must come from install-deps.sh's
+# packages (or what they pull in): a dependency that only this machine has fails here, by name.
+echo "== dependency list complete"
+tools/check-deps.sh build/ci
+# ... and the guard must catch the bug it exists for (a fresh Debian 12 failed at configure
+# without libqt6opengl6-dev): with that package taken out of the list it has to fail, naming it.
+if tools/check-deps.sh --without libqt6opengl6-dev build/ci >build/ci/check-deps/self-test.txt 2>&1 ||
+    ! grep -q 'libqt6opengl6-dev' build/ci/check-deps/self-test.txt; then
+    cat build/ci/check-deps/self-test.txt
+    echo "check-deps did not catch a missing libqt6opengl6-dev" >&2
+    exit 1
+fi
+echo "check-deps self-test: a list without libqt6opengl6-dev fails, naming it"
 echo "== OpenAPI lint"
 tools/lint-openapi.sh
 
