@@ -32,6 +32,9 @@ const QList<int> kChangedRoles = {
     InboxModel::UpdatedAtRole,
     InboxModel::CustomerEmailRole,
     InboxModel::SortRole,
+    InboxModel::ReasonCodesRole,
+    InboxModel::CrisisRole,
+    Qt::AccessibleTextRole,
 };
 
 qint64 msOf(const QDateTime &time)
@@ -43,11 +46,6 @@ QDateTime timeOf(qint64 ms)
 {
     return ms == std::numeric_limits<qint64>::min() ? QDateTime()
                                                     : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-}
-
-template <typename T> int threeWay(const T &a, const T &b)
-{
-    return a < b ? -1 : (b < a ? 1 : 0);
 }
 
 } // namespace
@@ -70,119 +68,27 @@ int InboxModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-// --- ordering and filtering ---------------------------------------------------------------------
-
-int InboxModel::compareRows(quint32 left, quint32 right) const
-{
-    if (left == right)
-        return 0;
-    const Row &a = m_rows[left];
-    const Row &b = m_rows[right];
-    int result = 0;
-    switch (m_sortColumn) {
-    case SubjectColumn:
-        result = a.subject.compare(b.subject, Qt::CaseInsensitive);
-        break;
-    case CustomerColumn:
-        result = a.customerName.compare(b.customerName, Qt::CaseInsensitive);
-        break;
-    case QueueColumn:
-        result = m_queues.at(a.queue).compare(m_queues.at(b.queue));
-        break;
-    case PriorityColumn:
-        result = threeWay(a.priority, b.priority);
-        break;
-    case StatusColumn:
-        result = threeWay(a.status, b.status);
-        break;
-    case LanguageColumn:
-        result = m_languages.at(a.language).compare(m_languages.at(b.language));
-        break;
-    case SlaDueColumn: {
-        // Tickets without an SLA sort after every due time.
-        const qint64 da = a.slaDueMs == kNoTime ? std::numeric_limits<qint64>::max() : a.slaDueMs;
-        const qint64 db = b.slaDueMs == kNoTime ? std::numeric_limits<qint64>::max() : b.slaDueMs;
-        result = threeWay(da, db);
-        break;
-    }
-    case ConfidenceColumn:
-        result = threeWay(a.confidence, b.confidence);
-        break;
-    default:
-        break;
-    }
-    if (result != 0)
-        return m_sortOrder == Qt::AscendingOrder ? (result < 0 ? -1 : 1) : (result < 0 ? 1 : -1);
-    // Ties: most recently updated first, then by id, so the order is total and stable.
-    if (a.updatedMs != b.updatedMs)
-        return a.updatedMs > b.updatedMs ? -1 : 1;
-    return threeWay(a.id, b.id);
-}
-
-qsizetype InboxModel::lowerBound(const std::vector<quint32> &order, quint32 rowIndex) const
-{
-    const auto it =
-        std::lower_bound(order.cbegin(), order.cend(), rowIndex,
-                         [this](quint32 element, quint32 value) { return lessThan(element, value); });
-    return it - order.cbegin();
-}
-
-qsizetype InboxModel::findIn(const std::vector<quint32> &order, quint32 rowIndex) const
-{
-    const qsizetype pos = lowerBound(order, rowIndex);
-    return (pos < qsizetype(order.size()) && order[size_t(pos)] == rowIndex) ? pos : -1;
-}
-
-bool InboxModel::matchesView(const Row &row, const InboxView &view) const
-{
-    // Working views list open work only; solved tickets stay reachable through "All".
-    if (view.kind != InboxView::Kind::All && row.status == quint8(TicketStatus::Solved))
-        return false;
-    switch (view.kind) {
-    case InboxView::Kind::Mine:
-        return row.assigneeId != kNoAssignee && row.assigneeId == m_currentUserId;
-    case InboxView::Kind::Unassigned:
-        return row.assigneeId == kNoAssignee;
-    case InboxView::Kind::NeedsHuman:
-        return row.needsHuman;
-    case InboxView::Kind::All:
-        return true;
-    case InboxView::Kind::Queue:
-        return m_queues.at(row.queue) == view.queue;
-    }
-    return true;
-}
-
-bool InboxModel::matchesSearch(const Row &row, const QString &text) const
-{
-    if (text.isEmpty())
-        return true;
-    // QString::contains with CaseInsensitive folds on the fly: no allocation per row.
-    return row.subject.contains(text, Qt::CaseInsensitive) ||
-           row.customerName.contains(text, Qt::CaseInsensitive) ||
-           row.customerEmail.contains(text, Qt::CaseInsensitive);
-}
-
-bool InboxModel::matchesFilter(const Row &row) const
-{
-    return matchesView(row, m_view) && matchesSearch(row, m_searchText);
-}
-
 // --- counts and interning ----------------------------------------------------------------------
 
 void InboxModel::countRow(const Row &row, int delta)
 {
-    if (size_t(row.queue) >= m_queueCounts.size())
+    if (size_t(row.queue) >= m_queueCounts.size()) {
         m_queueCounts.resize(size_t(row.queue) + 1, 0);
+        m_queueCrisisCounts.resize(size_t(row.queue) + 1, 0);
+    }
     if (row.status == quint8(TicketStatus::Solved))
         return; // counted by "All" only, like matchesView()
     if (row.assigneeId == kNoAssignee)
         m_unassignedCount += delta;
-    else if (row.assigneeId == m_currentUserId)
+    if (isMine(row))
         m_mineCount += delta;
     if (row.needsHuman)
         m_needsHumanCount += delta;
     m_queueCounts[row.queue] += delta;
+    if (isPinned(row)) {
+        m_crisisCount += delta;
+        m_queueCrisisCounts[row.queue] += delta;
+    }
 }
 
 int InboxModel::count(const InboxView &view) const
@@ -202,6 +108,16 @@ int InboxModel::count(const InboxView &view) const
     }
     }
     return 0;
+}
+
+QHash<QString, int> InboxModel::crisisCountsByQueue() const
+{
+    QHash<QString, int> out;
+    for (size_t queue = 0; queue < m_queueCrisisCounts.size(); ++queue) {
+        if (m_queueCrisisCounts[queue] > 0)
+            out.insert(m_queues.at(qsizetype(queue)), m_queueCrisisCounts[queue]);
+    }
+    return out;
 }
 
 QStringList InboxModel::queueIds() const
@@ -239,7 +155,12 @@ void InboxModel::fillRow(Row *row, const Ticket &t)
         intern(&m_languages, &m_languageIndex, t.language.isEmpty() ? t.customer.language : t.language);
     row->status = quint8(t.status);
     row->priority = quint8(t.priority);
-    row->needsHuman = t.needsHuman;
+    row->reasons = 0;
+    for (const QString &code : t.needsHumanCodes)
+        row->reasons |= reasonBit(code);
+    // A reason code says why a person must look: such a ticket needs one whatever the flag says
+    // (the "Needs human" view and its count include every crisis).
+    row->needsHuman = t.needsHuman || row->reasons != 0;
     if (t.draftConfidence)
         row->confidence = float(*t.draftConfidence);
 }
@@ -252,7 +173,8 @@ void InboxModel::setTickets(const QList<Ticket> &tickets)
     m_rows.clear();
     m_rowById.clear();
     m_queueCounts.assign(m_queues.size(), 0);
-    m_mineCount = m_unassignedCount = m_needsHumanCount = 0;
+    m_queueCrisisCounts.assign(m_queues.size(), 0);
+    m_mineCount = m_unassignedCount = m_needsHumanCount = m_crisisCount = 0;
     m_rows.reserve(size_t(tickets.size()));
     for (const Ticket &ticket : tickets) {
         auto existing = m_rowById.constFind(ticket.id);
@@ -340,8 +262,9 @@ void InboxModel::setCurrentUserId(qint64 userId)
     if (userId == m_currentUserId)
         return;
     m_currentUserId = userId;
-    m_mineCount = int(std::count_if(m_rows.cbegin(), m_rows.cend(), [userId](const Row &row) {
-        return row.assigneeId != kNoAssignee && row.assigneeId == userId;
+    // As countRow() counts: open tickets only.
+    m_mineCount = int(std::count_if(m_rows.cbegin(), m_rows.cend(), [this](const Row &row) {
+        return row.status != quint8(TicketStatus::Solved) && isMine(row);
     }));
     if (m_view.kind == InboxView::Kind::Mine)
         applyFilterChange(false);
@@ -519,6 +442,7 @@ void InboxModel::upsert(const QList<Ticket> &tickets)
             t.status = TicketStatus(row.status);
             t.priority = Priority(row.priority);
             t.needsHuman = row.needsHuman;
+            t.needsHumanCodes = codesOf(row.reasons);
             all.append(t);
             if (row.confidence >= 0)
                 m_pendingConfidence.insert(row.id, row.confidence);

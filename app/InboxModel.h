@@ -56,6 +56,8 @@ public:
         PresenceRole,                    //!< QString "Noah is typing", empty when nobody else is there
         PresenceStateRole,               //!< int: -1 nobody, else int(tandem::app::PresenceState)
         AssigneeNameRole,                //!< QString, the owner's full name; empty when unassigned
+        ReasonCodesRole, //!< QStringList, why it needs a person (core/ReasonCodes.h), most serious first
+        CrisisRole,      //!< bool: an unsolved crisis, listed before every other row of any view
     };
     Q_ENUM(Role)
 
@@ -92,6 +94,7 @@ public:
     void setUserNames(const QHash<qint64, QString> &names);
 
     //! Sorts by \a column (ties by newest update, then id). Persistent indexes follow their rows.
+    //! Unsolved crisis tickets stay on top whatever the column and order (CrisisRole).
     void setSortColumn(int column, Qt::SortOrder order = Qt::AscendingOrder);
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
@@ -99,6 +102,7 @@ public:
     void setSearchText(const QString &text);
     QString searchText() const { return m_searchText; }
     //! Restricts the rows to one view (My tickets, Unassigned, Needs human, All, a queue).
+    //! "My tickets" also lists every open crisis nobody owns yet: it must not wait unseen.
     void setView(const InboxView &view);
     InboxView view() const { return m_view; }
 
@@ -106,6 +110,10 @@ public:
     int totalCount() const { return int(m_rows.size()); }
     //! The number of tickets in \a view (search not applied). Kept up to date incrementally.
     int count(const InboxView &view) const;
+    //! Unsolved crisis tickets (whatever the view and search).
+    int crisisCount() const { return m_crisisCount; }
+    //! Unsolved crisis tickets by queue id; queues without one are absent.
+    QHash<QString, int> crisisCountsByQueue() const;
     //! Queue ids seen so far, sorted.
     QStringList queueIds() const;
     //! The ticket id shown at \a row, 0 if out of range.
@@ -135,10 +143,19 @@ private:
         quint8 status = 0;
         quint8 priority = 0;
         bool needsHuman = false;
+        quint16 reasons = 0; //!< reason codes as bits: bit i is reason::all()[i]
     };
     static constexpr qint64 kNoAssignee = std::numeric_limits<qint64>::min();
     static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 
+    //! The bit of \a code in Row::reasons; 0 for an unknown code.
+    static quint16 reasonBit(QStringView code);
+    //! Row::reasons back as codes, most serious first.
+    static QStringList codesOf(quint16 reasons);
+    //! An unsolved crisis: sorted before every other row.
+    static bool isPinned(const Row &row);
+    //! In "My tickets": assigned to the current user, or an open crisis without an owner.
+    bool isMine(const Row &row) const;
     bool matchesFilter(const Row &row) const;
     bool matchesSearch(const Row &row, const QString &text) const;
     bool matchesView(const Row &row, const InboxView &view) const;
@@ -169,10 +186,12 @@ private:
     QStringList m_languages; //!< interned language tags
     QHash<QString, quint16> m_queueIndex;
     QHash<QString, quint16> m_languageIndex;
-    std::vector<int> m_queueCounts; //!< by interned queue index
+    std::vector<int> m_queueCounts;       //!< by interned queue index
+    std::vector<int> m_queueCrisisCounts; //!< unsolved crisis tickets, by interned queue index
     int m_mineCount = 0;
     int m_unassignedCount = 0;
     int m_needsHumanCount = 0;
+    int m_crisisCount = 0;
     QHash<qint64, float> m_pendingConfidence;      //!< confidences of tickets not seen yet
     QHash<qint64, QPair<QString, int>> m_presence; //!< by ticket id: summary, state
     QHash<qint64, QString> m_userNames;            //!< by user id, for AssigneeNameRole

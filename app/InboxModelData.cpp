@@ -1,6 +1,7 @@
 // InboxModel: what the views read (data, headers, role names, drag data). Split from InboxModel.cpp,
-// which keeps the rows, their order and the incremental updates.
+// which keeps the rows, the counts and the incremental updates (their order: InboxModelOrder.cpp).
 #include "InboxModel.h"
+#include "ReasonText.h"
 #include "TicketMime.h"
 
 #include <QDateTime>
@@ -40,6 +41,8 @@ QHash<int, QByteArray> InboxModel::roleNames() const
     names.insert(PresenceRole, "presence");
     names.insert(PresenceStateRole, "presenceState");
     names.insert(AssigneeNameRole, "assigneeName");
+    names.insert(ReasonCodesRole, "reasonCodes");
+    names.insert(CrisisRole, "crisis");
     return names;
 }
 
@@ -142,6 +145,11 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         if (index.column() == SubjectColumn)
             return row.subject;
         return {};
+    case Qt::AccessibleTextRole:
+        // Screen readers hear why a person is needed: the chips are only painted.
+        if (index.column() == SubjectColumn && row.reasons != 0)
+            return tr("%1. Needs a human: %2").arg(row.subject, ReasonText::joined(codesOf(row.reasons)));
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ConfidenceColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -180,6 +188,10 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         if (row.assigneeId == kNoAssignee)
             return QString();
         return m_userNames.value(row.assigneeId, tr("Agent #%1").arg(row.assigneeId));
+    case ReasonCodesRole:
+        return codesOf(row.reasons);
+    case CrisisRole:
+        return isPinned(row);
     default:
         return {};
     }

@@ -6,6 +6,7 @@
 #include "core/JsonCodec.h"
 #include "core/JsonReader.h"
 #include "core/Logging.h"
+#include "core/ReasonCodes.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -31,7 +32,7 @@ std::atomic<quint64> g_connectionCounter{0};
 const QString kTicketColumns =
     u"id, subject, status, priority, queue, customer_name, customer_email, customer_language, assignee_id, "
     u"tags, created_at, updated_at, sla_due_at, version, intent, sentiment, language, needs_human, "
-    u"needs_human_reason"_s;
+    u"needs_human_reason, needs_human_codes"_s;
 
 // A null QString binds as SQL NULL; the text columns are NOT NULL and "absent" means "".
 QString notNull(const QString &text)
@@ -59,6 +60,21 @@ std::optional<qint64> optionalIdFrom(const QVariant &value)
     return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
 }
 
+QString jsonText(const QStringList &values)
+{
+    return QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+QStringList jsonStrings(const QVariant &value)
+{
+    QStringList out;
+    const QJsonArray array = QJsonDocument::fromJson(value.toByteArray()).array();
+    for (const QJsonValue &item : array)
+        out.append(item.toString());
+    return out;
+}
+
 Ticket ticketFromQuery(const QSqlQuery &q)
 {
     Ticket t;
@@ -71,9 +87,7 @@ Ticket ticketFromQuery(const QSqlQuery &q)
     t.customer.email = q.value(6).toString();
     t.customer.language = q.value(7).toString();
     t.assigneeId = optionalIdFrom(q.value(8));
-    const QJsonArray tags = QJsonDocument::fromJson(q.value(9).toByteArray()).array();
-    for (const QJsonValue &tag : tags)
-        t.tags.append(tag.toString());
+    t.tags = jsonStrings(q.value(9));
     t.createdAt = timeFrom(q.value(10));
     t.updatedAt = timeFrom(q.value(11));
     t.slaDueAt = timeFrom(q.value(12));
@@ -83,6 +97,8 @@ Ticket ticketFromQuery(const QSqlQuery &q)
     t.language = q.value(16).toString();
     t.needsHuman = q.value(17).toBool();
     t.needsHumanReason = q.value(18).toString();
+    // Normalized on the way out as well: a cache written by a build that knew other codes.
+    t.needsHumanCodes = reason::normalized(jsonStrings(q.value(19)));
     return t;
 }
 
@@ -199,14 +215,15 @@ bool LocalStore::upsertTicket(const Ticket &t)
     QSqlQuery q(database());
     // An older version never overwrites a newer one (a detail fetch racing the change feed).
     q.prepare(u"INSERT INTO tickets ("_s + kTicketColumns +
-              u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+              u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
               u"ON CONFLICT(id) DO UPDATE SET subject=excluded.subject, status=excluded.status, "
               u"priority=excluded.priority, queue=excluded.queue, customer_name=excluded.customer_name, "
               u"customer_email=excluded.customer_email, customer_language=excluded.customer_language, "
               u"assignee_id=excluded.assignee_id, tags=excluded.tags, created_at=excluded.created_at, "
               u"updated_at=excluded.updated_at, sla_due_at=excluded.sla_due_at, version=excluded.version, "
               u"intent=excluded.intent, sentiment=excluded.sentiment, language=excluded.language, "
-              u"needs_human=excluded.needs_human, needs_human_reason=excluded.needs_human_reason "
+              u"needs_human=excluded.needs_human, needs_human_reason=excluded.needs_human_reason, "
+              u"needs_human_codes=excluded.needs_human_codes "
               u"WHERE excluded.version >= tickets.version"_s);
     q.addBindValue(t.id);
     q.addBindValue(notNull(t.subject));
@@ -217,8 +234,7 @@ bool LocalStore::upsertTicket(const Ticket &t)
     q.addBindValue(notNull(t.customer.email));
     q.addBindValue(notNull(t.customer.language));
     q.addBindValue(optionalId(t.assigneeId));
-    q.addBindValue(
-        QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(t.tags)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(jsonText(t.tags));
     q.addBindValue(timeValue(t.createdAt));
     q.addBindValue(timeValue(t.updatedAt));
     q.addBindValue(timeValue(t.slaDueAt));
@@ -228,6 +244,7 @@ bool LocalStore::upsertTicket(const Ticket &t)
     q.addBindValue(notNull(t.language));
     q.addBindValue(t.needsHuman);
     q.addBindValue(notNull(t.needsHumanReason));
+    q.addBindValue(jsonText(t.needsHumanCodes));
     if (!q.exec())
         return fail(u"cannot store ticket %1"_s.arg(t.id), q.lastError().text());
     return true;

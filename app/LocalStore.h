@@ -24,7 +24,7 @@ class LocalStore
 {
 public:
     //! The schema version this build writes.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     //! The default file for (server, user) under QStandardPaths::AppDataLocation:
     //! "<data>/accounts/<host>-<port>-<hash>.sqlite" (the email itself is not in the name).

@@ -49,7 +49,8 @@ bool LocalStoreMigrations::migrate(QSqlDatabase &db, QString *error)
         return false;
     }
     using Step = bool (*)(QSqlDatabase &, QString *);
-    static constexpr Step steps[] = {&LocalStoreMigrations::migrateTo1, &LocalStoreMigrations::migrateTo2};
+    static constexpr Step steps[] = {&LocalStoreMigrations::migrateTo1, &LocalStoreMigrations::migrateTo2,
+                                     &LocalStoreMigrations::migrateTo3};
     static_assert(std::size(steps) == kLatest);
 
     for (int target = current + 1; target <= kLatest; ++target) {
@@ -149,6 +150,14 @@ bool LocalStoreMigrations::migrateTo2(QSqlDatabase &db, QString *error)
                 text TEXT NOT NULL,
                 updated_at TEXT NOT NULL))"_s,
                    },
+                   error);
+}
+
+// Schema 3: why a ticket needs a person, as the codes of core/ReasonCodes.h (a JSON array, most
+// serious first). Older rows get "[]": the next change of the ticket brings its codes.
+bool LocalStoreMigrations::migrateTo3(QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {u"ALTER TABLE tickets ADD COLUMN needs_human_codes TEXT NOT NULL DEFAULT '[]'"_s},
                    error);
 }
 

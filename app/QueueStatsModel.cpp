@@ -5,8 +5,12 @@ using namespace Qt::StringLiterals;
 namespace tandem::app {
 namespace {
 
-const QList<int> kChangedRoles = {Qt::DisplayRole, Qt::ToolTipRole, QueueStatsModel::SortRole,
-                                  QueueStatsModel::SeverityRole};
+const QList<int> kChangedRoles = {Qt::DisplayRole,
+                                  Qt::ToolTipRole,
+                                  QueueStatsModel::SortRole,
+                                  QueueStatsModel::SeverityRole,
+                                  QueueStatsModel::CrisisRole,
+                                  Qt::AccessibleTextRole};
 
 bool sameQueues(const QList<QueueStats> &a, const QList<QueueStats> &b)
 {
@@ -93,10 +97,19 @@ QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(queue, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == QueueColumn && m_crisis.value(queue.queue) > 0)
+            return tr("%n crisis ticket(s): a person must read them now", nullptr,
+                      m_crisis.value(queue.queue));
         if (index.column() == WaitingLongestColumn && queue.oldestWaitingTicketId)
             return tr("Ticket #%1 has waited longest").arg(*queue.oldestWaitingTicketId);
         if (index.column() == BreachedColumn && queue.breached > 0)
             return tr("%n open ticket(s) past their SLA", nullptr, queue.breached);
+        return {};
+    case Qt::AccessibleTextRole:
+        // The crisis chip is only painted: say it.
+        if (index.column() == QueueColumn && m_crisis.value(queue.queue) > 0)
+            return tr("%1, %n crisis ticket(s)", nullptr, m_crisis.value(queue.queue))
+                .arg(displayData(queue, QueueColumn).toString());
         return {};
     case Qt::TextAlignmentRole:
         return index.column() == QueueColumn ? QVariant(int(Qt::AlignLeft | Qt::AlignVCenter))
@@ -105,6 +118,8 @@ QVariant QueueStatsModel::data(const QModelIndex &index, int role) const
         return queue.queue;
     case SortRole:
         return sortData(queue, index.column());
+    case CrisisRole:
+        return m_crisis.value(queue.queue);
     case SeverityRole:
         if (index.column() == BreachedColumn && queue.breached > 0)
             return 2;
@@ -167,6 +182,7 @@ QHash<int, QByteArray> QueueStatsModel::roleNames() const
     names.insert(QueueIdRole, "queueId");
     names.insert(SortRole, "sortValue");
     names.insert(SeverityRole, "severity");
+    names.insert(CrisisRole, "crisis");
     return names;
 }
 
@@ -189,6 +205,30 @@ void QueueStatsModel::setReport(const QueueStatsReport &report)
     }
     m_report = report;
     // One coalesced signal per report, over the changed rows only.
+    if (first >= 0)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1), kChangedRoles);
+}
+
+void QueueStatsModel::setCrisisCounts(const QHash<QString, int> &byQueue)
+{
+    QHash<QString, int> counts;
+    for (auto it = byQueue.cbegin(); it != byQueue.cend(); ++it) {
+        if (it.value() > 0)
+            counts.insert(it.key(), it.value());
+    }
+    if (counts == m_crisis)
+        return;
+    int first = -1;
+    int last = -1;
+    for (int row = 0; row < m_report.queues.size(); ++row) {
+        const QString &queue = m_report.queues.at(row).queue;
+        if (counts.value(queue) == m_crisis.value(queue))
+            continue;
+        if (first < 0)
+            first = row;
+        last = row;
+    }
+    m_crisis = counts;
     if (first >= 0)
         Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1), kChangedRoles);
 }

@@ -7,7 +7,9 @@
 
 namespace tandem::app {
 
-//! The lead workspace's queue table: one row per queue of GET /stats/queues. A new report with the
+//! The lead workspace's queue table: one row per queue of GET /stats/queues, plus the open crisis
+//! tickets per queue from the local inbox (CrisisRole; CrisisFirstProxy lists those queues
+//! first). A new report with the
 //! same queues in the same order updates the rows in place (one dataChanged over the rows that
 //! changed, explicit roles); only a different set of queues resets the model.
 class QueueStatsModel : public QAbstractTableModel
@@ -33,6 +35,7 @@ public:
         QueueIdRole = Qt::UserRole + 1, //!< QString, e.g. "cards"
         SortRole,                       //!< the column's raw value (number or name)
         SeverityRole,                   //!< int: 0 fine, 1 warning (SLA due soon), 2 danger (breached)
+        CrisisRole, //!< int: unsolved crisis tickets in the queue (from setCrisisCounts())
     };
     Q_ENUM(Role)
 
@@ -48,6 +51,10 @@ public:
     //! Takes a fresh report (see the class comment for how rows change).
     void setReport(const QueueStatsReport &report);
     const QueueStatsReport &report() const { return m_report; }
+    //! Unsolved crisis tickets by queue id, as the desktop's inbox knows them (the server's report
+    //! has no such figure). One dataChanged over the rows whose count changed.
+    void setCrisisCounts(const QHash<QString, int> &byQueue);
+    int crisisCount(const QString &queueId) const { return m_crisis.value(queueId); }
 
     //! The queue shown at \a row; nullptr when out of range.
     const QueueStats *queueAt(int row) const;
@@ -64,6 +71,7 @@ private:
     QVariant sortData(const QueueStats &queue, int column) const;
 
     QueueStatsReport m_report;
+    QHash<QString, int> m_crisis; //!< by queue id, only queues with one
 };
 
 } // namespace tandem::app

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "ApiClient.h"
+#include "CrisisDetector.h"
 #include "DraftAutosave.h"
 #include "InboxModel.h"
 #include "LocalStore.h"
@@ -37,8 +38,13 @@ Session::Session(ApiClient *api, const User &user, const QString &storePath, QOb
     m_reporter = new PresenceReporter(m_events, this);
     m_outboxModel = new OutboxModel(m_outbox, m_store.get(), this);
     m_actions = new TicketActions(m_api, m_store.get(), user.id, this);
+    m_crisis = new CrisisDetector(this);
+    m_crisis->setCurrentUser(user.id, user.role);
 
     connect(m_sync, &SyncEngine::ticketsUpdated, m_inbox, &InboxModel::upsert);
+    // After the inbox: when the alert goes out, the ticket already sits on top of the inbox.
+    connect(m_sync, &SyncEngine::ticketsUpdated, m_crisis, &CrisisDetector::trackTickets);
+    connect(m_sync, &SyncEngine::lastSyncAtChanged, m_crisis, [this] { m_crisis->setLearning(false); });
     connect(m_sync, &SyncEngine::draftConfidenceChanged, m_inbox, &InboxModel::setConfidence);
     // A sent reply changes the ticket (status, version): the stream pushes that change; without
     // the stream, fetch it now instead of at the next poll.
@@ -88,6 +94,7 @@ Session::~Session()
     stop();
     // The engine parts use the store: they must go before it (QObject children would be
     // deleted only after the members, store included).
+    delete m_crisis;
     delete m_actions;
     delete m_outboxModel;
     delete m_reporter;
@@ -111,7 +118,11 @@ bool Session::start(QString *error)
         return false;
     }
     // The cache first: the inbox is usable before the network answers (or when it never does).
-    m_inbox->setTickets(m_store->tickets());
+    const QList<Ticket> cached = m_store->tickets();
+    m_inbox->setTickets(cached);
+    m_crisis->setBaseline(cached); // their crises were news in an earlier session
+    // Never synced: the first complete pull loads what exists, it brings no news.
+    m_crisis->setLearning(m_store->cursor().isEmpty());
     m_inbox->setConfidences(m_store->draftConfidences());
     m_outboxModel->reload();
     m_fallbackSyncInterval = m_sync->interval();

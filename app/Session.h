@@ -14,6 +14,7 @@
 namespace tandem::app {
 
 class ApiClient;
+class CrisisDetector;
 class DraftAutosave;
 class InboxModel;
 class LocalStore;
@@ -27,7 +28,8 @@ class ViewsModel;
 
 //! Everything one signed-in user needs, wired together: the logged-in ApiClient, the
 //! LocalStore, SyncEngine, the live EventStreamClient, Outbox, DraftAutosave, TicketActions,
-//! presence (PresenceModel + PresenceReporter) and the inbox/views/outbox models. The UI gets
+//! presence (PresenceModel + PresenceReporter), the inbox/views/outbox models and the
+//! CrisisDetector that feeds the crisis alerts. The UI gets
 //! one from LoginFlow (or builds it from an ApiClient that holds a token) and calls start().
 //! While the event stream is online the periodic pull is only a slow safety net (60 s).
 class Session : public QObject
@@ -63,6 +65,8 @@ public:
     PresenceReporter *presenceReporter() const { return m_reporter; }
     OutboxModel *outboxModel() const { return m_outboxModel; }
     TicketActions *actions() const { return m_actions; }
+    //! Announces crisis tickets as they arrive (for the desktop alert), from start() on.
+    CrisisDetector *crisis() const { return m_crisis; }
 
     //! The connection state for the status bar (the event stream's): online / connecting / offline.
     EventStreamClient::State connectionState() const;
@@ -92,6 +96,7 @@ private:
     PresenceReporter *m_reporter = nullptr;
     OutboxModel *m_outboxModel = nullptr;
     TicketActions *m_actions = nullptr;
+    CrisisDetector *m_crisis = nullptr;
     std::chrono::milliseconds m_liveSyncInterval{60000};
     std::chrono::milliseconds m_fallbackSyncInterval{5000};
     bool m_started = false;

@@ -18,7 +18,9 @@ struct Citation
 //! Something a human should check before sending; start/length name the span in the body.
 struct DraftFlag
 {
-    QString kind; //!< e.g. "needs_human", "missing_slot", "promise", "unsupported_fact", "language"
+    //! e.g. "needs_human", "missing_slot", "promise", "unsupported_fact", "language",
+    //! "unverified_fact", "claimed_action", "manipulation"
+    QString kind;
     QString message;
     int start = -1; //!< -1 when the flag concerns the whole draft
     int length = 0;

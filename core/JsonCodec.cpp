@@ -1,4 +1,5 @@
 #include "JsonCodec.h"
+#include "ReasonCodes.h"
 
 #include "JsonCodecHelpers.h"
 #include "JsonReader.h"
@@ -82,6 +83,7 @@ QJsonObject toJson(const Ticket &v)
         {u"language"_s, v.language},
         {u"needs_human"_s, v.needsHuman},
         {u"needs_human_reason"_s, v.needsHumanReason},
+        {u"needs_human_codes"_s, QJsonArray::fromStringList(v.needsHumanCodes)},
         {u"draft_confidence"_s,
          v.draftConfidence ? QJsonValue(*v.draftConfidence) : QJsonValue(QJsonValue::Null)},
     };
@@ -240,6 +242,9 @@ std::optional<Ticket> ticketFromJson(const QJsonObject &object, QString *error)
     t.language = r.optionalString(u"language").value_or(QString());
     t.needsHuman = r.optionalBoolean(u"needs_human").value_or(false);
     t.needsHumanReason = r.optionalString(u"needs_human_reason").value_or(QString());
+    // Older servers send no codes; unknown codes from newer ones are dropped, not fatal.
+    if (r.hasValue(u"needs_human_codes"))
+        t.needsHumanCodes = reason::normalized(r.stringList(u"needs_human_codes"));
     if (r.hasValue(u"draft_confidence")) {
         const double c = r.number(u"draft_confidence");
         if (r.ok() && (c < 0.0 || c > 1.0))

@@ -102,6 +102,15 @@ struct CalibrationBin
     bool operator==(const CalibrationBin &) const = default;
 };
 
+//! How many tickets went to a person for one reason code (core/ReasonCodes.h).
+struct EscalationCodeCount
+{
+    QString code;
+    int tickets = 0;  //!< tickets created in the range whose latest judgement carries the code
+    int unsolved = 0; //!< of those, not solved yet
+    bool operator==(const EscalationCodeCount &) const = default;
+};
+
 struct SuggestionStatsReport
 {
     QDateTime from;
@@ -109,7 +118,8 @@ struct SuggestionStatsReport
     QString groupBy; //!< intent|language|queue|agent
     QList<SuggestionStatsRow> rows;
     SuggestionStatsRow total;
-    QList<CalibrationBin> calibration; //!< ten bins of 0.1
+    QList<CalibrationBin> calibration;      //!< ten bins of 0.1
+    QList<EscalationCodeCount> escalations; //!< per reason code, most serious first (all codes)
 };
 
 //! GET /reviews: one AI-assisted reply, what the AI proposed and what was sent.

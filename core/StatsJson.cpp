@@ -275,9 +275,17 @@ QJsonObject toJson(const SuggestionStatsReport &v)
     QJsonArray bins;
     for (const CalibrationBin &b : v.calibration)
         bins.append(toJson(b));
-    return {{u"from"_s, timeOrNull(v.from)}, {u"to"_s, timeOrNull(v.to)},
-            {u"group_by"_s, v.groupBy},      {u"rows"_s, rows},
-            {u"total"_s, toJson(v.total)},   {u"calibration"_s, bins}};
+    QJsonArray escalations;
+    for (const EscalationCodeCount &e : v.escalations)
+        escalations.append(
+            QJsonObject{{u"code"_s, e.code}, {u"tickets"_s, e.tickets}, {u"unsolved"_s, e.unsolved}});
+    return {{u"from"_s, timeOrNull(v.from)},
+            {u"to"_s, timeOrNull(v.to)},
+            {u"group_by"_s, v.groupBy},
+            {u"rows"_s, rows},
+            {u"total"_s, toJson(v.total)},
+            {u"calibration"_s, bins},
+            {u"escalations_by_code"_s, escalations}};
 }
 
 QJsonObject toJson(const ReviewItem &v)
@@ -371,6 +379,16 @@ std::optional<AgentStatsReport> agentStatsReportFromJson(const QJsonObject &obje
     return finish(r, report, error);
 }
 
+std::optional<EscalationCodeCount> escalationCodeCountFromJson(const QJsonObject &object, QString *error)
+{
+    JsonReader r(object);
+    EscalationCodeCount c;
+    c.code = r.string(u"code");
+    c.tickets = int(r.integer(u"tickets"));
+    c.unsolved = int(r.integer(u"unsolved"));
+    return finish(r, c, error);
+}
+
 std::optional<SuggestionStatsReport> suggestionStatsReportFromJson(const QJsonObject &object, QString *error)
 {
     JsonReader r(object);
@@ -381,6 +399,10 @@ std::optional<SuggestionStatsReport> suggestionStatsReportFromJson(const QJsonOb
     report.rows = nestedList<SuggestionStatsRow>(r, u"rows", suggestionStatsRowFromJson);
     report.total = nested<SuggestionStatsRow>(r, u"total", suggestionStatsRowFromJson);
     report.calibration = nestedList<CalibrationBin>(r, u"calibration", calibrationBinFromJson);
+    // Added in API 1.3.0: older servers send none.
+    if (r.hasValue(u"escalations_by_code"))
+        report.escalations =
+            nestedList<EscalationCodeCount>(r, u"escalations_by_code", escalationCodeCountFromJson);
     return finish(r, report, error);
 }
 

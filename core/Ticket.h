@@ -30,6 +30,8 @@ struct Ticket
     QString language;
     bool needsHuman = false;
     QString needsHumanReason;
+    //! Why it needs a person, as codes of core/ReasonCodes.h, most serious first.
+    QStringList needsHumanCodes;
     std::optional<double> draftConfidence; //!< confidence of the current AI draft, if there is one
     bool operator==(const Ticket &) const = default;
 };

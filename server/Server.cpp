@@ -97,6 +97,9 @@ bool Server::start(QString *error)
         if (!company)
             return false;
         engineConfig.grounded = *company;
+        // Requests of one queue are one matter; of several queues, several requests.
+        for (const DemoContent::Scenario &scenario : d->demo.scenarios())
+            engineConfig.grounded.intentFamilies.insert(scenario.intent, scenario.queue);
     }
     engineConfig.llmUrl = d->config.llmUrl;
     engineConfig.llmModel = d->config.llmModel;
@@ -186,6 +189,16 @@ QString Server::baseUrl() const
                              ? u"[%1]"_s.arg(d->config.address.toString())
                              : d->config.address.toString();
     return u"http://%1:%2"_s.arg(host).arg(d->port);
+}
+
+TicketService &Server::tickets()
+{
+    return *d->tickets;
+}
+
+Database &Server::database()
+{
+    return d->db;
 }
 
 } // namespace tandem::server

@@ -11,6 +11,7 @@ namespace tandem::server {
 class Database;
 class HttpFrontend;
 class Simulator;
+class TicketService;
 
 //! A running tandemd: storage, routes and (in demo mode) the arrival simulator.
 //! Used by the tandemd executable, by `tandem --demo` and by the tests.
@@ -26,6 +27,10 @@ public:
     //! The port actually bound (useful when the config asked for 0).
     quint16 port() const;
     QString baseUrl() const;
+    //! The ticket use cases of a started server, for in-process tools (`tandemd eval judgement`)
+    //! that must take the same path as a channel does.
+    TicketService &tickets();
+    Database &database();
 
 private:
     struct Private;

@@ -2,6 +2,7 @@
 #include "Server.h"
 #include "tools/DraftCommands.h"
 #include "tools/IntentCommands.h"
+#include "tools/JudgementCommands.h"
 
 #include "core/Logging.h"
 
@@ -94,7 +95,9 @@ int main(int argc, char *argv[])
             return tandem::server::runIntentCommand(args);
         if (args.at(1) == u"drafts")
             return tandem::server::runDraftCommand(args);
-        std::fprintf(stderr, "tandemd: eval takes \"intents\" or \"drafts\"\n");
+        if (args.at(1) == u"judgement")
+            return tandem::server::runJudgementCommand(args);
+        std::fprintf(stderr, "tandemd: eval takes \"intents\", \"drafts\" or \"judgement\"\n");
         return 2;
     }
 

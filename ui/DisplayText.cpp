@@ -48,6 +48,12 @@ QString DisplayText::flagKind(const QString &kind)
         return tr("Unverified fact");
     if (kind == u"language")
         return tr("Language");
+    if (kind == u"unverified_fact")
+        return tr("Customer's figure, unchecked");
+    if (kind == u"claimed_action")
+        return tr("Claims an action");
+    if (kind == u"manipulation")
+        return tr("From a message steering the reply");
     return intent(kind);
 }
 

@@ -20,7 +20,8 @@ namespace {
 //! Flag kinds that make Send ask for an explicit "I checked these".
 bool isRiskFlag(const QString &kind)
 {
-    return kind == u"promise"_s || kind == u"unsupported_fact"_s;
+    return kind == u"promise"_s || kind == u"unsupported_fact"_s || kind == u"unverified_fact"_s ||
+           kind == u"claimed_action"_s || kind == u"manipulation"_s;
 }
 
 //! Flag kinds that mark a gap the agent must fill ("[order number]").

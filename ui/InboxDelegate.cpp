@@ -2,9 +2,13 @@
 
 #include "DisplayText.h"
 #include "PresenceGlyph.h"
+#include "ReasonChips.h"
 #include "Theme.h"
 
 #include "app/InboxModel.h"
+#include "app/ReasonText.h"
+
+#include "core/ReasonCodes.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -86,6 +90,9 @@ bool InboxDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const 
     QString text = index.data(Qt::ToolTipRole).toString();
     if (index.column() == InboxModel::SubjectColumn) {
         // The subject cell carries the owner badge and the presence glyph: say what they mean.
+        const QStringList codes = index.data(InboxModel::ReasonCodesRole).toStringList();
+        if (!codes.isEmpty())
+            text += u'\n' + tr("Needs a human: %1").arg(app::ReasonText::joined(codes));
         const QString owner = index.data(InboxModel::AssigneeNameRole).toString();
         text += u'\n' + (owner.isEmpty() ? tr("Unassigned") : tr("Assigned to %1").arg(owner));
         if (const QString presence = index.data(InboxModel::PresenceRole).toString(); !presence.isEmpty())
@@ -148,10 +155,11 @@ void InboxDelegate::paintSubject(QPainter *painter, const QStyleOptionViewItem &
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     QRect r = opt.rect.adjusted(8, 6, -6, -6);
+    const bool crisis = index.data(InboxModel::CrisisRole).toBool();
     if (index.data(InboxModel::NeedsHumanRole).toBool()) {
-        // A warning-coloured bar marks tickets the AI handed to a human.
+        // A warning-coloured bar marks tickets the AI handed to a human; a red one an open crisis.
         painter->setPen(Qt::NoPen);
-        painter->setBrush(theme::warningColor(pal));
+        painter->setBrush(crisis ? ReasonChips::background(pal, reason::kCrisis) : theme::warningColor(pal));
         const QRect bar =
             QStyle::visualRect(opt.direction, opt.rect,
                                QRect(opt.rect.left() + 3, opt.rect.top() + 6, 4, opt.rect.height() - 12));
@@ -224,6 +232,18 @@ void InboxDelegate::paintSubject(QPainter *painter, const QStyleOptionViewItem &
         painter->drawText(QStyle::visualRect(opt.direction, opt.rect, name), Qt::AlignLeft | Qt::AlignVCenter,
                           detailMetrics.elidedText(first, Qt::ElideRight, name.width()));
         bottom.setRight(badge.left() - 8);
+    }
+    // Why a person is needed: compact chips, most serious first, before the owner. On the details
+    // line, so the subject keeps its width; the red of a crisis is seen wherever it sits.
+    if (const QStringList codes = index.data(InboxModel::ReasonCodesRole).toStringList(); !codes.isEmpty()) {
+        const QFont chipFont = ReasonChips::chipFont(option.font);
+        const int chipHeight = std::min(ReasonChips::chipHeight(chipFont), r.bottom() - top.bottom() - 1);
+        const QRect chipArea(bottom.left() + bottom.width() * 2 / 5, bottom.center().y() - chipHeight / 2,
+                             bottom.width() - bottom.width() * 2 / 5, chipHeight);
+        const int used = ReasonChips::paint(painter, chipArea, opt.rect, codes, chipFont, pal, opt.direction,
+                                            kRowChips, true, selected);
+        if (used > 0)
+            bottom.setRight(bottom.right() - used - 8);
     }
     painter->setFont(detailFont);
     painter->setPen(

@@ -5,7 +5,8 @@
 namespace tandem::ui {
 
 //! Paints the inbox cells that carry more than text: the subject cell has two lines (subject,
-//! bold for new tickets, then customer · language · queue) and a "needs human" marker; a
+//! bold for new tickets, then customer · language · queue) with reason chips at the end of its
+//! first line and a "needs human" marker (red for an open crisis); a
 //! priority dot; the SLA in red when overdue; the AI confidence as a small bar with its
 //! percentage. Everything else is the default item painting.
 class InboxDelegate : public QStyledItemDelegate
@@ -14,6 +15,9 @@ class InboxDelegate : public QStyledItemDelegate
 
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
+
+    //! Reason chips on a row: the most serious ones, then "+N" (the tool tip names them all).
+    static constexpr int kRowChips = 2;
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;

@@ -1,13 +1,16 @@
 #include "LeadWorkspace.h"
 
+#include "AlertNotifier.h"
 #include "ArrivalsChart.h"
-#include "BreachNotifier.h"
 #include "Icons.h"
+#include "ReasonChips.h"
 #include "Theme.h"
 
 #include "app/AgentStatsModel.h"
 #include "app/BreachDetector.h"
+#include "app/CrisisFirstProxy.h"
 #include "app/CsvExport.h"
+#include "app/InboxModel.h"
 #include "app/InboxView.h"
 #include "app/LocalStore.h"
 #include "app/QueueStatsClient.h"
@@ -16,6 +19,9 @@
 #include "app/SyncEngine.h"
 #include "app/TicketActions.h"
 
+#include "core/ReasonCodes.h"
+
+#include <QApplication>
 #include <QDate>
 #include <QDir>
 #include <QFileDialog>
@@ -44,13 +50,36 @@ using app::QueueStatsModel;
 
 namespace {
 
-//! Colours the text of the cells that need the lead's eye (breaches, presence) from the palette.
+//! Colours the text of the cells that need the lead's eye (breaches, presence) from the palette,
+//! and paints reason chips (a queue's crisis) at the end of a cell.
 class AccentDelegate : public QStyledItemDelegate
 {
 public:
     using Accent = std::function<std::optional<QColor>(const QModelIndex &, const QPalette &)>;
-    AccentDelegate(Accent accent, QObject *parent) : QStyledItemDelegate(parent), m_accent(std::move(accent))
+    using Chips = std::function<QStringList(const QModelIndex &)>;
+    AccentDelegate(Accent accent, QObject *parent, Chips chips = {})
+        : QStyledItemDelegate(parent), m_accent(std::move(accent)), m_chips(std::move(chips))
     {}
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const QStringList codes = m_chips ? m_chips(index) : QStringList();
+        if (codes.isEmpty()) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QFont chipFont = ReasonChips::chipFont(opt.font);
+        const QRect area = opt.rect.adjusted(4, 0, -4, 0);
+        const int chipsWidth = ReasonChips::chipsWidth(codes, chipFont, 1, area.width() / 2);
+        opt.text = opt.fontMetrics.elidedText(opt.text, Qt::ElideRight, area.width() - chipsWidth - 12);
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+        ReasonChips::paint(painter, area, opt.rect, codes, chipFont, opt.palette, opt.direction, 1, true,
+                           opt.state & QStyle::State_Selected);
+    }
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
@@ -65,6 +94,7 @@ protected:
 
 private:
     Accent m_accent;
+    Chips m_chips;
 };
 
 QTableView *makeTable(const QString &objectName, const QString &accessibleName, QWidget *parent)
@@ -90,9 +120,11 @@ QTableView *makeTable(const QString &objectName, const QString &accessibleName, 
     return table;
 }
 
-QSortFilterProxyModel *sorted(QAbstractItemModel *source, int sortRole, QObject *parent)
+//! \a source sorted by the header; with a \a crisisRole, the rows that have it set always first.
+QSortFilterProxyModel *sorted(QAbstractItemModel *source, int sortRole, QObject *parent, int crisisRole = -1)
 {
-    auto *proxy = new QSortFilterProxyModel(parent);
+    auto *proxy =
+        crisisRole >= 0 ? new app::CrisisFirstProxy(crisisRole, parent) : new QSortFilterProxyModel(parent);
     proxy->setSourceModel(source);
     proxy->setSortRole(sortRole);
     proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
@@ -129,7 +161,7 @@ LeadWorkspace::LeadWorkspace(app::Session *session, QWidget *parent) : QWidget(p
     m_agents = new AgentStatsModel(this);
     m_detector = new app::BreachDetector(this);
     m_agents->setLivePresence(session->presence());
-    m_queueSort = sorted(m_queues, QueueStatsModel::SortRole, this);
+    m_queueSort = sorted(m_queues, QueueStatsModel::SortRole, this, QueueStatsModel::CrisisRole);
     m_agentSort = sorted(m_agents, AgentStatsModel::SortRole, this);
 
     auto *layout = new QVBoxLayout(this);
@@ -146,7 +178,9 @@ LeadWorkspace::LeadWorkspace(app::Session *session, QWidget *parent) : QWidget(p
     top->addWidget(m_refresh);
     layout->addLayout(top);
 
-    m_notifier = new BreachNotifier(this);
+    m_notifier = new AlertNotifier(this);
+    m_notifier->setObjectName(u"breachBanner"_s);
+    m_notifier->setAccessibleName(tr("SLA breach alert"));
     layout->addWidget(m_notifier);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -209,7 +243,7 @@ QWidget *LeadWorkspace::buildQueueSection()
                                                            QHeaderView::Stretch);
     m_queueTable->setAccessibleDescription(
         tr("Per queue: open, new in the last hour, waiting longest, SLA due within an hour, breached, "
-           "needs human. Selecting a queue shows its hourly chart."));
+           "needs human. Queues with a crisis ticket come first. Selecting a queue shows its hourly chart."));
     m_queueTable->setItemDelegate(new AccentDelegate(
         [](const QModelIndex &index, const QPalette &palette) -> std::optional<QColor> {
             const int severity = index.data(QueueStatsModel::SeverityRole).toInt();
@@ -219,7 +253,13 @@ QWidget *LeadWorkspace::buildQueueSection()
                 return theme::warningColor(palette);
             return std::nullopt;
         },
-        m_queueTable));
+        m_queueTable,
+        [](const QModelIndex &index) {
+            // The queue's name cell says it holds a crisis; its tool tip says how many.
+            const bool crisis = index.column() == QueueStatsModel::QueueColumn &&
+                                index.data(QueueStatsModel::CrisisRole).toInt() > 0;
+            return crisis ? QStringList{reason::kCrisis.toString()} : QStringList();
+        }));
 
     auto *header = new QHBoxLayout;
     header->addWidget(sectionTitle(tr("&Queues"), m_queueTable, section));
@@ -361,6 +401,11 @@ void LeadWorkspace::connectEngine()
     connect(m_session->sync(), &app::SyncEngine::ticketsUpdated, m_detector,
             &app::BreachDetector::trackTickets);
     connect(m_agents, &AgentStatsModel::ticketsDropped, this, &LeadWorkspace::reassign);
+    // Crisis tickets per queue come from the local inbox: it knows each ticket's reason codes.
+    app::InboxModel *inbox = m_session->inbox();
+    m_queues->setCrisisCounts(inbox->crisisCountsByQueue());
+    connect(inbox, &app::InboxModel::countsChanged, m_queues,
+            [this, inbox] { m_queues->setCrisisCounts(inbox->crisisCountsByQueue()); });
 
     app::TicketActions *actions = m_session->actions();
     connect(actions, &app::TicketActions::patched, this, [this](qint64 ticketId, const Ticket &) {

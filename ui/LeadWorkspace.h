@@ -27,14 +27,16 @@ class Session;
 
 namespace tandem::ui {
 
+class AlertNotifier;
 class ArrivalsChart;
-class BreachNotifier;
 
 //! The team lead's workspace: live queue health (open, new, waiting longest, SLA due soon,
 //! breached, needs human), arrivals vs solved per hour for all queues or the selected one, and
 //! the agents' load. Reassign by dragging inbox tickets onto an agent or through a menu, change
 //! the selected ticket's priority, export either table as CSV. Figures refresh after ticket
 //! events (debounced) and every minute; a rise in breached tickets raises a desktop alert.
+//! Queues holding an open crisis ticket (as the local inbox knows them) are listed first and
+//! marked, whatever the sort column.
 //! Leads and above only (availableFor()); the server enforces the same.
 class LeadWorkspace : public QWidget
 {
@@ -73,7 +75,8 @@ public:
     QTableView *queueTable() const { return m_queueTable; }
     QTableView *agentTable() const { return m_agentTable; }
     ArrivalsChart *chart() const { return m_chart; }
-    BreachNotifier *notifier() const { return m_notifier; }
+    //! Where the SLA breach alerts go.
+    AlertNotifier *notifier() const { return m_notifier; }
     QToolButton *reassignButton() const { return m_reassign; }
     QToolButton *priorityButton() const { return m_priority; }
     QLabel *statusLabel() const { return m_status; }
@@ -110,7 +113,7 @@ private:
     app::BreachDetector *m_detector = nullptr;
     QSortFilterProxyModel *m_queueSort = nullptr;
     QSortFilterProxyModel *m_agentSort = nullptr;
-    BreachNotifier *m_notifier = nullptr;
+    AlertNotifier *m_notifier = nullptr;
     QLabel *m_updated = nullptr;
     QPushButton *m_refresh = nullptr;
     QTableView *m_queueTable = nullptr;

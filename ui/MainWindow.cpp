@@ -79,6 +79,7 @@ MainWindow::MainWindow(app::Session *session, bool restoreState, QWidget *parent
     buildLayout();
     buildMenus();
     buildDocks();
+    buildAlerts();
     connectActions();
     updateUserNames();
     restoreSavedState(restoreState);
@@ -138,7 +139,13 @@ void MainWindow::buildLayout()
     m_workspaces->setDocumentMode(true);
     m_workspaces->setTabBarAutoHide(true);
     m_workspaces->addTab(m_splitter, Icons::get(u"inbox"), tr("Inbox"));
-    setCentralWidget(m_workspaces);
+    // Above every workspace: the crisis alert banner (buildAlerts()), hidden until it is needed.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_workspaces, 1);
+    setCentralWidget(central);
 
     m_status = new StatusIndicators(m_session, this);
     statusBar()->addPermanentWidget(m_status);
@@ -379,6 +386,7 @@ void MainWindow::revealTicket(qint64 ticketId)
 {
     if (ticketId == 0)
         return;
+    m_workspaces->setCurrentIndex(0); // the inbox, where the ticket opens
     if (!m_inbox->selectTicket(ticketId)) {
         m_search->clear();
         m_session->inbox()->setSearchText({});

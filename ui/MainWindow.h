@@ -11,12 +11,17 @@ class QMenu;
 class QSplitter;
 class QTabWidget;
 
+namespace tandem {
+struct Ticket;
+}
+
 namespace tandem::app {
 class Session;
 }
 
 namespace tandem::ui {
 
+class AlertNotifier;
 class InboxTable;
 class LeadWorkspace;
 class OutboxView;
@@ -32,7 +37,8 @@ struct MainWindowActions;
 //! Side panels (the outbox, ...) are docks created in buildDocks() through addPanel(), which also
 //! lists them in the View menu. Leads and above also get the team-lead workspace, supervisors and
 //! above the AI-quality workspace, each a tab beside the inbox. The server enforces the roles; the window
-//! only hides what a role cannot use.
+//! only hides what a role cannot use. Every role gets the crisis alert: a tray message (or a banner
+//! above the workspaces) when a crisis ticket arrives, once per ticket.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -55,6 +61,8 @@ public:
     //! nullptr when the signed-in role may not use it.
     LeadWorkspace *leadWorkspace() const { return m_lead; }
     SupervisorWorkspace *supervisorWorkspace() const { return m_supervisor; }
+    //! Where crisis alerts go (tray message, or the banner above the workspaces).
+    AlertNotifier *crisisNotifier() const { return m_crisisNotifier; }
     //! Brings the workspace the signed-in role starts its day in to the front (screenshots).
     void showHomeWorkspace();
     const MainWindowActions &actions() const { return *m_actions; }
@@ -86,6 +94,9 @@ private:
     //! Every dock of the window is created here (the View menu lists them).
     void buildDocks();
     void buildWorkspaces();
+    //! The crisis alert (MainWindowAlerts.cpp).
+    void buildAlerts();
+    void announceCrisis(const QList<tandem::Ticket> &tickets);
     void updateUserNames();
     void connectActions();
     void restoreSavedState(bool restore);
@@ -108,6 +119,7 @@ private:
     QTabWidget *m_workspaces = nullptr;
     LeadWorkspace *m_lead = nullptr;
     SupervisorWorkspace *m_supervisor = nullptr;
+    AlertNotifier *m_crisisNotifier = nullptr;
 };
 
 } // namespace tandem::ui

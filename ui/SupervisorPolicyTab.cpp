@@ -4,7 +4,10 @@
 #include "Icons.h"
 #include "Theme.h"
 
+#include "core/ReasonCodes.h"
+
 #include "app/EscalationPolicyModel.h"
+#include "app/ReasonText.h"
 #include "app/SupervisorClient.h"
 
 #include <QComboBox>
@@ -27,18 +30,9 @@ using app::EscalationPolicyModel;
 //! The preview's reason codes (server EscalationPolicy::Decision::codes) for people.
 QString SupervisorPolicyTab::reasonText(const QString &code)
 {
-    if (code == u"low_confidence")
-        return tr("Low confidence");
-    if (code == u"sensitive")
-        return tr("Sensitive topic or always escalated");
-    if (code == u"negative_sentiment")
-        return tr("Strong negative sentiment");
-    if (code == u"repeat_contact")
-        return tr("Repeat contact");
-    if (code == u"out_of_scope")
-        return tr("Out of scope");
-    if (code == u"no_knowledge")
-        return tr("No knowledge to answer from");
+    // The same words as the reason chips on tickets (core/ReasonCodes.h codes).
+    if (reason::isKnown(code))
+        return app::ReasonText::label(code);
     return DisplayText::sanitize(code).left(100);
 }
 

@@ -2,6 +2,7 @@
 
 #include "DisplayText.h"
 #include "ElidedLabel.h"
+#include "ReasonChips.h"
 #include "Theme.h"
 
 #include <QEvent>
@@ -39,6 +40,9 @@ TicketHeader::TicketHeader(QWidget *parent) : QWidget(parent)
     m_needsHuman->setAccessibleName(tr("Needs a human"));
     m_needsHuman->hide();
     layout->addWidget(m_needsHuman);
+    m_reasons = new ReasonChips(this);
+    m_reasons->hide();
+    layout->addWidget(m_reasons);
 
     auto *grid = new QGridLayout;
     grid->setHorizontalSpacing(18);
@@ -132,6 +136,7 @@ void TicketHeader::refresh()
     if (!has) {
         m_subject->setText(tr("No ticket open"));
         m_needsHuman->hide();
+        m_reasons->hide();
         for (auto it = m_fields.cbegin(); it != m_fields.cend(); ++it)
             setField(it.key(), u"–"_s);
         return;
@@ -156,7 +161,11 @@ void TicketHeader::refresh()
              m_ticket.priority >= Priority::High ? theme::priorityColor(pal, m_ticket.priority) : QColor());
     setField(u"assignee"_s, m_assigneeName.isEmpty() ? tr("Unassigned") : m_assigneeName);
 
-    if (m_ticket.needsHuman) {
+    // The codes say why in a word each; the AI's sentence stays one hover away (and in the draft
+    // editor's banner), so the header does not say the same thing twice.
+    m_reasons->setReasons(m_ticket.needsHumanCodes, m_ticket.needsHumanReason);
+    m_reasons->setVisible(!m_reasons->codes().isEmpty());
+    if (m_ticket.needsHuman && m_reasons->codes().isEmpty()) {
         const QString reason = m_ticket.needsHumanReason.isEmpty()
                                    ? tr("The AI asks a human to handle this ticket.")
                                    : DisplayText::sanitize(m_ticket.needsHumanReason).left(300);

@@ -11,9 +11,12 @@ class QLabel;
 namespace tandem::ui {
 
 class ElidedLabel;
+class ReasonChips;
 
 //! The top of the ticket pane: subject, then customer, language, queue, SLA, status, priority
-//! and assignee as caption/value pairs. All text is plain (customer data is untrusted).
+//! and assignee as caption/value pairs. A ticket that needs a person shows why as reason chips
+//! (the AI's reason text is their tool tip), or as that text when the server sent no codes.
+//! All text is plain (customer data is untrusted).
 class TicketHeader : public QWidget
 {
     Q_OBJECT
@@ -29,6 +32,10 @@ public:
     //! The value label of a field, for tests: "customer", "language", "queue", "sla", "status",
     //! "priority", "assignee".
     QString fieldText(const QString &field) const;
+    //! The reason chips (hidden when the ticket has no reason codes).
+    ReasonChips *reasonChips() const { return m_reasons; }
+    //! The needs-a-human line used when there are no codes.
+    QLabel *needsHumanLabel() const { return m_needsHuman; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -42,6 +49,7 @@ private:
     QString m_assigneeName;
     QLabel *m_subject = nullptr;
     QLabel *m_needsHuman = nullptr;
+    ReasonChips *m_reasons = nullptr;
     QHash<QString, ElidedLabel *> m_fields;
     QList<QLabel *> m_captions;
     QTimer m_clock; //!< keeps "Due in ..." current

@@ -53,11 +53,10 @@ const QString &pickString(const QStringList &list, std::mt19937 &rng)
 
 QString localeName(const QString &language)
 {
-    static const QHash<QString, QString> names{{u"en"_s, u"en_GB"_s},
-                                               {u"sv"_s, u"sv_SE"_s},
-                                               {u"de"_s, u"de_DE"_s},
-                                               {u"es"_s, u"es_ES"_s},
-                                               {u"fr"_s, u"fr_FR"_s}};
+    static const QHash<QString, QString> names{
+        {u"en"_s, u"en_GB"_s}, {u"sv"_s, u"sv_SE"_s}, {u"de"_s, u"de_DE"_s}, {u"es"_s, u"es_ES"_s},
+        {u"fr"_s, u"fr_FR"_s}, {u"nl"_s, u"nl_NL"_s}, {u"fi"_s, u"fi_FI"_s}, {u"pl"_s, u"pl_PL"_s},
+        {u"it"_s, u"it_IT"_s}, {u"pt"_s, u"pt_PT"_s}};
     return names.value(language, u"en_GB"_s);
 }
 
@@ -178,8 +177,11 @@ DemoContent::ComposedTicket DemoContent::compose(std::mt19937 &rng) const
     if (!scenario)
         scenario = &m_scenarios.first();
 
+    // English is the largest market; the four first European languages next, the five newer ones
+    // (nl, fi, pl, it, pt) smaller. Shares add up to 1.
     static const QList<QPair<QString, double>> languageShare{
-        {u"en"_s, 0.40}, {u"sv"_s, 0.15}, {u"de"_s, 0.15}, {u"es"_s, 0.15}, {u"fr"_s, 0.15}};
+        {u"en"_s, 0.32},  {u"sv"_s, 0.09},  {u"de"_s, 0.09},  {u"es"_s, 0.09},  {u"fr"_s, 0.09},
+        {u"nl"_s, 0.064}, {u"fi"_s, 0.064}, {u"pl"_s, 0.064}, {u"it"_s, 0.064}, {u"pt"_s, 0.064}};
     QString language = u"en"_s;
     double roll = unit(rng);
     for (const auto &[lang, share] : languageShare) {

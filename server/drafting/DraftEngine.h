@@ -3,6 +3,7 @@
 #include "core/Draft.h"
 #include "core/Message.h"
 #include "core/Ticket.h"
+#include "server/drafting/judgement/CaseAssessor.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -18,6 +19,8 @@ struct DraftRequest
     Ticket ticket;
     QList<Message> messages;
     QString tone; //!< "", "empathetic", "concise" or "formal"
+    //! The same customer's earlier tickets inside the repeat-contact window, oldest first.
+    QList<judgement::PriorContact> history;
 };
 
 //! What it answers: the draft plus the triage it did on the way.
@@ -30,6 +33,9 @@ struct DraftResult
     QString language;
     bool needsHuman = false;
     QString needsHumanReason;
+    QStringList needsHumanCodes; //!< core/ReasonCodes.h, most serious first
+    //! The priority the ticket should have at least (crisis: urgent); Normal when nothing fired.
+    Priority priority = Priority::Normal;
     //! What the escalation decision was made from (EscalationPolicy::Signals::toJson()), kept by
     //! the caller with the ticket so a changed policy can be previewed; empty when not decided.
     QJsonObject escalationSignals;

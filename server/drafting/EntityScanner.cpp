@@ -32,8 +32,25 @@ const QHash<QString, int> &monthNumbers()
             {u"october"_s, u"oct"_s, u"oktober"_s, u"okt"_s, u"octubre"_s, u"octobre"_s},
             {u"november"_s, u"nov"_s, u"noviembre"_s, u"novembre"_s},
             {u"december"_s, u"dec"_s, u"dezember"_s, u"dez"_s, u"diciembre"_s, u"décembre"_s, u"déc"_s}};
+        // nl, fi (partitive, as dates are written: "2. toukokuuta"), pl (genitive and nominative),
+        // it, pt; names already listed for another language (juni, agosto) are not repeated.
+        const QList<QStringList> more{
+            {u"tammikuuta"_s, u"tammikuu"_s, u"stycznia"_s, u"styczeń"_s, u"gennaio"_s, u"janeiro"_s},
+            {u"helmikuuta"_s, u"helmikuu"_s, u"lutego"_s, u"luty"_s, u"febbraio"_s, u"fevereiro"_s},
+            {u"maart"_s, u"maaliskuuta"_s, u"maaliskuu"_s, u"marca"_s, u"marzec"_s, u"março"_s},
+            {u"huhtikuuta"_s, u"huhtikuu"_s, u"kwietnia"_s, u"kwiecień"_s, u"aprile"_s},
+            {u"mei"_s, u"toukokuuta"_s, u"toukokuu"_s, u"maja"_s, u"maggio"_s, u"maio"_s},
+            {u"kesäkuuta"_s, u"kesäkuu"_s, u"czerwca"_s, u"czerwiec"_s, u"giugno"_s, u"junho"_s},
+            {u"heinäkuuta"_s, u"heinäkuu"_s, u"lipca"_s, u"lipiec"_s, u"luglio"_s, u"julho"_s},
+            {u"augustus"_s, u"elokuuta"_s, u"elokuu"_s, u"sierpnia"_s, u"sierpień"_s},
+            {u"syyskuuta"_s, u"syyskuu"_s, u"września"_s, u"wrzesień"_s, u"settembre"_s, u"setembro"_s},
+            {u"lokakuuta"_s, u"lokakuu"_s, u"października"_s, u"październik"_s, u"ottobre"_s, u"outubro"_s},
+            {u"marraskuuta"_s, u"marraskuu"_s, u"listopada"_s, u"listopad"_s, u"novembro"_s},
+            {u"joulukuuta"_s, u"joulukuu"_s, u"grudnia"_s, u"grudzień"_s, u"dicembre"_s, u"dezembro"_s}};
         for (int i = 0; i < names.size(); ++i) {
             for (const QString &n : names.at(i))
+                m.insert(n, i + 1);
+            for (const QString &n : more.at(i))
                 m.insert(n, i + 1);
         }
         return m;
@@ -68,14 +85,19 @@ const std::vector<Pattern> &patterns()
         std::vector<Pattern> p;
         p.push_back({Kind::Email, QRegularExpression(u"[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+"_s, opts)});
         p.push_back({Kind::Url, QRegularExpression(u"\\b(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}]+"_s, ci)});
+        // A symbol right after a number ends that amount ("120 € 2. toukokuuta"); it starts no other.
         p.push_back(
             {Kind::Amount,
-             QRegularExpression(u"(?:[£$€]|\\b(?:USD|EUR|GBP|SEK|NOK|DKK|CHF)\\b)\\s?"_s + number, opts)});
-        p.push_back({Kind::Amount,
-                     QRegularExpression(u"(?<![\\w.,])"_s + number +
-                                            u"\\s?(?:€|£|\\$|kr\\b|kronor\\b|SEK\\b|EUR\\b|USD\\b|GBP\\b|"
-                                            "CHF\\b|euros?\\b|dollars?\\b|pounds?\\b|libras?\\b)"_s,
-                                        ci)});
+             QRegularExpression(
+                 u"(?<!\\d)(?<!\\d\\s)(?:[£$€]|\\b(?:USD|EUR|GBP|SEK|NOK|DKK|CHF|PLN)\\b)\\s?"_s + number,
+                 opts)});
+        p.push_back(
+            {Kind::Amount,
+             QRegularExpression(
+                 u"(?<![\\w.,])"_s + number +
+                     u"\\s?(?:€|£|\\$|kr\\b|kronor\\b|SEK\\b|EUR\\b|USD\\b|GBP\\b|"
+                     "CHF\\b|PLN\\b|zł(?!\\p{L})|złotych\\b|euros?\\b|dollars?\\b|pounds?\\b|libras?\\b)"_s,
+                 ci)});
         p.push_back({Kind::Date, QRegularExpression(u"\\b\\d{4}-\\d{1,2}-\\d{1,2}\\b"_s, opts)});
         p.push_back({Kind::Date, QRegularExpression(u"\\b\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}\\b"_s, opts)});
         p.push_back(

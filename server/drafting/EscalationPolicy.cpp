@@ -1,8 +1,10 @@
 #include "EscalationPolicy.h"
 
 #include "core/Logging.h"
+#include "core/ReasonCodes.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -17,9 +19,11 @@ const QStringList &knownKeys()
                                   u"escalate_out_of_scope"_s,
                                   u"negative_sentiment_at_or_below"_s,
                                   u"repeat_contact_messages"_s,
+                                  u"repeat_window_days"_s,
                                   u"sensitive"_s,
                                   u"always"_s,
-                                  u"reason"_s};
+                                  u"reason"_s,
+                                  u"code"_s};
     return keys;
 }
 
@@ -37,11 +41,15 @@ QString validate(const QJsonObject &rule, const QString &where)
             return u"%1.%2: must be true or false"_s.arg(where, key);
         if (key == u"reason" && !v.isString())
             return u"%1.reason: must be a string"_s.arg(where);
+        if (key == u"code" && !reason::isKnown(v.toString()))
+            return u"%1.code: must be one of %2"_s.arg(where, reason::all().join(u", "_s));
         if ((key == u"min_confidence") && (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1))
             return u"%1.min_confidence: must be a number from 0 to 1"_s.arg(where);
         if (key == u"negative_sentiment_at_or_below" &&
             (!v.isDouble() || v.toDouble() < -1 || v.toDouble() > 1))
             return u"%1.negative_sentiment_at_or_below: must be a number from -1 to 1"_s.arg(where);
+        if (key == u"repeat_window_days" && (!v.isDouble() || v.toInt(-1) < 0 || v.toInt() > 365))
+            return u"%1.repeat_window_days: must be a whole number from 0 to 365"_s.arg(where);
         if (key == u"repeat_contact_messages" && (!v.isDouble() || v.toInt(-1) < 0))
             return u"%1.repeat_contact_messages: must be a whole number >= 0"_s.arg(where);
     }
@@ -56,9 +64,55 @@ void apply(EscalationPolicy::Rules &r, const QJsonObject &o)
     r.negativeSentimentAtOrBelow =
         o.value(u"negative_sentiment_at_or_below").toDouble(r.negativeSentimentAtOrBelow);
     r.repeatContactMessages = o.value(u"repeat_contact_messages").toInt(r.repeatContactMessages);
+    r.repeatWindowDays = o.value(u"repeat_window_days").toInt(r.repeatWindowDays);
     r.sensitive = o.value(u"sensitive").toBool(r.sensitive);
     r.always = o.value(u"always").toBool(r.always);
     r.reason = o.value(u"reason").toString(r.reason);
+    r.code = o.value(u"code").toString(r.code);
+}
+
+// The defaults when a policy document says nothing about a code.
+EscalationPolicy::CodeRule defaultRule(const QString &code)
+{
+    using reason::kCrisis;
+    if (code == kCrisis)
+        return {true, Priority::Urgent};
+    if (code == reason::kMultiIssue || code == reason::kUnsupportedLanguage || code == reason::kOutOfScope ||
+        code == reason::kLowConfidence)
+        return {true, Priority::Normal};
+    return {true, Priority::High};
+}
+
+QString parseCodes(const QJsonObject &codes, QHash<QString, EscalationPolicy::CodeRule> *out)
+{
+    for (auto it = codes.begin(); it != codes.end(); ++it) {
+        const QString where = u"codes."_s + it.key();
+        if (!reason::isKnown(it.key()))
+            return u"%1: unknown reason code (known: %2)"_s.arg(where, reason::all().join(u", "_s));
+        if (!it.value().isObject())
+            return u"%1: must be an object"_s.arg(where);
+        const QJsonObject o = it.value().toObject();
+        EscalationPolicy::CodeRule rule = defaultRule(it.key());
+        for (auto k = o.begin(); k != o.end(); ++k) {
+            if (k.key() == u"escalate") {
+                if (!k.value().isBool())
+                    return u"%1.escalate: must be true or false"_s.arg(where);
+                rule.escalate = k.value().toBool();
+            } else if (k.key() == u"priority") {
+                const auto p = priorityFromString(k.value().toString());
+                if (!p)
+                    return u"%1.priority: must be low, normal, high or urgent"_s.arg(where);
+                rule.priority = *p;
+            } else {
+                return u"%1: unknown setting \"%2\""_s.arg(where, k.key());
+            }
+        }
+        // Safety is not configurable: a person sees every crisis, first.
+        if (it.key() == reason::kCrisis && (!rule.escalate || rule.priority != Priority::Urgent))
+            return u"%1: a crisis always goes to a person at urgent priority"_s.arg(where);
+        out->insert(it.key(), rule);
+    }
+    return {};
 }
 
 } // namespace
@@ -73,6 +127,9 @@ QJsonObject EscalationPolicy::builtInJson()
 
 QJsonObject EscalationPolicy::Signals::toJson() const
 {
+    QJsonObject evidence;
+    for (auto it = judgedEvidence.cbegin(); it != judgedEvidence.cend(); ++it)
+        evidence.insert(it.key(), it.value());
     return {{u"queue"_s, queue},
             {u"intent"_s, intent},
             {u"confidence"_s, confidence},
@@ -80,7 +137,10 @@ QJsonObject EscalationPolicy::Signals::toJson() const
             {u"out_of_scope"_s, outOfScope},
             {u"sentiment_score"_s, sentimentScore},
             {u"customer_messages"_s, customerMessages},
-            {u"no_knowledge"_s, noKnowledge}};
+            {u"no_knowledge"_s, noKnowledge},
+            {u"judged"_s, QJsonArray::fromStringList(judged)},
+            {u"judged_evidence"_s, evidence},
+            {u"unclear"_s, unclear}};
 }
 
 std::optional<EscalationPolicy::Signals> EscalationPolicy::Signals::fromJson(const QJsonObject &o)
@@ -97,6 +157,15 @@ std::optional<EscalationPolicy::Signals> EscalationPolicy::Signals::fromJson(con
     s.sentimentScore = o.value(u"sentiment_score").toDouble();
     s.customerMessages = o.value(u"customer_messages").toInt(1);
     s.noKnowledge = o.value(u"no_knowledge").toBool();
+    // Signals stored before the judgement existed have none of these.
+    for (const QJsonValue &c : o.value(u"judged").toArray()) {
+        if (reason::isKnown(c.toString()))
+            s.judged.append(c.toString());
+    }
+    const QJsonObject evidence = o.value(u"judged_evidence").toObject();
+    for (auto it = evidence.begin(); it != evidence.end(); ++it)
+        s.judgedEvidence.insert(it.key(), it.value().toString());
+    s.unclear = o.value(u"unclear").toBool();
     return s;
 }
 
@@ -167,6 +236,15 @@ std::optional<EscalationPolicy> EscalationPolicy::fromJson(const QJsonObject &ob
             target->insert(it.key(), it.value().toObject());
         }
     }
+    const QJsonValue codes = object.value(u"codes");
+    if (!codes.isUndefined() && !codes.isObject()) {
+        *error = u"codes: must be an object"_s;
+        return std::nullopt;
+    }
+    if (const QString problem = parseCodes(codes.toObject(), &p.m_codes); !problem.isEmpty()) {
+        *error = problem;
+        return std::nullopt;
+    }
     return p;
 }
 
@@ -180,22 +258,38 @@ EscalationPolicy::Rules EscalationPolicy::rulesFor(const QString &queue, const Q
     return r;
 }
 
+EscalationPolicy::CodeRule EscalationPolicy::ruleFor(const QString &code) const
+{
+    return m_codes.value(code, defaultRule(code));
+}
+
 EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
 {
     const Rules r = rulesFor(s.queue, s.intent);
     Decision d;
-    auto fire = [&d](const QString &code, const QString &reason) {
-        d.codes.append(code);
+    auto fire = [this, &d](const QString &code, const QString &reason) {
+        if (!ruleFor(code).escalate)
+            return;
+        if (!d.codes.contains(code))
+            d.codes.append(code);
         d.reasons.append(reason);
     };
-    if (s.outOfScope && r.escalateOutOfScope) {
+    // What the judgement found comes first: it carries the evidence.
+    for (const QString &code : s.judged)
+        fire(code, reason::label(code).toLower() + u": "_s + s.judgedEvidence.value(code));
+    // A message in a language the knowledge base does not cover says nothing to the intent
+    // model; a message with no request in it gets a question back, not a person.
+    const bool modelBlind = s.judged.contains(reason::kUnsupportedLanguage) || s.unclear;
+    if (modelBlind) {
+        // nothing: out of scope and low confidence would only repeat the same fact
+    } else if (s.outOfScope && r.escalateOutOfScope) {
         fire(u"out_of_scope"_s,
              u"out of scope: this message matches none of the topics the assistant knows"_s);
     } else {
         if (r.sensitive || r.always)
-            fire(u"sensitive"_s, r.reason.isEmpty()
-                                     ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)
-                                     : r.reason);
+            fire(r.code.isEmpty() ? reason::kPolicy.toString() : r.code,
+                 r.reason.isEmpty() ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)
+                                    : r.reason);
         if (s.modelAbstained && r.useModelAbstention)
             fire(u"low_confidence"_s,
                  u"low confidence: the intent model is unsure (%1%)"_s.arg(qRound(s.confidence * 100)));
@@ -204,17 +298,20 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
                  u"low confidence: %1% is below this queue's %2%"_s.arg(qRound(s.confidence * 100))
                      .arg(qRound(r.minConfidence * 100)));
     }
-    if (s.sentimentScore <= r.negativeSentimentAtOrBelow)
+    if (s.sentimentScore <= r.negativeSentimentAtOrBelow && !s.unclear)
         fire(u"negative_sentiment"_s, u"strong negative sentiment (%1)"_s.arg(s.sentimentScore, 0, 'f', 2));
     if (r.repeatContactMessages > 0 && s.customerMessages >= r.repeatContactMessages)
         fire(u"repeat_contact"_s,
              u"repeat contact: the customer has written %1 times"_s.arg(s.customerMessages));
-    // Not a rule one can switch off: without knowledge the draft is a holding reply.
-    if (d.reasons.isEmpty() && s.noKnowledge && !s.intent.isEmpty())
-        fire(u"no_knowledge"_s,
+    // Without knowledge the draft is a holding reply: a person must write the answer.
+    if (d.reasons.isEmpty() && s.noKnowledge && !s.intent.isEmpty() && !modelBlind)
+        fire(reason::kPolicy.toString(),
              u"no knowledge: nothing in the knowledge base or past replies covers %1"_s.arg(s.intent));
+    d.codes = reason::normalized(d.codes);
     d.needsHuman = !d.reasons.isEmpty();
     d.reason = d.reasons.join(u"; "_s);
+    for (const QString &code : std::as_const(d.codes))
+        d.priority = std::max(d.priority, ruleFor(code).priority);
     return d;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/Enums.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
@@ -9,10 +11,13 @@
 
 namespace tandem::server {
 
-//! When a draft must go to a person first: low confidence, out of scope, strong negative
-//! sentiment, sensitive intents, repeat contact. Configured per queue and per intent in a JSON
-//! file (see escalation-policy.json, the built-in default); rules merge from defaults over queue
-//! and intent to "queue/intent". The engine still offers a draft, clearly marked.
+//! When a draft must go to a person first, why (reason codes of core/ReasonCodes.h) and at what
+//! priority: what the judgement found (crisis, vulnerable, fraud, legal, complaint, manipulation,
+//! repeat contact, several requests, unsupported language), low confidence, out of scope, strong
+//! negative sentiment, sensitive intents. Configured in a JSON file (escalation-policy.json, the
+//! built-in default): threshold rules merge from defaults over queue and intent to
+//! "queue/intent"; "codes" says per reason code whether it escalates and the priority it sets.
+//! A crisis always escalates, at urgent priority. The engine still offers a draft, clearly marked.
 class EscalationPolicy
 {
 public:
@@ -24,9 +29,19 @@ public:
         bool escalateOutOfScope = true;
         double negativeSentimentAtOrBelow = -0.6;
         int repeatContactMessages = 3; //!< 0 disables the rule
+        //! Earlier tickets of the same customer younger than this count towards repeat contact.
+        int repeatWindowDays = 30;
         bool sensitive = false;
         bool always = false; //!< escalate every ticket this rule applies to
         QString reason;      //!< shown instead of the generic sensitive-topic reason
+        QString code;        //!< reason code of a sensitive intent (e.g. "vulnerable"); "policy" if unset
+    };
+
+    //! What one reason code does.
+    struct CodeRule
+    {
+        bool escalate = true;
+        Priority priority = Priority::High;
     };
 
     //! What the engine observed about one ticket.
@@ -40,6 +55,10 @@ public:
         double sentimentScore = 0.0;
         int customerMessages = 1;
         bool noKnowledge = false; //!< an intent, but nothing in the knowledge covers it
+        //! Reason codes the judgement found (CaseAssessor), with the evidence for each.
+        QStringList judged;
+        QHash<QString, QString> judgedEvidence;
+        bool unclear = false; //!< no request in the message: a clarifying question, no escalation
 
         //! The signals as stored per ticket (draft_signals), so a policy can be re-applied later.
         QJsonObject toJson() const;
@@ -51,9 +70,10 @@ public:
         bool needsHuman = false;
         QString reason;      //!< human-readable, "; "-joined when several rules fired
         QStringList reasons; //!< one entry per rule that fired
-        //! Stable codes of the rules that fired, for counting: out_of_scope, sensitive,
-        //! low_confidence, negative_sentiment, repeat_contact, no_knowledge.
+        //! Reason codes (core/ReasonCodes.h) of the rules that fired, most serious first.
         QStringList codes;
+        //! The priority the ticket should have at least (Normal when nothing fired).
+        Priority priority = Priority::Normal;
     };
 
     //! The settings row (table settings) that holds the policy in force, when one was stored.
@@ -67,6 +87,7 @@ public:
     static std::optional<EscalationPolicy> fromJson(const QJsonObject &object, QString *error);
 
     Rules rulesFor(const QString &queue, const QString &intent) const;
+    CodeRule ruleFor(const QString &code) const;
     Decision decide(const Signals &observed) const;
 
 private:
@@ -74,6 +95,7 @@ private:
     QHash<QString, QJsonObject> m_queues;
     QHash<QString, QJsonObject> m_intents;
     QHash<QString, QJsonObject> m_queueIntents;
+    QHash<QString, CodeRule> m_codes;
 };
 
 } // namespace tandem::server

@@ -1,5 +1,6 @@
 #include "GroundedDraftEngine.h"
 
+#include "ClaimedActions.h"
 #include "DraftLearning.h"
 #include "LanguageDetector.h"
 #include "RiskFlagger.h"
@@ -10,6 +11,9 @@
 #include "ToneStyler.h"
 
 #include "core/Logging.h"
+#include "core/ReasonCodes.h"
+#include "server/drafting/judgement/CaseAssessor.h"
+#include "server/drafting/judgement/Sentences.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -30,28 +34,7 @@ namespace {
 constexpr int kCandidates = 30;       // bm25 hits considered per draft
 constexpr double kArticlePrior = 0.6; // past requests less similar than this lose to a reviewed template
 constexpr int kExtraCitations = 2;
-
-// A reply that promises nothing, for messages no template fits; {company} is the signature.
-const QHash<QString, QString> &holdingTexts()
-{
-    static const QHash<QString, QString> texts{
-        {u"en"_s,
-         u"Hi {name},\n\nThank you for your message. A member of our team is looking into it and will get "
-         "back to you shortly.\n\nKind regards,\n%1"_s},
-        {u"sv"_s,
-         u"Hej {name},\n\nTack för ditt meddelande. En av våra medarbetare tittar på det och återkommer "
-         "till dig så snart som möjligt.\n\nVänliga hälsningar,\n%1"_s},
-        {u"de"_s,
-         u"Hallo {name},\n\nvielen Dank für Ihre Nachricht. Jemand aus unserem Team sieht sich Ihr Anliegen "
-         "an und meldet sich in Kürze bei Ihnen.\n\nViele Grüße\n%1"_s},
-        {u"es"_s,
-         u"Hola, {name}:\n\nGracias por su mensaje. Un miembro de nuestro equipo lo está revisando y se "
-         "pondrá en contacto con usted en breve.\n\nUn saludo,\n%1"_s},
-        {u"fr"_s,
-         u"Bonjour {name},\n\nMerci pour votre message. Un membre de notre équipe l'examine et reviendra "
-         "vers vous rapidement.\n\nCordialement,\n%1"_s}};
-    return texts;
-}
+constexpr double kPieceAloneConfidence = 0.85; // a clause read without support from the whole message
 
 // Sorted token hashes of a text, for fast multiset intersection.
 std::vector<size_t> tokenIds(const QString &s)
@@ -141,6 +124,11 @@ std::optional<GroundedEngineOptions> GroundedEngineOptions::fromCompanyFile(cons
         if (o.value(json).isString() && !o.value(json).toString().isEmpty())
             options.companyFacts.insert(key, o.value(json).toString());
     }
+    const QJsonObject crisis = o.value(u"crisis_contacts").toObject();
+    for (auto it = crisis.begin(); it != crisis.end(); ++it) {
+        if (it.key() != u"comment" && it.value().isString() && !it.value().toString().trimmed().isEmpty())
+            options.crisisContacts.insert(it.key(), it.value().toString().trimmed());
+    }
     const QJsonArray merchants = o.value(u"merchants").toArray();
     for (const QJsonValue &m : merchants) {
         if (m.isString() && !m.toString().trimmed().isEmpty())
@@ -152,6 +140,9 @@ std::optional<GroundedEngineOptions> GroundedEngineOptions::fromCompanyFile(cons
 GroundedDraftEngine::GroundedDraftEngine(QSqlDatabase db, GroundedEngineOptions options)
     : m_db(db), m_options(std::move(options)), m_index(db)
 {
+    // The judgement's lexicon and replies are compiled once per process: now, not in a draft.
+    judgement::SignalLexicon::builtIn();
+    judgement::ReplyTexts::builtIn();
     // The schema now; the intent model on reload()/train(), or lazily on the first draft.
     QString error;
     if (!m_index.ensureSchema(&error)) {
@@ -179,6 +170,7 @@ void GroundedDraftEngine::reload()
         return;
     }
     m_error.clear();
+    m_served = m_index.servedLanguages();
     if (!m_fixedClassifier && !retrain(&error))
         tandem::logging::get("draft")->warn("intent model not trained: {}", error.toStdString());
 }
@@ -389,15 +381,101 @@ GroundedDraftEngine::Choice GroundedDraftEngine::chooseTemplate(const QString &i
     return choice;
 }
 
-QString GroundedDraftEngine::holdingReply(const QString &language) const
+const QStringList &GroundedDraftEngine::servedLanguages()
 {
-    const QString company = m_options.companyFacts.value(u"company"_s);
-    const QString signature = company.isEmpty() ? u"Customer Support"_s : company + u" Support"_s;
-    return holdingTexts().value(language, holdingTexts().value(u"en"_s)).arg(signature);
+    if (m_served.isEmpty() && m_error.isEmpty())
+        m_served = m_index.servedLanguages();
+    return m_served;
 }
+
+QString GroundedDraftEngine::judgementReply(judgement::ReplyTexts::Kind kind, const QString &language,
+                                            QString *written) const
+{
+    const auto &texts = judgement::ReplyTexts::builtIn();
+    QString text = texts.text(kind, language);
+    *written = language;
+    if (text.isEmpty()) {
+        text = texts.text(kind, u"en"_s);
+        *written = u"en"_s;
+    }
+    const QString company = m_options.companyFacts.value(u"company"_s);
+    text.replace(u"{signature}"_s, company.isEmpty() ? u"Customer Support"_s : company + u" Support"_s);
+    return text;
+}
+
+QList<judgement::PieceIntent> GroundedDraftEngine::pieceIntents(const QString &customerText,
+                                                                const IntentPrediction &whole) const
+{
+    QList<judgement::PieceIntent> pieces;
+    if (!m_classifier)
+        return pieces;
+    const QStringList parts = judgement::splitRequests(customerText);
+    if (parts.size() < 2 || parts.size() > 24)
+        return pieces; // one request, or too long to be a list of requests
+    for (const QString &part : parts) {
+        judgement::PieceIntent p;
+        p.text = part;
+        p.contentWords = int(text::contentWords(part).size());
+        if (p.contentWords < judgement::CaseAssessor::kPieceMinWords)
+            continue;
+        const IntentPrediction piece = m_classifier->predict(part, m_options.coverage);
+        if (piece.outOfScope || piece.abstain)
+            continue;
+        // A piece's own reading counts when the whole message also leans that way (its top
+        // intents), or when the piece alone is unmistakable: a stray clause misread on its own
+        // must not turn one request into several.
+        const bool alsoWhole =
+            std::any_of(whole.top.cbegin(), whole.top.cend(),
+                        [&](const QPair<QString, double> &t) { return t.first == piece.intent; });
+        if (!alsoWhole && piece.confidence < kPieceAloneConfidence)
+            continue;
+        p.intent = piece.intent;
+        p.confidence = piece.confidence;
+        p.asks = judgement::asksSomething(part);
+        pieces.append(p);
+    }
+    return pieces;
+}
+
+namespace {
+
+// "Hi Anna,\n\n" -> the length of that greeting paragraph; 0 when the text does not open with one.
+qsizetype greetingLength(const QString &body)
+{
+    const qsizetype end = body.indexOf(u"\n\n"_s);
+    if (end <= 0 || end > 60)
+        return 0;
+    const QString first = body.left(end).trimmed();
+    return (first.endsWith(u',') || first.endsWith(u':') || first.endsWith(u'!') || !first.contains(u'.'))
+               ? end + 2
+               : 0;
+}
+
+// The body of a template without its greeting and its sign-off paragraph.
+QString middleOf(const QString &body)
+{
+    QString middle = body.mid(greetingLength(body));
+    const qsizetype signOff = middle.lastIndexOf(u"\n\n"_s);
+    if (signOff > 0 && middle.size() - signOff < 80)
+        middle = middle.left(signOff);
+    return middle.trimmed();
+}
+
+// Amounts and other figures: what a draft must not repeat from a manipulative message unchecked.
+const QRegularExpression &figures()
+{
+    static const QRegularExpression re(
+        u"(?:[£$€]\\s?)?\\d[\\d.,\\s]*\\d(?:\\s?(?:[£$€]|kr|sek|eur|usd|gbp|zł|pln))?|"
+        "[£$€]\\s?\\d"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+} // namespace
 
 DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
 {
+    using judgement::ReplyTexts;
     DraftResult result;
     Draft &d = result.draft;
     d.engine = name();
@@ -406,10 +484,8 @@ DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
     const QString customer = text::customerText(ticket, request.messages);
     const QString hint = ticket.customer.language;
     const QString language = LanguageDetector::decide(customer, hint);
-    const auto sentiment = SentimentAnalyzer::analyze(customer, language);
+    auto sentiment = SentimentAnalyzer::analyze(customer, language);
     result.language = language;
-    result.sentiment = sentiment.label;
-    result.sentimentScore = sentiment.score;
 
     // Intent: the trained model, or nothing (then every draft goes to a person).
     IntentPrediction prediction;
@@ -423,7 +499,52 @@ DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
     } else {
         prediction.outOfScope = true;
     }
-    const QString intent = prediction.outOfScope ? QString() : prediction.intent;
+    // A language is unserved only next to served ones: with no knowledge at all, everything is
+    // out of scope instead (the policy's rule, not a language problem).
+    const bool served =
+        m_error.isEmpty() && (servedLanguages().isEmpty() || servedLanguages().contains(language));
+
+    // The judgement: crisis, vulnerability, fraud, legal, complaints, manipulation, history,
+    // several requests, unserved languages, messages with no request in them.
+    const EscalationPolicy &policy = policyInForce();
+    const EscalationPolicy::Rules rules = policy.rulesFor(ticket.queue, prediction.intent);
+    judgement::CaseInput in;
+    in.customerText = customer;
+    in.subject = ticket.subject;
+    for (const Message &m : request.messages) {
+        if (m.author.kind == AuthorKind::Customer && !m.internal)
+            in.messages.append(m.body);
+    }
+    in.language = language;
+    in.languageServed = served;
+    in.intent = prediction.outOfScope ? QString() : prediction.intent;
+    in.confidence = prediction.confidence;
+    in.outOfScope = prediction.outOfScope;
+    in.abstained = prediction.abstain;
+    in.pieces = served ? pieceIntents(customer, prediction) : QList<judgement::PieceIntent>();
+    in.intentFamilies = m_options.intentFamilies;
+    in.sentimentScore = sentiment.score;
+    in.customerMessages = std::max(1, text::customerMessageCount(request.messages));
+    in.now = ticket.updatedAt.isValid() ? ticket.updatedAt : ticket.createdAt;
+    for (const judgement::PriorContact &p : request.history) {
+        // A window of 0 days turns history off.
+        if (p.ticketId != ticket.id && rules.repeatWindowDays > 0 &&
+            (!in.now.isValid() || !p.createdAt.isValid() ||
+             p.createdAt.daysTo(in.now) <= rules.repeatWindowDays))
+            in.history.append(p);
+    }
+    const judgement::CaseAssessment judged = judgement::CaseAssessor().assess(in);
+    if (judged.sarcasm && sentiment.score > SentimentAnalyzer::kNegativeAt) {
+        // "Great job, third week and still nothing": the words are positive, the message is not.
+        sentiment.score = -0.5;
+        sentiment.label = u"negative"_s;
+    }
+    result.sentiment = sentiment.label;
+    result.sentimentScore = sentiment.score;
+
+    // What the model may answer: nothing for an unserved language or a message without a request.
+    const bool modelUsable = served && !judged.unclear && !judged.has(reason::kOutOfScope);
+    const QString intent = (prediction.outOfScope || !modelUsable) ? QString() : prediction.intent;
     result.intent = intent;
     d.intent = intent;
     d.confidence = std::clamp(prediction.confidence, 0.0, 1.0);
@@ -432,23 +553,92 @@ DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
     const QString query = text::ftsQuery(customer);
     QList<GroundingSource> evidence;
     Choice choice;
-    if (!intent.isEmpty() && m_error.isEmpty())
+    // Which reply: the judgement's own for a crisis, an unserved language, no request, or a
+    // vulnerable customer whose intent has no template written for their situation; else the
+    // best template for the intent.
+    std::optional<ReplyTexts::Kind> own;
+    if (judged.has(reason::kCrisis))
+        own = ReplyTexts::Kind::Crisis;
+    else if (judged.has(reason::kUnsupportedLanguage))
+        own = ReplyTexts::Kind::Unsupported;
+    else if (judged.unclear)
+        own = ReplyTexts::Kind::Clarify;
+    else if (judged.has(reason::kVulnerable) && rules.code != reason::kVulnerable)
+        own = ReplyTexts::Kind::Vulnerable;
+    if (!own && !intent.isEmpty() && m_error.isEmpty())
         choice = chooseTemplate(intent, language, query, customer, &evidence);
 
     QString templateText;
     QString templateLanguage = language;
-    if (choice.found) {
+    QStringList approvedExtra; // reviewed wording merged into the draft besides the chosen source
+    if (own) {
+        templateText = judgementReply(*own, language, &templateLanguage);
+        d.confidence = 0.0; // nothing the model proposed: a person writes the answer
+        if (*own == ReplyTexts::Kind::Clarify)
+            d.confidence = std::clamp(1.0 - prediction.confidence, 0.5, 0.9);
+    } else if (choice.found) {
         templateText = choice.source.reply;
         templateLanguage = choice.source.language;
+        // A past reply is wording only: what its agent did for that customer was not done for this one.
+        if (choice.source.kind == GroundingSource::Kind::Resolved)
+            templateText = ClaimedActions::strip(templateText, templateLanguage).text;
         d.citations.append(citationOf(choice.source));
         for (const GroundingSource &e : std::as_const(evidence))
             d.citations.append(citationOf(e));
+        // Several requests: answer each part the knowledge covers, one after the other.
+        if (judged.has(reason::kMultiIssue)) {
+            QStringList parts{middleOf(templateText)};
+            for (const QString &other : judged.requestIntents) {
+                if (other == intent)
+                    continue;
+                QList<GroundingSource> ignored;
+                const Choice extra =
+                    chooseTemplate(other, language, text::ftsQuery(customer), customer, &ignored);
+                if (extra.found && extra.source.language == templateLanguage) {
+                    const bool past = extra.source.kind == GroundingSource::Kind::Resolved;
+                    parts.append(
+                        middleOf(past ? ClaimedActions::strip(extra.source.reply, templateLanguage).text
+                                      : extra.source.reply));
+                    if (!past)
+                        approvedExtra.append(extra.source.text + u'\n' + extra.source.reply);
+                    d.citations.append(citationOf(extra.source));
+                }
+            }
+            if (parts.size() > 1) {
+                QString ignoredLanguage;
+                const QString ack =
+                    judgementReply(ReplyTexts::Kind::MultiAck, templateLanguage, &ignoredLanguage);
+                approvedExtra.append(ack);
+                const qsizetype g = greetingLength(templateText);
+                const qsizetype signOff = templateText.lastIndexOf(u"\n\n"_s);
+                templateText = templateText.left(g) + ack + u"\n\n"_s + parts.join(u"\n\n"_s) +
+                               (signOff > g ? templateText.mid(signOff) : QString());
+            }
+        }
     } else {
-        templateLanguage = holdingTexts().contains(language) ? language : u"en"_s;
-        templateText = holdingReply(templateLanguage);
+        templateText = judgementReply(ReplyTexts::Kind::Holding, language, &templateLanguage);
+    }
+    // The customer has been here before: say so instead of starting over.
+    if (judged.has(reason::kRepeatContact) && (!own || *own == ReplyTexts::Kind::Vulnerable)) {
+        QString ackLanguage;
+        const QString ack = judgementReply(ReplyTexts::Kind::RepeatAck, templateLanguage, &ackLanguage);
+        if (!ack.isEmpty() && ackLanguage == templateLanguage) {
+            approvedExtra.append(ack);
+            const qsizetype g = greetingLength(templateText);
+            templateText.insert(g, ack + (g > 0 ? u"\n\n"_s : u" "_s));
+        }
     }
     d.language = templateLanguage;
-    templateText = ToneStyler::apply(templateText, request.tone, templateLanguage);
+    if (!own)
+        templateText = ToneStyler::apply(templateText, request.tone, templateLanguage);
+
+    // Signposting is the company's, never invented: a visible gap when none is configured.
+    if (templateText.contains(u"{crisis_contacts}")) {
+        const QString contacts = m_options.crisisContacts.value(
+            language,
+            m_options.crisisContacts.value(templateLanguage, m_options.crisisContacts.value(u"default"_s)));
+        templateText.replace(u"{crisis_contacts}"_s, contacts.isEmpty() ? u"{crisis line}"_s : contacts);
+    }
 
     const SlotFiller filler(facts, m_options.companyFacts);
     const SlotFiller::Result filled = filler.fill(templateText);
@@ -458,7 +648,9 @@ DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
     RiskFlagger::Input risk;
     risk.body = d.body;
     risk.customerText = customer;
-    if (choice.found && choice.source.kind == GroundingSource::Kind::Article)
+    if (own)
+        risk.approvedSources.append(d.body); // our own reviewed wording
+    else if (choice.found && choice.source.kind == GroundingSource::Kind::Article)
         risk.approvedSources.append(choice.source.text + u'\n' + choice.source.reply);
     else if (choice.found)
         risk.contactSources.append(choice.source.reply);
@@ -468,34 +660,57 @@ DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
         else
             risk.contactSources.append(e.reply);
     }
+    risk.approvedSources.append(approvedExtra);
     risk.companyFacts = m_options.companyFacts.values();
     // The language check only when the draft claims the customer's language.
     risk.expectedLanguage = templateLanguage == language ? language : QString();
     d.flags.append(RiskFlagger::flag(risk));
     if (templateLanguage != language)
         d.flags.append({u"language"_s,
-                        u"no template in the customer's language (%1): this draft is in %2; translate before "
+                        u"no reply in the customer's language (%1): this draft is in %2; translate before "
                         "sending"_s.arg(language, templateLanguage),
                         -1, 0});
+    // A manipulative message: any figure of the customer's that the draft repeats is flagged.
+    if (judged.has(reason::kManipulation)) {
+        auto it = figures().globalMatch(d.body);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const QString figure = m.captured(0).trimmed();
+            QString digitsOnly = figure;
+            digitsOnly.remove(QRegularExpression(u"\\D"_s));
+            if (digitsOnly.size() >= 2 && customer.contains(figure))
+                d.flags.append(
+                    {u"manipulation"_s,
+                     u"this figure comes from a message that tries to steer the reply; check it against "
+                     "the records before sending"_s,
+                     int(m.capturedStart()), int(m.capturedLength())});
+        }
+    }
 
     EscalationPolicy::Signals s;
     s.queue = ticket.queue;
     s.intent = intent;
-    s.confidence = d.confidence;
-    s.modelAbstained = prediction.abstain;
-    s.outOfScope = prediction.outOfScope;
+    s.confidence = prediction.confidence;
+    s.modelAbstained = prediction.abstain && modelUsable;
+    s.outOfScope = prediction.outOfScope && modelUsable;
     s.sentimentScore = sentiment.score;
-    s.customerMessages = std::max(1, text::customerMessageCount(request.messages));
-    s.noKnowledge = !intent.isEmpty() && !choice.found;
-    EscalationPolicy::Decision decision = policyInForce().decide(s);
+    s.customerMessages = in.customerMessages;
+    s.noKnowledge = !intent.isEmpty() && !choice.found && !own;
+    s.judged = judged.codes;
+    s.judgedEvidence = judged.evidence;
+    s.unclear = judged.unclear;
+    EscalationPolicy::Decision decision = policy.decide(s);
     if (!m_error.isEmpty()) {
         decision.needsHuman = true;
         decision.reason = u"drafting unavailable: %1"_s.arg(m_error);
+        decision.codes = QStringList{reason::kPolicy.toString()};
     } else {
         result.escalationSignals = s.toJson();
     }
     result.needsHuman = decision.needsHuman;
     result.needsHumanReason = decision.reason;
+    result.needsHumanCodes = decision.codes;
+    result.priority = decision.priority;
     if (decision.needsHuman)
         d.flags.prepend({u"needs_human"_s, decision.reason, -1, 0});
     return result;

@@ -354,4 +354,21 @@ QList<QPair<QString, QString>> KnowledgeIndex::trainingExamples() const
     return out;
 }
 
+QStringList KnowledgeIndex::servedLanguages() const
+{
+    QStringList languages;
+    QString sql = u"SELECT DISTINCT language FROM resolved_examples"_s;
+    if (hasArticles())
+        sql += u" UNION SELECT DISTINCT language FROM kb_articles"_s;
+    QSqlQuery q(m_db);
+    if (q.exec(sql)) {
+        while (q.next()) {
+            const QString lang = q.value(0).toString();
+            if (!lang.isEmpty() && !languages.contains(lang))
+                languages.append(lang);
+        }
+    }
+    return languages;
+}
+
 } // namespace tandem::server

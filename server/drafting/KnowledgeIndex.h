@@ -73,6 +73,9 @@ public:
     //! Multiplies a source's weight by \a factor, kept within [kMinWeight, kMaxWeight].
     void adjustWeight(const QString &citationId, double factor);
 
+    //! The languages the knowledge answers in: those of its articles and resolved examples.
+    QStringList servedLanguages() const;
+
     //! (text, intent) pairs the intent model can learn from: article titles and resolved requests.
     QList<QPair<QString, QString>> trainingExamples() const;
 

@@ -29,11 +29,18 @@ LanguageDetector::Result LanguageDetector::detect(const QString &text, const QSt
         &textBytes, &reliable, &validPrefix);
     if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
         return r;
-    r.language = QString::fromLatin1(CLD2::LanguageCode(lang));
-    if (r.language == u"nb" || r.language == u"no")
-        r.language = u"no"_s;
+    auto code = [](CLD2::Language l) {
+        const QString c = QString::fromLatin1(CLD2::LanguageCode(l));
+        return c == u"nb" ? u"no"_s : c;
+    };
+    r.language = code(lang);
     r.reliable = reliable;
     r.percent = percent3[0];
+    for (int i = 0; i < 3; ++i) {
+        if (language3[i] != CLD2::UNKNOWN_LANGUAGE && language3[i] != CLD2::TG_UNKNOWN_LANGUAGE &&
+            percent3[i] > 0)
+            r.mix.append({code(language3[i]), percent3[i]});
+    }
     return r;
 }
 
@@ -41,6 +48,12 @@ QString LanguageDetector::decide(const QString &text, const QString &hint)
 {
     const QString h = hint.left(2).toLower();
     const Result r = detect(text, h);
+    // Code-switched text ("Hej, my order har inte kommit"): the customer's own language wins
+    // when it is a good part of the text.
+    for (const auto &[lang, share] : r.mix) {
+        if (!h.isEmpty() && lang == h && share >= kHintShare)
+            return h;
+    }
     if (!r.language.isEmpty() && (r.reliable || h.isEmpty()))
         return r.language;
     return h.isEmpty() ? u"en"_s : h;

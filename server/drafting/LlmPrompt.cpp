@@ -41,10 +41,10 @@ QString LlmPrompt::escape(const QString &untrusted)
 QString LlmPrompt::languageName(const QString &code)
 {
     static const QHash<QString, QString> names{
-        {u"en"_s, u"English"_s}, {u"sv"_s, u"Swedish"_s},   {u"de"_s, u"German"_s},
-        {u"es"_s, u"Spanish"_s}, {u"fr"_s, u"French"_s},    {u"nl"_s, u"Dutch"_s},
-        {u"da"_s, u"Danish"_s},  {u"no"_s, u"Norwegian"_s}, {u"fi"_s, u"Finnish"_s},
-        {u"it"_s, u"Italian"_s}, {u"pt"_s, u"Portuguese"_s}};
+        {u"en"_s, u"English"_s}, {u"sv"_s, u"Swedish"_s},    {u"de"_s, u"German"_s},
+        {u"es"_s, u"Spanish"_s}, {u"fr"_s, u"French"_s},     {u"nl"_s, u"Dutch"_s},
+        {u"da"_s, u"Danish"_s},  {u"no"_s, u"Norwegian"_s},  {u"fi"_s, u"Finnish"_s},
+        {u"it"_s, u"Italian"_s}, {u"pt"_s, u"Portuguese"_s}, {u"pl"_s, u"Polish"_s}};
     return names.value(code, code);
 }
 

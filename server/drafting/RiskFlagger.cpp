@@ -1,8 +1,12 @@
 #include "RiskFlagger.h"
 
+#include "ApprovedWording.h"
+#include "ClaimedActions.h"
 #include "EntityScanner.h"
 #include "LanguageDetector.h"
+#include "TicketFacts.h"
 
+#include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -20,7 +24,7 @@ struct PromisePattern
 };
 
 // Commitments, not topics: "your refund is on its way" is information, "we will refund you" is a
-// promise. One list per category, all five languages in each.
+// promise. One list per category, all ten demo languages in each.
 const std::vector<PromisePattern> &promisePatterns()
 {
     static const std::vector<PromisePattern> patterns = [] {
@@ -48,7 +52,21 @@ const std::vector<PromisePattern> &promisePatterns()
               u"\\brecibirá\\s+"_s + w + u"{0,3}reembolso\\b"_s,
               u"\\b(?:nous (?:vous )?(?:rembourserons|allons (?:vous )?rembourser|procéderons au "
               u"remboursement)|"
-              "remboursement (?:intégral|total|complet)|vous serez (?:intégralement )?remboursée?s?)\\b"_s}},
+              "remboursement (?:intégral|total|complet)|vous serez (?:intégralement )?remboursée?s?)\\b"_s,
+              // nl, fi, pl, it, pt
+              u"\\b(?:we|wij|ik)\\s+"_s + w + u"{0,3}(?:terugbetalen|terugstorten|vergoeden)\\b"_s,
+              u"\\b(?:volledige|gehele)\\s+terugbetaling\\b"_s,
+              u"\\bkrijgt u\\s+"_s + w + u"{0,3}(?:terugbetaling|geld terug)\\b"_s,
+              u"\\b(?:palautamme|hyvitämme|maksamme takaisin)\\b"_s,
+              u"\\b(?:täysi|koko summan)\\s+hyvitys\\b"_s,
+              u"\\bsaat\\s+"_s + w + u"{0,2}(?:rahasi|rahat) takaisin\\b"_s,
+              u"\\b(?:zwrócimy|zwrócę|oddamy)\\b"_s, u"\\b(?:pełny|całkowity)\\s+zwrot\\b"_s,
+              u"\\botrzymają Państwo\\s+"_s + w + u"{0,3}zwrot\\w*"_s,
+              u"\\b(?:rimborseremo|rimborserò|restituiremo)\\b"_s,
+              u"\\brimborso\\s+(?:totale|completo|integrale)\\b"_s,
+              u"\\briceverà\\s+"_s + w + u"{0,3}rimborso\\b"_s,
+              u"\\b(?:reembolsaremos|vamos reembolsar|iremos reembolsar|devolveremos|vamos devolver)\\b"_s,
+              u"\\breembolso\\s+integral\\b"_s, u"\\breceberá\\s+"_s + w + u"{0,3}reembolso\\b"_s}},
             {u"fee waiver"_s,
              {u"\\b(?:waive|waived|waiving|remove|removed|cancel(?:l?ed)?|reverse|reversed|refund(?:ed)?|drop)\\s+"_s +
                   w + u"{0,3}(?:fee|fees|charge|charges|interest)\\b"_s,
@@ -67,7 +85,22 @@ const std::vector<PromisePattern> &promisePatterns()
                   w + u"{0,3}(?:comisi[oó]n\\w*|cargo\\w*|recargo\\w*|penalizaci[oó]n\\w*)"_s,
               u"\\b(?:annul\\w+|supprim\\w+|rembours\\w+|retir\\w+|renon\\w+)\\s+"_s + w +
                   u"{0,4}(?:frais|pénalités?)\\b"_s,
-              u"\\bfrais\\s+"_s + w + u"{0,3}(?:annulés|supprimés|remboursés|offerts)\\b"_s}},
+              u"\\bfrais\\s+"_s + w + u"{0,3}(?:annulés|supprimés|remboursés|offerts)\\b"_s,
+              u"\\b(?:kosten|boete)\\s+"_s + w +
+                  u"{0,3}(?:kwijtgescholden|geschrapt|laten vervallen|teruggedraaid|verwijderd)\\b"_s,
+              u"\\b(?:schrappen|verwijderen|kwijtschelden)\\s+"_s + w + u"{0,3}(?:kosten|boete)\\b"_s,
+              u"\\b(?:poistamme|perumme|hyvitämme|mitätöimme)\\s+"_s + w + u"{0,3}\\w*maksu\\w*"_s,
+              u"\\b\\w*maksu\\w*\\s+"_s + w + u"{0,3}(?:poistetaan|perutaan|hyvitetään|mitätöidään)\\b"_s,
+              u"\\b(?:anulujemy|anulowaliśmy|usuniemy|umorzymy|zwrócimy)\\s+"_s + w + u"{0,3}opłat\\w*"_s,
+              u"\\bopłat\\w*\\s+"_s + w +
+                  u"{0,3}(?:zostanie|zostały|została)\\s+(?:anulowan|usunięt|umorzon)\\w*"_s,
+              u"\\b(?:annulleremo|annulliamo|stornere\\w*|rimuover\\w*|rimborsere\\w*)\\s+"_s + w +
+                  u"{0,3}(?:commission\\w*|penal\\w*)"_s,
+              u"\\b(?:commissione|penale)\\s+"_s + w +
+                  u"{0,3}(?:verrà|sarà)\\s+(?:annullat|stornat|rimoss)\\w*"_s,
+              u"\\b(?:anular\\w*|retirar\\w*|remover\\w*|perdoar\\w*|estornar\\w*)\\s+"_s + w +
+                  u"{0,3}(?:comiss\\w+|penaliza\\w+)"_s,
+              u"\\bcomiss(?:ão|ões)\\s+"_s + w + u"{0,3}(?:será|serão)\\s+(?:anulad|retirad|removid)\\w*"_s}},
             {u"deadline"_s,
              {u"\\bwithin\\s+(?:\\d+|one|two|three|a)\\s+(?:[a-z]+\\s+)?(?:hours?|days?|weeks?)\\b"_s,
               u"\\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the end of (?:the )?(?:day|week))\\b"_s,
@@ -86,7 +119,20 @@ const std::vector<PromisePattern> &promisePatterns()
               u"\\b(?:sous|dans les|dans un délai "
               u"de|d'ici)\\s+(?:\\d+|un|une|deux|trois)\\s+(?:heures?|jours?|"
               "semaines?)(?:\\s+ouvr(?:é|ab)s?(?:les)?)?"_s,
-              u"\\b(?:d'ici|avant) (?:lundi|mardi|mercredi|jeudi|vendredi|demain)\\b"_s}},
+              u"\\b(?:d'ici|avant) (?:lundi|mardi|mercredi|jeudi|vendredi|demain)\\b"_s,
+              u"\\bbinnen\\s+(?:\\d+|een|één|twee|drie)\\s+(?:uur|dag\\w*|werkdag\\w*|week|weken)\\b"_s,
+              u"\\b(?:uiterlijk|vóór) (?:maandag|dinsdag|woensdag|donderdag|vrijdag|morgen)\\b"_s,
+              u"\\b(?:\\d+|yhden|kahden|kolmen)\\s+(?:tunnin|päivän|arkipäivän|pankkipäivän|viikon)\\s+"
+              "(?:kuluessa|sisällä)"_s,
+              u"\\b(?:maanantaihin|tiistaihin|keskiviikkoon|torstaihin|perjantaihin|huomiseen)\\s+mennessä"_s,
+              u"\\bw ciągu\\s+(?:\\d+|jednego|jednej|dwóch|trzech)\\s+(?:godzin\\w*|dni|dnia|tygodni\\w*)"_s,
+              u"\\bdo (?:poniedziałku|wtorku|środy|czwartku|piątku|jutra)\\b"_s,
+              u"\\bentro\\s+(?:\\d+|un|una|due|tre)\\s+(?:or[ae]|giorn[oi]|settiman[ae])(?:\\s+lavorativ[oi])?"_s,
+              u"\\bentro (?:lunedì|martedì|mercoledì|giovedì|venerdì|domani)\\b"_s,
+              u"\\b(?:no prazo de|nas próximas|nos próximos)\\s+(?:\\d+|um|uma|dois|duas|três)\\s+"
+              "(?:horas?|dias?|semanas?)(?:\\s+úteis)?"_s,
+              u"\\baté (?:segunda|terça|quarta|quinta|sexta|amanhã)\\b"_s,
+              u"\\b(?:gegarandeerd|takaamme|gwarantujemy|garantiamo|garantimos)\\b"_s}},
             {u"compensation"_s,
              {u"\\b(?:compensat(?:e|ed|ion)|goodwill (?:gesture|payment|credit)|voucher|gift card|credit "
               u"(?:to )?your "
@@ -94,7 +140,12 @@ const std::vector<PromisePattern> &promisePatterns()
               u"\\b(?:kompensation|kompensera\\w*|ersättning|gottgörelse|presentkort|rabattkod|tillgodohavande)\\b"_s,
               u"\\b(?:Entschädigung|Kompensation|Gutschrift|Gutschein|Kulanz\\w*|entschädigen)\\b"_s,
               u"\\b(?:compensaci[oó]n|compensar\\w*|indemnizaci[oó]n|cupón|código de descuento|abono en su cuenta)\\b"_s,
-              u"\\b(?:dédommag\\w+|indemnis\\w+|geste commercial|bon d'achat|code de réduction)\\b"_s}}};
+              u"\\b(?:dédommag\\w+|indemnis\\w+|geste commercial|bon d'achat|code de réduction)\\b"_s,
+              u"\\b(?:compensatie|schadevergoeding|tegoed|cadeaubon|kortingscode|waardebon)\\b"_s,
+              u"\\b(?:korvaus\\w*|lahjakortti\\w*|alennuskoodi\\w*)\\b"_s,
+              u"\\b(?:rekompensat\\w*|odszkodowani\\w*|kod rabatowy|kodu rabatowego|bon podarunkowy)\\b"_s,
+              u"\\b(?:risarciment\\w*|indennizz\\w*|buono sconto|codice sconto|compensazion\\w*)\\b"_s,
+              u"\\b(?:compensaç(?:ão|ões)|indemniza\\w+|vale de desconto|código de desconto|gesto comercial)\\b"_s}}};
         std::vector<PromisePattern> out;
         for (const auto &[category, list] : raw) {
             for (const QString &re : list)
@@ -114,6 +165,53 @@ const QRegularExpression &placeholderSpan()
 QString quoted(const QString &s)
 {
     return u"\u201C"_s + s + u"\u201D"_s;
+}
+
+// Amounts and dates the draft repeats from the customer's message alone: the customer said so,
+// nobody checked. A figure the customer says was approved or promised is flagged even where a
+// source happens to contain it (the hard rule: it never reaches a customer unflagged).
+QList<DraftFlag> unverifiedFacts(const RiskFlagger::Input &in, const QList<Entity> &bodyEntities)
+{
+    QList<DraftFlag> out;
+    const TicketFacts stated = TicketFacts::extract(in.customerText, {});
+    QHash<QString, FactRole> roles; // key -> the role the customer gave it (claimed wins)
+    for (const QList<TicketFacts::Value> *values : {&stated.amounts, &stated.dates}) {
+        for (const TicketFacts::Value &v : *values) {
+            auto it = roles.find(v.key);
+            if (it == roles.end())
+                roles.insert(v.key, v.role);
+            else if (v.role == FactRole::Claimed || *it == FactRole::Unknown)
+                *it = v.role;
+        }
+    }
+    if (roles.isEmpty())
+        return out;
+    QSet<QString> official;
+    for (const QString &s : in.approvedSources)
+        official.unite(EntityScanner::keys(s));
+    for (const QString &s : in.companyFacts)
+        official.unite(EntityScanner::keys(s));
+    for (const Entity &e : bodyEntities) {
+        if (e.kind != Entity::Kind::Amount && e.kind != Entity::Kind::Date)
+            continue;
+        const auto role = roles.constFind(e.key);
+        if (role == roles.cend() || (*role != FactRole::Claimed && official.contains(e.key)))
+            continue;
+        QString message;
+        if (*role == FactRole::Claimed) {
+            message =
+                u"unverified %1: the customer says %2 was approved or promised; nothing on record confirms "
+                "it, check before sending"_s.arg(Entity::kindName(e.kind), quoted(e.text));
+        } else {
+            const QString as = *role == FactRole::Unknown
+                                   ? QString()
+                                   : u" (as %1)"_s.arg(FactRoles::describe(*role, e.kind));
+            message = u"unverified %1: %2 comes only from the customer's message%3; check it against the "
+                      "account before sending"_s.arg(Entity::kindName(e.kind), quoted(e.text), as);
+        }
+        out.append({u"unverified_fact"_s, message, e.start, e.length});
+    }
+    return out;
 }
 
 } // namespace
@@ -168,22 +266,29 @@ QList<DraftFlag> RiskFlagger::flag(const Input &in)
                           Entity::kindName(e.kind), quoted(e.text)),
                       e.start, e.length});
     }
+    flags.append(unverifiedFacts(in, entities));
 
-    // Promises: every commitment needs approval; approved wording only says where it came from.
-    QString approvedLower;
-    for (const QString &s : in.approvedSources)
-        approvedLower += s.toLower() + u'\n';
+    // Promises and claimed actions: the knowledge base's own sentences, repeated word for word,
+    // are reviewed text; anything else (a past reply's, a model's, a human's) needs approval.
+    const ApprovedWording approved(in.approvedSources);
     const QList<Promise> found = promises(in.body);
     for (const Promise &p : found) {
-        const QString span = in.body.mid(p.start, p.length);
-        const bool fromKb = approvedLower.contains(span.toLower());
+        if (approved.covers(in.body, p.start, p.length))
+            continue;
+        flags.append({u"promise"_s,
+                      u"promise (%1): %2 needs approval before sending"_s.arg(
+                          p.category, quoted(in.body.mid(p.start, p.length))),
+                      p.start, p.length});
+    }
+    const QList<ClaimedActions::Span> claims = ClaimedActions::find(in.body);
+    for (const ClaimedActions::Span &c : claims) {
+        if (approved.covers(in.body, c.start, c.length))
+            continue;
         flags.append(
-            {u"promise"_s,
-             fromKb
-                 ? u"promise (%1): %2 is knowledge-base wording; confirm it applies to this customer"_s.arg(
-                       p.category, quoted(span))
-                 : u"promise (%1): %2 needs approval before sending"_s.arg(p.category, quoted(span)),
-             p.start, p.length});
+            {u"claimed_action"_s,
+             u"claimed action: %1 says it was already done, and no approved source says so for this "
+             "customer; check it was done or remove it"_s.arg(quoted(in.body.mid(c.start, c.length))),
+             c.start, c.length});
     }
 
     // Leftover placeholders (a corpus reply or a human edit that kept one).

@@ -10,20 +10,26 @@ namespace tandem::server {
 
 //! Marks what a person must check before a draft goes out, each on its exact span (UTF-16
 //! offsets into the body): facts (amounts, dates, URLs, e-mail addresses, phone, order or account
-//! numbers) found in neither the ticket nor the cited sources, promises that need approval
-//! (refund, fee waiver, deadline, compensation) in en/sv/de/es/fr, leftover placeholders, and a
-//! draft written in another language than the customer's.
+//! numbers) found in neither the ticket nor the cited sources (`unsupported_fact`), amounts and
+//! dates found only in the customer's message (`unverified_fact`: the customer said so, nobody
+//! checked; always for a figure they say was approved or promised), promises that need approval
+//! (refund, fee waiver, deadline, compensation) in the ten demo languages, statements that something was
+//! already done (`claimed_action`, ClaimedActions), leftover placeholders, and a draft written in
+//! another language than the customer's. Promises and claimed actions in sentences repeated
+//! word for word from an approved source are the knowledge base's own and are not flagged.
 class RiskFlagger
 {
 public:
     struct Input
     {
         QString body;
-        QString customerText;        //!< everything the customer wrote
-        QStringList approvedSources; //!< cited knowledge-base text: supports any fact or promise
-        QStringList contactSources;  //!< cited past replies: support only URLs, e-mails and phones
-        QStringList companyFacts;    //!< the company's own details (phone, website, ...)
-        QString expectedLanguage;    //!< the customer's; "" skips the language check
+        QString customerText; //!< everything the customer wrote
+        //! Cited knowledge-base text (article and reply template): supports any fact, and approves
+        //! the promises and claimed actions of the sentences the body repeats from it.
+        QStringList approvedSources;
+        QStringList contactSources; //!< cited past replies: support only URLs, e-mails and phones
+        QStringList companyFacts;   //!< the company's own details (phone, website, ...)
+        QString expectedLanguage;   //!< the customer's; "" skips the language check
     };
 
     static QList<DraftFlag> flag(const Input &input);

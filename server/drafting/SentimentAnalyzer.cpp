@@ -133,9 +133,9 @@ SentimentAnalyzer::Result SentimentAnalyzer::analyze(const QString &text, const 
                 scale += b;
             }
         }
-        // sv/de put the negation after the verb: "det hjälper inte", "das hilft nicht".
-        if (!negated && (language == u"sv" || language == u"de") && i + 1 < tokens.size() &&
-            lex.negators.contains(tokens[i + 1].word))
+        // sv/de/nl put the negation after the verb: "det hjälper inte", "das hilft nicht", "dat helpt niet".
+        if (!negated && (language == u"sv" || language == u"de" || language == u"nl") &&
+            i + 1 < tokens.size() && lex.negators.contains(tokens[i + 1].word))
             negated = true;
         v *= std::max(0.2, scale);
         if (negated)

@@ -4,8 +4,8 @@
 
 namespace tandem::server {
 
-//! Lexicon-based sentiment for customer messages in en/sv/de/es/fr, in the spirit of VADER:
-//! word valences, intensifiers and diminishers ("very", "väldigt", "sehr", "muy", "très"),
+//! Lexicon-based sentiment for customer messages in en/sv/de/es/fr/nl/fi/pl/it/pt, in the spirit of
+//! VADER: word valences, intensifiers and diminishers ("very", "väldigt", "sehr", "muy", "très"),
 //! negation within the next few words ("not happy", "inte nöjd", "n'est pas bon"), "but"
 //! shifting weight to the clause after it, emphasis by exclamation marks and CAPITALS.
 class SentimentAnalyzer

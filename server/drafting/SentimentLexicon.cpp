@@ -110,6 +110,99 @@ const RawLexicon kFrench{
     u"trop:0.3 si:0.2 vachement:0.3 incroyablement:0.5 assez:0.1 peu:-0.3 légèrement:-0.4",
     u"ne pas jamais aucun aucune rien personne sans ni", u"mais cependant pourtant toutefois"};
 
+const RawLexicon kDutch{
+    u"boos:-3 woedend:-3.5 kwaad:-3 razend:-3.5 onacceptabel:-3 onaanvaardbaar:-3 belachelijk:-2.5 "
+    u"schandalig:-3.5 schande:-3 vreselijk:-3 verschrikkelijk:-3 afschuwelijk:-3.5 slecht:-2 slechte:-2 "
+    u"slechtste:-3.5 teleurgesteld:-2.5 teleurstell*:-2.5 gefrustreerd:-2.5 frustrer*:-2.5 geïrriteerd:-2 "
+    u"irritant:-2 ergerlijk:-2 nutteloos:-3 waardeloos:-3 incompetent:-3 oplichting:-3.5 oplichters:-3.5 "
+    u"opgelicht:-3.5 fraude:-2 bedrog:-3 leugen*:-2.5 onbeschoft:-2.5 haat:-3 nachtmerrie:-3 ramp:-3.5 "
+    u"rampzalig:-3.5 grap:-1.5 zorgen:-1.2 bezorgd:-1.5 ongerust:-1.5 gestrest:-2 wanhopig:-2.5 verward:-1 "
+    u"probleem:-1 problemen:-1 fout:-1.2 kapot:-2 mislukt:-1.5 geweigerd:-1 vertraging:-1.2 genegeerd:-2.5 "
+    u"oneerlijk:-2.5 verdrietig:-2 ontevreden:-2.5 klacht:-1.5 advocaat:-1.5 onprofessioneel:-3 "
+    u"geschokt:-2.5 "
+    u"werkt_niet:-2 geen_antwoord:-2 geen_reactie:-2 wacht_nog_steeds:-2 het_zat:-2.5 klaar_mee:-2.5 "
+    u"bedankt:1.5 dank:1.5 dankjewel:1.5 dankuwel:1.5 dankbaar:2.5 waardeer:2 goed:1.9 goede:1.9 prima:2 "
+    u"geweldig:3 uitstekend:3.2 fantastisch:3.2 top:2.5 perfect:3 super:2.5 blij:2.5 tevreden:2.3 "
+    u"behulpzaam:2.3 helpt:1.2 vriendelijk:2 aardig:1.8 snel:1 makkelijk:1.5 eenvoudig:1 opgelost:1.5 fijn:2 "
+    u"heerlijk:2.5 "
+    u"goede_dag:0 goede_morgen:0 goede_middag:0",
+    u"heel:0.3 erg:0.3 zeer:0.3 echt:0.3 enorm:0.5 ontzettend:0.5 extreem:0.5 totaal:0.4 volledig:0.4 "
+    u"absoluut:0.5 hartstikke:0.4 zo:0.2 behoorlijk:0.1 vrij:-0.1 beetje:-0.3 enigszins:-0.3 nauwelijks:-0.4",
+    u"niet geen nooit niets niemand zonder nergens", u"maar echter hoewel toch"};
+
+const RawLexicon kFinnish{
+    u"vihainen:-3 vihaisena:-3 raivoissani:-3.5 raivostuttava:-3.5 suuttunut:-3 kiukkuinen:-2.5 "
+    u"ärsyttää:-2 ärsyttävä:-2 ärsyttävää:-2 turhautunut:-2.5 turhautt*:-2.5 pettynyt:-2.5 pettymys:-2.5 "
+    u"kauhea:-3 kauheaa:-3 kauheasti:-3 hirveä:-3 hirveää:-3 surkea:-3 surkeaa:-3 huono:-2 huonoa:-2 "
+    u"huonosti:-1.8 huonoin:-3.5 kelvoton:-3 hyödytön:-3 epäpätevä:-3 törkeä:-3.5 törkeää:-3.5 "
+    u"skandaali:-3.5 huijaus:-3.5 huijari*:-3.5 huijattu:-3.5 petos:-2 valehtel*:-2.5 valhe*:-2.5 "
+    u"epäkohtelias:-2.5 vihaan:-3 painajainen:-3 katastrofi:-3.5 vitsi:-1.5 huolissani:-1.5 huoli:-1.2 "
+    u"huolestunut:-1.5 stressaa:-2 stressaantunut:-2 epätoivoinen:-2.5 hämmentynyt:-1 ongelma:-1 "
+    u"ongelmia:-1 virhe:-1.2 rikki:-2 epäonnistui:-1.5 hylättiin:-1 myöhässä:-1.2 viivästynyt:-1.5 "
+    u"epäreilu:-2.5 epäreilua:-2.5 surullinen:-2 tyytymätön:-2.5 valitus:-1.5 asianajaja*:-1.5 "
+    u"järkyttynyt:-2.5 epäammattimainen:-3 ei_toimi:-2 ei_vastausta:-2 odotan_edelleen:-2 nyt_riittää:-2.5 "
+    u"kiitos:1.5 kiitti:1.5 kiitoksia:1.5 kiitollinen:2.5 arvostan:2 hyvä:1.9 hyvää:1.9 hyvin:1.5 "
+    u"loistava:3 loistavaa:3 erinomainen:3.2 erinomaista:3.2 mahtava:3 mahtavaa:3 upea:3 upeaa:3 "
+    u"täydellinen:3 ihana:2.8 ihanaa:2.8 iloinen:2.5 tyytyväinen:2.3 avulias:2.3 ystävällinen:2 mukava:1.8 "
+    u"kiva:2 kivaa:2 nopea:1 nopeasti:1 helppo:1.5 helposti:1.5 ratkesi:1.5 huippu:3 "
+    u"hyvää_päivää:0 hyvää_huomenta:0 hyvää_iltaa:0 hyvä_vastaanottaja:0 hyvä_asiakaspalvelu:0",
+    u"todella:0.3 tosi:0.3 erittäin:0.3 äärimmäisen:0.5 aivan:0.3 täysin:0.4 ihan:0.2 niin:0.2 super:0.3 "
+    u"uskomattoman:0.5 melko:0.1 vähän:-0.3 hieman:-0.3 hiukan:-0.3 tuskin:-0.4",
+    u"en et ei emme ette eivät älä ilman eikä", u"mutta kuitenkin vaikka silti"};
+
+const RawLexicon kPolish{
+    u"zły:-2.5 zła:-2.5 złe:-2.5 źle:-1.8 wściekły:-3.5 wściekła:-3.5 wkurzon*:-3 zdenerwowan*:-2.5 "
+    u"oburzon*:-3 niedopuszczaln*:-3 skandal*:-3.5 żenujące:-3 żenada:-3 okropn*:-3 straszn*:-3 fataln*:-3 "
+    u"beznadziejn*:-3 najgorsz*:-3.5 kiepsk*:-2 rozczarowan*:-2.5 rozczarowując*:-2.5 sfrustrowan*:-2.5 "
+    u"frustrując*:-2.5 irytując*:-2 bezużyteczn*:-3 niekompetentn*:-3 oszustwo:-3.5 oszuści:-3.5 "
+    u"oszukan*:-3.5 kłamstw*:-2.5 niegrzeczn*:-2.5 nienawidzę:-3 koszmar:-3 katastrof*:-3.5 żart:-1.5 "
+    u"martwię:-1.5 zmartwion*:-1.5 zestresowan*:-2 zdesperowan*:-2.5 problem:-1 problemy:-1 problemem:-1 "
+    u"błąd:-1.2 błędn*:-1.5 zepsut*:-2 odrzucon*:-1 opóźnien*:-1.2 ignorowan*:-2.5 ignoruj*:-2.5 "
+    u"niesprawiedliw*:-2.5 smutn*:-2 niezadowolon*:-2.5 skarga:-1.5 prawnik:-1.5 pozew:-1.5 "
+    u"nieprofesjonaln*:-3 nie_działa:-2 nie_dziala:-2 brak_odpowiedzi:-2 nadal_czekam:-2 mam_dość:-2.5 "
+    u"mam_dosc:-2.5 dziękuję:1.5 dziekuje:1.5 dzięki:1.5 dzieki:1.5 wdzięczn*:2.5 doceniam:2 dobr*:1.9 "
+    u"świetn*:3 doskonał*:3.2 znakomit*:3.2 wspaniał*:3 super:2.5 idealn*:3 kocham:3 uwielbiam:3 "
+    u"zadowolon*:2.3 szczęśliw*:2.7 pomocn*:2.3 miły:1.8 miła:1.8 miło:1.8 uprzejm*:2 szybk*:1 łatw*:1.5 "
+    u"załatwione:1.5 dzień_dobry:0 dobry_wieczór:0 dobry_wieczor:0 dzien_dobry:0",
+    u"bardzo:0.3 naprawdę:0.3 niezwykle:0.5 ogromnie:0.5 totalnie:0.4 całkowicie:0.4 absolutnie:0.5 "
+    u"zupełnie:0.4 tak:0.2 super:0.3 dość:0.1 trochę:-0.3 nieco:-0.3 ledwo:-0.4",
+    u"nie nigdy żaden żadna żadne nic nikt bez ani", u"ale jednak chociaż choć lecz"};
+
+const RawLexicon kItalian{
+    u"arrabbiat*:-3 furios*:-3.5 infuriat*:-3.5 indignat*:-3 inaccettabile:-3 inammissibile:-3.5 "
+    u"ridicol*:-2.5 vergogn*:-3 scandalos*:-3.5 terribile:-3 orribile:-3 pessim*:-3.5 brutto:-2 brutta:-2 "
+    u"male:-1.8 peggio:-3 peggiore:-3 delus*:-2.5 deludente:-2.5 frustrat*:-2.5 frustrante:-2.5 "
+    u"irritat*:-2 seccat*:-2 stufo:-2.5 stufa:-2.5 inutile:-3 incompetent*:-3 truffa:-3.5 truffat*:-3.5 "
+    u"truffatori:-3.5 frode:-2 bugi*:-2.5 maleducat*:-2.5 odio:-3 incubo:-3 disastro:-3.5 scherzo:-1.5 "
+    u"preoccupat*:-1.5 preoccupazione:-1.2 stressat*:-2 disperat*:-2.5 confus*:-1 problema:-1 problemi:-1 "
+    u"errore:-1.2 rotto:-2 rotta:-2 rifiutat*:-1 ritardo:-1.2 ignorat*:-2.5 ingiust*:-2.5 triste:-2 "
+    u"insoddisfatt*:-2.5 reclamo:-1.5 avvocato:-1.5 scioccat*:-2.5 non_funziona:-2 nessuna_risposta:-2 "
+    u"ancora_aspettando:-2 grazie:1.5 ringrazio:1.5 grato:2.5 grata:2.5 apprezzo:2 buono:1.9 buona:1.9 "
+    u"bene:1.5 ottim*:3.2 eccellente:3.2 fantastic*:3.2 meraviglios*:3 perfett*:3 adoro:3 contento:2.5 "
+    u"contenta:2.5 contenti:2.5 felice:2.7 soddisfatt*:2.3 utile:2 gentilissim*:2 veloce:1 velocemente:1 "
+    u"rapid*:1 facile:1.5 risolto:1.5 super:2.5 top:2.5 buona_giornata:0 buona_sera:0",
+    u"molto:0.3 davvero:0.3 veramente:0.3 estremamente:0.5 totalmente:0.4 completamente:0.4 "
+    u"assolutamente:0.5 proprio:0.3 così:0.2 super:0.3 incredibilmente:0.5 troppo:0.3 abbastanza:0.1 "
+    u"poco:-0.3 leggermente:-0.4 appena:-0.4",
+    u"non mai niente nulla nessuno nessuna senza né neanche nemmeno", u"ma però tuttavia eppure"};
+
+const RawLexicon kPortuguese{
+    u"zangad*:-3 furios*:-3.5 irritad*:-2.5 revoltad*:-3 indignad*:-3 inaceitável:-3 inadmissível:-3.5 "
+    u"ridícul*:-2.5 vergonha:-3 vergonhos*:-3 escandalos*:-3.5 terrível:-3 horrível:-3 péssim*:-3.5 mau:-2 "
+    u"má:-2 mal:-1.8 pior:-3 desiludid*:-2.5 decepcionad*:-2.5 dececionad*:-2.5 frustrad*:-2.5 "
+    u"frustrante:-2.5 chatead*:-2 farto:-2.5 farta:-2.5 inútil:-3 incompetente*:-3 burla:-3.5 burlad*:-3.5 "
+    u"fraude:-2 vigarice:-3.5 vigaristas:-3.5 mentira*:-2.5 odeio:-3 pesadelo:-3 desastre:-3.5 piada:-1.5 "
+    u"preocupad*:-1.5 preocupação:-1.2 stressad*:-2 desesperad*:-2.5 confus*:-1 problema:-1 problemas:-1 "
+    u"erro:-1.2 avariad*:-2 estragad*:-2 recusad*:-1 atraso:-1.2 ignorad*:-2.5 injust*:-2.5 triste:-2 "
+    u"insatisfeit*:-2.5 reclamação:-1.5 advogado:-1.5 chocad*:-2.5 não_funciona:-2 sem_resposta:-2 "
+    u"continuo_à_espera:-2 obrigado:1.5 obrigada:1.5 agradeço:2 agradecid*:2.5 grato:2.5 grata:2.5 "
+    u"aprecio:2 bom:1.9 boa:1.9 bem:1.5 ótim*:3.2 excelente:3.2 fantástic*:3.2 maravilhos*:3 perfeit*:3 "
+    u"adoro:3 contente:2.5 contentes:2.5 feliz:2.7 satisfeit*:2.3 útil:2 simpátic*:2 amável:2 rápid*:1 "
+    u"fácil:1.5 resolvid*:1.5 espetacular:3 top:2.5 bom_dia:0 boa_tarde:0 boa_noite:0",
+    u"muito:0.3 mesmo:0.3 realmente:0.3 extremamente:0.5 totalmente:0.4 completamente:0.4 absolutamente:0.5 "
+    u"tão:0.3 super:0.3 demasiado:0.3 bastante:0.1 pouco:-0.3 ligeiramente:-0.4",
+    u"não nunca jamais nem nada ninguém nenhum nenhuma sem", u"mas porém contudo embora"};
+
 SentimentLexicon build(const RawLexicon &raw)
 {
     SentimentLexicon lex;
@@ -152,20 +245,20 @@ const SentimentLexicon &SentimentLexicon::forLanguage(const QString &language)
     static const SentimentLexicon de = build(kGerman);
     static const SentimentLexicon es = build(kSpanish);
     static const SentimentLexicon fr = build(kFrench);
-    if (language == u"sv")
-        return sv;
-    if (language == u"de")
-        return de;
-    if (language == u"es")
-        return es;
-    if (language == u"fr")
-        return fr;
-    return en;
+    static const SentimentLexicon nl = build(kDutch);
+    static const SentimentLexicon fi = build(kFinnish);
+    static const SentimentLexicon pl = build(kPolish);
+    static const SentimentLexicon it = build(kItalian);
+    static const SentimentLexicon pt = build(kPortuguese);
+    static const QHash<QString, const SentimentLexicon *> byLanguage{
+        {u"sv"_s, &sv}, {u"de"_s, &de}, {u"es"_s, &es}, {u"fr"_s, &fr}, {u"nl"_s, &nl},
+        {u"fi"_s, &fi}, {u"pl"_s, &pl}, {u"it"_s, &it}, {u"pt"_s, &pt}};
+    return *byLanguage.value(language, &en);
 }
 
 QList<QString> SentimentLexicon::languages()
 {
-    return {u"en"_s, u"sv"_s, u"de"_s, u"es"_s, u"fr"_s};
+    return {u"en"_s, u"sv"_s, u"de"_s, u"es"_s, u"fr"_s, u"nl"_s, u"fi"_s, u"pl"_s, u"it"_s, u"pt"_s};
 }
 
 } // namespace tandem::server

@@ -8,7 +8,8 @@
 
 namespace tandem::server {
 
-//! The word lists the sentiment analyser scores with, one per demo language (en, sv, de, es, fr).
+//! The word lists the sentiment analyser scores with, one per demo language (en, sv, de, es, fr, nl,
+//! fi, pl, it, pt).
 //! Written for customer support: complaints, thanks, urgency. Valences run from -4 to +4.
 struct SentimentLexicon
 {
@@ -20,7 +21,8 @@ struct SentimentLexicon
     QSet<QString> contrast;                 //!< "but": what follows counts more than what precedes
     int longestPhrase = 1;                  //!< in tokens
 
-    //! The lexicon for \a language ("en", "sv", "de", "es", "fr"); English for any other.
+    //! The lexicon for \a language ("en", "sv", "de", "es", "fr", "nl", "fi", "pl", "it",
+    //! "pt"); English for any other.
     static const SentimentLexicon &forLanguage(const QString &language);
     //! Languages with their own lexicon.
     static QList<QString> languages();

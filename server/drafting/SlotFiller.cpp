@@ -64,6 +64,17 @@ const QHash<QString, QString> &canonicalTable()
     return table;
 }
 
+// Amounts and dates are filled by role; every other slot by its name alone.
+bool isRoleSlot(const QString &canonical)
+{
+    return canonical == u"amount" || canonical == u"date";
+}
+
+Entity::Kind kindOf(const QString &canonical)
+{
+    return canonical == u"date" ? Entity::Kind::Date : Entity::Kind::Amount;
+}
+
 } // namespace
 
 QString SlotFiller::canonicalSlot(const QString &label)
@@ -90,32 +101,82 @@ bool SlotFiller::hasPlaceholder(const QString &text)
     return placeholderRe().match(text).hasMatch();
 }
 
+QList<SlotFiller::Slot> SlotFiller::templateSlots(const QString &templateText)
+{
+    QList<Slot> out;
+    auto it = placeholderRe().globalMatch(templateText);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        Slot s;
+        s.label = m.captured(1);
+        s.canonical = canonicalSlot(s.label);
+        s.start = int(m.capturedStart());
+        s.length = int(m.capturedLength());
+        if (isRoleSlot(s.canonical))
+            s.role = FactRoles::ofSlot(templateText, s.start, s.length, s.label, kindOf(s.canonical));
+        out.append(s);
+    }
+    return out;
+}
+
+QString SlotFiller::roleValue(const Slot &slot, QString *why) const
+{
+    const QList<TicketFacts::Value> fitting = m_facts.valuesFor(slot.canonical, slot.role);
+    if (fitting.size() == 1)
+        return fitting.first().text;
+    const Entity::Kind kind = kindOf(slot.canonical);
+    QStringList shown;
+    if (fitting.size() > 1) {
+        for (const TicketFacts::Value &v : fitting)
+            shown.append(v.text);
+        *why = u"the customer mentions more than one that could fit here (%1)"_s.arg(shown.join(u", "_s));
+        return {};
+    }
+    const QList<TicketFacts::Value> &all = kind == Entity::Kind::Date ? m_facts.dates : m_facts.amounts;
+    for (const TicketFacts::Value &v : all) {
+        const QString item = v.text + u" as "_s + FactRoles::describe(v.role, kind);
+        if (!shown.contains(item))
+            shown.append(item);
+    }
+    if (!shown.isEmpty())
+        *why = u"this needs %1; the customer only gave %2"_s.arg(FactRoles::describe(slot.role, kind),
+                                                                 shown.join(u", "_s));
+    return {};
+}
+
 SlotFiller::Result SlotFiller::fill(const QString &templateText) const
 {
     Result r;
     qsizetype last = 0;
-    auto it = placeholderRe().globalMatch(templateText);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        r.body += QStringView(templateText).mid(last, m.capturedStart() - last);
-        last = m.capturedEnd();
-        const QString label = m.captured(1);
-        const QString canonical = canonicalSlot(label);
-        QString value = canonical.isEmpty() ? QString() : m_facts.value(canonical);
-        if (value.isEmpty())
+    const QList<Slot> all = templateSlots(templateText);
+    for (const Slot &slot : all) {
+        r.body += QStringView(templateText).mid(last, slot.start - last);
+        last = slot.start + slot.length;
+        const QString &label = slot.label;
+        const QString &canonical = slot.canonical;
+        QString why;
+        QString value;
+        if (isRoleSlot(canonical))
+            value = roleValue(slot, &why);
+        else if (!canonical.isEmpty())
+            value = m_facts.value(canonical);
+        if (value.isEmpty() && why.isEmpty())
             value = m_company.value(canonical.isEmpty() ? normaliseLabel(label) : canonical);
-        if (value.isEmpty() && canonical.isEmpty())
+        if (value.isEmpty() && why.isEmpty() && canonical.isEmpty())
             value = m_company.value(normaliseLabel(label));
         if (!value.isEmpty()) {
             r.body += value;
             r.filled.append(canonical.isEmpty() ? normaliseLabel(label) : canonical);
             continue;
         }
-        // Unknown: a visible gap the agent must fill, never a leaked placeholder.
+        // Unknown, or known in another role: a visible gap the agent must fill, never a leaked
+        // placeholder and never a value the customer gave for something else.
         const QString gap = gapLabel(label);
         const QString shown = u'[' + gap + u']';
-        r.flags.append({u"missing_slot"_s, u"missing: %1 (fill it in before sending)"_s.arg(gap.toLower()),
-                        int(r.body.size()), int(shown.size())});
+        const QString message =
+            why.isEmpty() ? u"missing: %1 (fill it in before sending)"_s.arg(gap.toLower())
+                          : u"missing: %1 (%2; fill it in before sending)"_s.arg(gap.toLower(), why);
+        r.flags.append({u"missing_slot"_s, message, int(r.body.size()), int(shown.size())});
         r.missing.append(gap);
         r.body += shown;
     }

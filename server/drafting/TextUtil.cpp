@@ -39,7 +39,38 @@ const QSet<QString> &stopwords()
             // fr
             u"les"_s, u"des"_s, u"est"_s, u"pour"_s, u"pas"_s, u"une"_s, u"dans"_s, u"sur"_s, u"mon"_s,
             u"mes"_s, u"vous"_s, u"nous"_s, u"avec"_s, u"qui"_s, u"bonjour"_s, u"merci"_s, u"mais"_s,
-            u"j'ai"_s, u"c'est"_s, u"quand"_s, u"comment"_s, u"votre"_s, u"vos"_s, u"cette"_s, u"ai"_s};
+            u"j'ai"_s, u"c'est"_s, u"quand"_s, u"comment"_s, u"votre"_s, u"vos"_s, u"cette"_s, u"ai"_s,
+            // nl
+            u"het"_s, u"een"_s, u"van"_s, u"voor"_s, u"met"_s, u"niet"_s, u"ook"_s, u"maar"_s, u"wel"_s,
+            u"nog"_s, u"dat"_s, u"dit"_s, u"deze"_s, u"mijn"_s, u"jullie"_s, u"zijn"_s, u"heb"_s, u"heeft"_s,
+            u"hebben"_s, u"ben"_s, u"kunt"_s, u"kunnen"_s, u"wil"_s, u"wat"_s, u"hoe"_s, u"waarom"_s,
+            u"wanneer"_s, u"hoi"_s, u"bedankt"_s, u"dank"_s, u"graag"_s, u"alvast"_s, u"naar"_s, u"bij"_s,
+            u"als"_s, u"dan"_s, u"door"_s, u"zou"_s, u"wordt"_s, u"omdat"_s, u"geen"_s,
+            // fi
+            u"että"_s, u"mutta"_s, u"kun"_s, u"jos"_s, u"tai"_s, u"ole"_s, u"olen"_s, u"oli"_s, u"ovat"_s,
+            u"minä"_s, u"minun"_s, u"mun"_s, u"sinä"_s, u"teidän"_s, u"tämä"_s, u"tämän"_s, u"tässä"_s,
+            u"sen"_s, u"siitä"_s, u"niin"_s, u"myös"_s, u"vielä"_s, u"hei"_s, u"moi"_s, u"kiitos"_s,
+            u"terveisin"_s, u"kanssa"_s, u"mitä"_s, u"miten"_s, u"miksi"_s, u"milloin"_s, u"voin"_s,
+            u"voitteko"_s, u"voisitteko"_s, u"nyt"_s, u"koska"_s, u"kuin"_s, u"vain"_s, u"mikä"_s, u"joka"_s,
+            // pl
+            u"się"_s, u"nie"_s, u"jest"_s, u"jak"_s, u"czy"_s, u"dla"_s, u"ale"_s, u"tak"_s, u"mam"_s,
+            u"mój"_s, u"moja"_s, u"moje"_s, u"mojego"_s, u"mnie"_s, u"jestem"_s, u"już"_s, u"jeszcze"_s,
+            u"tylko"_s, u"ten"_s, u"też"_s, u"przez"_s, u"przy"_s, u"oraz"_s, u"lub"_s, u"dzień"_s,
+            u"dobry"_s, u"dziękuję"_s, u"pozdrawiam"_s, u"proszę"_s, u"państwo"_s, u"państwa"_s, u"który"_s,
+            u"która"_s, u"które"_s, u"kiedy"_s, u"gdzie"_s, u"dlaczego"_s, u"czemu"_s, u"może"_s, u"można"_s,
+            u"mogę"_s, u"będzie"_s, u"bardzo"_s, u"żeby"_s, u"jeśli"_s, u"tego"_s, u"jego"_s,
+            // it
+            u"che"_s, u"non"_s, u"per"_s, u"gli"_s, u"della"_s, u"dei"_s, u"delle"_s, u"dal"_s, u"dalla"_s,
+            u"nel"_s, u"nella"_s, u"sul"_s, u"sono"_s, u"perché"_s, u"cosa"_s, u"mio"_s, u"mia"_s, u"miei"_s,
+            u"mie"_s, u"suo"_s, u"sua"_s, u"questo"_s, u"questa"_s, u"anche"_s, u"ancora"_s, u"però"_s,
+            u"già"_s, u"buongiorno"_s, u"salve"_s, u"grazie"_s, u"saluti"_s, u"cordiali"_s, u"vorrei"_s,
+            u"posso"_s, u"potete"_s, u"può"_s, u"hanno"_s, u"più"_s, u"dove"_s,
+            // pt
+            u"não"_s, u"com"_s, u"dos"_s, u"das"_s, u"nos"_s, u"nas"_s, u"meu"_s, u"minha"_s, u"meus"_s,
+            u"minhas"_s, u"seu"_s, u"isto"_s, u"isso"_s, u"esse"_s, u"essa"_s, u"mas"_s, u"também"_s,
+            u"ainda"_s, u"olá"_s, u"obrigado"_s, u"obrigada"_s, u"cumprimentos"_s, u"porque"_s, u"porquê"_s,
+            u"onde"_s, u"tem"_s, u"foi"_s, u"estou"_s, u"sobre"_s, u"pelo"_s, u"pela"_s, u"mais"_s,
+            u"muito"_s};
         return QSet<QString>(list.cbegin(), list.cend());
     }();
     return words;
@@ -122,6 +153,56 @@ QString firstName(const QString &fullName)
     const QString trimmed = fullName.trimmed();
     const qsizetype space = trimmed.indexOf(u' ');
     return space > 0 ? trimmed.left(space) : trimmed;
+}
+
+QList<QPair<int, int>> sentenceSpans(const QString &text)
+{
+    QList<QPair<int, int>> out;
+    const int n = int(text.size());
+    auto push = [&](int from, int to) {
+        while (from < to && text.at(from).isSpace())
+            ++from;
+        while (to > from && text.at(to - 1).isSpace())
+            --to;
+        if (to > from)
+            out.append({from, to - from});
+    };
+    int start = 0;
+    for (int i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\n') {
+            push(start, i);
+            start = i + 1;
+            continue;
+        }
+        if (c != u'.' && c != u'!' && c != u'?' && c != u'\u2026')
+            continue;
+        int end = i + 1; // closing quotes and brackets belong to the sentence
+        while (end < n && QStringView(u"\"')\u201D\u2019\u00BB").contains(text.at(end)))
+            ++end;
+        if (end < n && !text.at(end).isSpace())
+            continue;
+        int next = end;
+        while (next < n && text.at(next).isSpace() && text.at(next) != u'\n')
+            ++next;
+        if (next < n && text.at(next).isLower())
+            continue; // "e.g. this", "z. B. das"
+        if (c == u'.') {
+            int w = i;
+            while (w > start && text.at(w - 1).isLetterOrNumber())
+                --w;
+            const QStringView word = QStringView(text).mid(w, i - w);
+            const bool number =
+                !word.isEmpty() && std::all_of(word.begin(), word.end(), [](QChar d) { return d.isDigit(); });
+            if (number && word.size() <= 2)
+                continue; // "3. März", "2. toukokuuta"
+        }
+        push(start, end);
+        start = end;
+        i = end - 1;
+    }
+    push(start, n);
+    return out;
 }
 
 } // namespace tandem::server::text

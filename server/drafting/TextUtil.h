@@ -4,6 +4,7 @@
 #include "core/Ticket.h"
 
 #include <QList>
+#include <QPair>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -32,5 +33,10 @@ int customerMessageCount(const QList<Message> &messages);
 
 //! First name of a display name ("Lucía García Fernández" -> "Lucía").
 QString firstName(const QString &fullName);
+
+//! The sentences of \a text as (start, length) spans, without surrounding whitespace. A line
+//! break always ends one; ".", "!", "?" or "…" end one when whitespace and then no lower-case
+//! letter follow and the word before is not a bare number ("3. März", "e.g. this" stay whole).
+QList<QPair<int, int>> sentenceSpans(const QString &text);
 
 } // namespace tandem::server::text

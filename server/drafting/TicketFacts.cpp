@@ -5,6 +5,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::server {
@@ -58,10 +60,14 @@ TicketFacts TicketFacts::extract(const QString &customerText, const QString &cus
         case Entity::Kind::Amount:
             if (f.amount.isEmpty())
                 f.amount = e.text;
+            f.amounts.append({e.text, e.key, FactRoles::ofValue(customerText, e.start, e.length, e.kind),
+                              e.start, e.length});
             break;
         case Entity::Kind::Date:
             if (f.date.isEmpty())
                 f.date = e.text;
+            f.dates.append({e.text, e.key, FactRoles::ofValue(customerText, e.start, e.length, e.kind),
+                            e.start, e.length});
             break;
         case Entity::Kind::Email:
             if (f.email.isEmpty())
@@ -140,6 +146,29 @@ QString TicketFacts::value(const QString &slot) const
     if (slot == u"phone")
         return phone;
     return {};
+}
+
+QList<TicketFacts::Value> TicketFacts::valuesFor(const QString &slot, FactRole role) const
+{
+    const bool isDate = slot == u"date";
+    if (!isDate && slot != u"amount")
+        return {};
+    const QList<Value> &all = isDate ? dates : amounts;
+    // A value the customer claims was approved or promised anywhere fills nothing, even where
+    // they mention it again in another role ("approved £50 ... where is my £50 refund?").
+    auto claimedKey = [&](const QString &key) {
+        return std::any_of(all.cbegin(), all.cend(),
+                           [&](const Value &o) { return o.key == key && o.role == FactRole::Claimed; });
+    };
+    QList<Value> out;
+    for (const Value &v : all) {
+        const bool seen =
+            std::any_of(out.cbegin(), out.cend(), [&](const Value &o) { return o.key == v.key; });
+        if (!seen && !claimedKey(v.key) &&
+            FactRoles::fits(role, v.role, isDate ? Entity::Kind::Date : Entity::Kind::Amount))
+            out.append(v);
+    }
+    return out;
 }
 
 } // namespace tandem::server

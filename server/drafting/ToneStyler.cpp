@@ -53,7 +53,45 @@ const ToneTexts &textsFor(const QString &language)
          {u"Nous sommes vraiment désolés pour la gêne occasionnée et vous remercions de votre patience."_s,
           u"Bien à vous,"_s, u"Cordialement,"_s, u""_s, u"Veuillez agréer nos salutations distinguées,"_s,
           QRegularExpression(u"^(merci)\\b[^.!]*[.!]\\s*"_s, ci),
-          QRegularExpression(u"\\s*(si vous avez d'autres questions|n'hésitez pas)[^.!]*[.!]\\s*$"_s, ci)}}};
+          QRegularExpression(u"\\s*(si vous avez d'autres questions|n'hésitez pas)[^.!]*[.!]\\s*$"_s, ci)}},
+        {u"nl"_s,
+         {u"Het spijt me echt dat dit u zoveel ongemak heeft bezorgd, en bedankt voor uw geduld."_s,
+          u"Hartelijke groet,"_s, u"Groet,"_s, u""_s, u"Hoogachtend,"_s,
+          QRegularExpression(u"^(bedankt|hartelijk dank|dank u|dank je)\\b[^.!]*[.!]\\s*"_s, ci),
+          QRegularExpression(u"\\s*(h(ebt|eeft) u nog (andere |verdere )?vragen|neem gerust contact|laat het "
+                             "(ons|me) gerust weten)[^.!]*[.!]\\s*$"_s,
+                             ci)}},
+        {u"fi"_s,
+         {u"Olen todella pahoillani tästä aiheutuneesta vaivasta, ja kiitos kärsivällisyydestäsi."_s,
+          u"Lämpimin terveisin"_s, u"Terveisin"_s, u""_s, u"Kunnioittavasti"_s,
+          QRegularExpression(u"^(kiitos|kiitoksia)\\b[^.!]*[.!]\\s*"_s, ci),
+          QRegularExpression(u"\\s*(jos sinulla on (muita |lisää )?kysyttävää|ota (rohkeasti |ihmeessä )?"
+                             "yhteyttä)[^.!]*[.!]\\s*$"_s,
+                             ci)}},
+        {u"pl"_s,
+         {u"Bardzo przepraszamy za kłopot, jaki to spowodowało, i dziękujemy za cierpliwość."_s,
+          u"Serdecznie pozdrawiamy"_s, u"Pozdrawiamy"_s, u""_s, u"Z poważaniem"_s,
+          QRegularExpression(u"^(dziękujemy|dziękuję|dzięki)\\b[^.!]*[.!]\\s*"_s, ci),
+          QRegularExpression(
+              u"\\s*(w razie (jakichkolwiek |dalszych )?pytań|jeśli mają Państwo (jakieś |dalsze )?"
+              "pytania|zachęcamy do kontaktu)[^.!]*[.!]\\s*$"_s,
+              ci)}},
+        {u"it"_s,
+         {u"Ci dispiace davvero per il disagio che questo Le ha causato e La ringraziamo per la pazienza."_s,
+          u"Un caro saluto,"_s, u"Saluti,"_s, u""_s, u"Distinti saluti,"_s,
+          QRegularExpression(u"^(grazie|la ringraziamo|ti ringraziamo)\\b[^.!]*[.!]\\s*"_s, ci),
+          QRegularExpression(
+              u"\\s*(per qualsiasi (altra )?(domanda|dubbio|necessità)|non esiti a|(resto|restiamo) a "
+              "(Sua )?disposizione)[^.!]*[.!]\\s*$"_s,
+              ci)}},
+        {u"pt"_s,
+         {u"Lamentamos sinceramente o incómodo que isto lhe causou e agradecemos a sua paciência."_s,
+          u"Com votos de tudo de bom,"_s, u"Cumprimentos,"_s, u""_s, u"Atenciosamente,"_s,
+          QRegularExpression(u"^(obrigad[oa]|muito obrigad[oa]|agradecemos)\\b[^.!]*[.!]\\s*"_s, ci),
+          QRegularExpression(
+              u"\\s*(se tiver (mais |outras )?(dúvidas|questões|perguntas)|não hesite em|estamos "
+              "(sempre )?(ao seu dispor|à sua disposição))[^.!]*[.!]\\s*$"_s,
+              ci)}}};
     const auto it = all.constFind(language);
     return it != all.cend() ? *it : all.constFind(u"en"_s).value();
 }

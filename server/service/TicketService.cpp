@@ -19,6 +19,10 @@ using namespace Qt::StringLiterals;
 namespace tandem::server {
 namespace {
 constexpr int kIdempotencyRetentionHours = 48; // we promise >= 24 h
+// The customer's history the judgement sees: the policy's repeat window (at most a year) decides
+// which of these count.
+constexpr int kHistoryDays = 365;
+constexpr int kHistoryTickets = 12;
 
 ApiError notFound()
 {
@@ -63,7 +67,21 @@ std::optional<qint64> TicketService::decodeCursor(const QString &cursor)
 void TicketService::redraft(Ticket &ticket, const QDateTime &at, const QString &tone)
 {
     TicketRepository tickets(m_db);
-    DraftRequest request{ticket, tickets.messages(ticket.id), tone};
+    DraftRequest request{ticket, tickets.messages(ticket.id), tone, {}};
+    for (const Ticket &earlier : tickets.customerTickets(ticket.customer.email, ticket.id,
+                                                         at.addDays(-kHistoryDays), kHistoryTickets)) {
+        judgement::PriorContact p;
+        p.ticketId = earlier.id;
+        p.subject = earlier.subject;
+        p.intent = earlier.intent;
+        p.status = earlier.status;
+        p.createdAt = earlier.createdAt;
+        for (const Message &m : tickets.messages(earlier.id)) {
+            if (m.author.kind == AuthorKind::Customer && !m.internal)
+                p.text += m.body + u'\n';
+        }
+        request.history.append(p);
+    }
     DraftResult result = m_engine.draft(request);
     result.draft.ticketId = ticket.id;
     result.draft.createdAt = at;
@@ -75,6 +93,16 @@ void TicketService::redraft(Ticket &ticket, const QDateTime &at, const QString &
     ticket.language = result.language;
     ticket.needsHuman = result.needsHuman;
     ticket.needsHumanReason = result.needsHumanReason;
+    ticket.needsHumanCodes = result.needsHumanCodes;
+    // The judgement only ever raises the priority (a crisis is urgent); a person may lower it.
+    if (result.priority > ticket.priority) {
+        ticket.priority = result.priority;
+        if (const auto queue = QueueRepository(m_db).queue(ticket.queue)) {
+            const QDateTime due = at.addSecs(60LL * queue->slaFor(ticket.priority));
+            if (!ticket.slaDueAt.isValid() || due < ticket.slaDueAt)
+                ticket.slaDueAt = due;
+        }
+    }
     tickets.updateTicket(ticket);
 }
 
@@ -113,9 +141,6 @@ TicketService::Result<Ticket> TicketService::create(const NewTicketRequest &requ
     tickets.insertMessage(first);
 
     redraft(t, at);
-    if (t.needsHuman && t.priority == Priority::Normal) {
-        t.priority = Priority::High;
-    }
     t.slaDueAt = at.addSecs(60LL * queue->slaFor(t.priority));
     tickets.updateTicket(t);
     tickets.recordChange(t.id, u"ticket.created"_s, at, false);

@@ -43,6 +43,9 @@ bool Migrations::run(QString *error)
             case 6:
                 migrateTo6();
                 break;
+            case 7:
+                migrateTo7();
+                break;
             }
             m_db.setUserVersion(next);
             tx.commit();
@@ -166,6 +169,14 @@ void Migrations::migrateTo6()
 {
     execDdl(u"CREATE TABLE user_presence (user_id BIGINT PRIMARY KEY REFERENCES users(id),"
             " last_seen_at BIGINT NOT NULL)"_s);
+}
+
+// Version 7: the judgement's reason codes per ticket (needs_human_codes, a JSON array, counted by
+// the statistics), and an index to find a customer's earlier tickets for repeat contact.
+void Migrations::migrateTo7()
+{
+    execDdl(u"ALTER TABLE tickets ADD COLUMN needs_human_codes TEXT NOT NULL DEFAULT '[]'"_s);
+    execDdl(u"CREATE INDEX tickets_customer ON tickets(customer_email, created_at)"_s);
 }
 
 } // namespace tandem::server

@@ -11,7 +11,7 @@ class Database;
 class Migrations
 {
 public:
-    static constexpr int kCurrentVersion = 6;
+    static constexpr int kCurrentVersion = 7;
 
     explicit Migrations(Database &db) : m_db(db) {}
     //! Returns false (with \a error) when a step fails or the database is newer than this build.
@@ -24,6 +24,7 @@ private:
     void migrateTo4();
     void migrateTo5();
     void migrateTo6();
+    void migrateTo7();
     void execDdl(const QString &ddl);
 
     Database &m_db;

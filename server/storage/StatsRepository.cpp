@@ -1,5 +1,7 @@
 #include "StatsRepository.h"
 
+#include "core/ReasonCodes.h"
+
 #include "Database.h"
 #include "QueueRepository.h"
 #include "SqlTime.h"
@@ -381,6 +383,23 @@ SuggestionStatsReport StatsRepository::suggestions(const QDateTime &from, const 
               });
     report.total = total.finish();
     report.calibration = bins;
+    // Escalations per reason code, over the tickets created in the range (one scan; LIKE on the
+    // JSON array is portable SQL, the codes are fixed words).
+    QStringList sums;
+    for (const QString &code : reason::all()) {
+        sums << u"SUM(CASE WHEN needs_human <> 0 AND needs_human_codes LIKE '%\"%1\"%' THEN 1 ELSE 0 END)"_s
+                    .arg(code)
+             << u"SUM(CASE WHEN needs_human <> 0 AND needs_human_codes LIKE '%\"%1\"%' AND status <> 'solved'"
+                " THEN 1 ELSE 0 END)"_s.arg(code);
+    }
+    QSqlQuery perCode = m_db.exec(u"SELECT "_s + sums.join(u", "_s) +
+                                      u" FROM tickets WHERE created_at >= ? AND created_at < ?"_s,
+                                  {toDb(from), toDb(to)});
+    if (perCode.next()) {
+        for (qsizetype i = 0; i < reason::all().size(); ++i)
+            report.escalations.append({reason::all().at(i), perCode.value(int(2 * i)).toInt(),
+                                       perCode.value(int(2 * i + 1)).toInt()});
+    }
     return report;
 }
 

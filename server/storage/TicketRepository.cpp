@@ -19,7 +19,7 @@ const QString kTicketColumns =
     " tags, created_at, updated_at, sla_due_at, version, intent, sentiment, language, needs_human,"
     " needs_human_reason, change_seq,"
     " (SELECT d.confidence FROM drafts d WHERE d.ticket_id = tickets.id AND d.state = 'active'"
-    "  ORDER BY d.id DESC LIMIT 1)"_s;
+    "  ORDER BY d.id DESC LIMIT 1), needs_human_codes"_s;
 
 const QString kDraftColumns =
     u"id, ticket_id, body, confidence, intent, language, citations, flags, engine, created_at"_s;
@@ -61,6 +61,7 @@ Ticket ticketFromRow(const QSqlQuery &q)
     t.needsHumanReason = q.value(18).toString();
     if (!q.value(20).isNull())
         t.draftConfidence = q.value(20).toDouble();
+    t.needsHumanCodes = tagsFromDb(q.value(21).toString());
     return t;
 }
 
@@ -103,12 +104,12 @@ qint64 TicketRepository::insertTicket(const Ticket &t)
         m_db.exec(u"INSERT INTO tickets (subject, status, priority, queue, customer_name, customer_email,"
                   " customer_language, assignee_id, tags, created_at, updated_at, sla_due_at, version, "
                   "intent, sentiment,"
-                  " language, needs_human, needs_human_reason, change_seq)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id"_s,
+                  " language, needs_human, needs_human_reason, needs_human_codes, change_seq)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id"_s,
                   {t.subject, toString(t.status), toString(t.priority), t.queue, t.customer.name,
                    t.customer.email, t.customer.language, nullableId(t.assigneeId), tagsToDb(t.tags),
                    toDb(t.createdAt), toDb(t.updatedAt), toDb(t.slaDueAt), t.version, t.intent, t.sentiment,
-                   t.language, t.needsHuman ? 1 : 0, t.needsHumanReason});
+                   t.language, t.needsHuman ? 1 : 0, t.needsHumanReason, tagsToDb(t.needsHumanCodes)});
     if (!q.next())
         throw StorageError(u"insert ticket returned no id"_s);
     return q.value(0).toLongLong();
@@ -126,11 +127,26 @@ void TicketRepository::updateTicket(const Ticket &t)
 {
     m_db.exec(
         u"UPDATE tickets SET subject = ?, status = ?, priority = ?, queue = ?, assignee_id = ?, tags = ?,"
-        " sla_due_at = ?, intent = ?, sentiment = ?, language = ?, needs_human = ?, needs_human_reason = ?"
-        " WHERE id = ?"_s,
+        " sla_due_at = ?, intent = ?, sentiment = ?, language = ?, needs_human = ?, needs_human_reason = ?,"
+        " needs_human_codes = ? WHERE id = ?"_s,
         {t.subject, toString(t.status), toString(t.priority), t.queue, nullableId(t.assigneeId),
          tagsToDb(t.tags), toDb(t.slaDueAt), t.intent, t.sentiment, t.language, t.needsHuman ? 1 : 0,
-         t.needsHumanReason, t.id});
+         t.needsHumanReason, tagsToDb(t.needsHumanCodes), t.id});
+}
+
+QList<Ticket> TicketRepository::customerTickets(const QString &email, qint64 excludeId,
+                                                const QDateTime &since, int limit)
+{
+    QList<Ticket> out;
+    if (email.trimmed().isEmpty())
+        return out;
+    QSqlQuery q = m_db.exec(u"SELECT "_s + kTicketColumns +
+                                u" FROM tickets WHERE customer_email = ? AND id <> ? AND created_at >= ?"
+                                " ORDER BY created_at DESC, id DESC LIMIT ?"_s,
+                            {email.trimmed(), excludeId, toDb(since), limit});
+    while (q.next())
+        out.prepend(ticketFromRow(q));
+    return out;
 }
 
 void TicketRepository::setSolvedAt(qint64 ticketId, const QDateTime &at)

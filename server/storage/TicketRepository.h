@@ -24,6 +24,9 @@ public:
     std::optional<Ticket> ticket(qint64 id);
     //! Writes the mutable fields (status, priority, assignee, tags, AI fields, SLA).
     void updateTicket(const Ticket &ticket);
+    //! The customer's other tickets created since \a since, at most \a limit of the newest, oldest
+    //! first (the history the judgement reads for repeat contact).
+    QList<Ticket> customerTickets(const QString &email, qint64 excludeId, const QDateTime &since, int limit);
     //! When the ticket was solved (an invalid time clears it: the ticket was reopened).
     void setSolvedAt(qint64 ticketId, const QDateTime &at);
     //! Appends an event, moves the ticket to the end of the change feed and, if asked, bumps its

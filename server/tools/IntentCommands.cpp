@@ -56,6 +56,10 @@ void addTrainingOptions(QCommandLineParser &parser)
         {u"coverage"_s, u"Default target coverage of the saved model."_s, u"x"_s},
         {u"seed"_s, u"Random seed for folds."_s, u"n"_s},
         {u"calibration-folds"_s, u"Held-out folds used for calibration."_s, u"k"_s},
+        {u"near-copy"_s,
+         u"Similarity from which a message counts as a training message and gets its held-out "
+         "confidence (above 1: never)."_s,
+         u"s"_s},
     });
 }
 
@@ -90,7 +94,8 @@ std::optional<TrainOptions> trainingOptions(const QCommandLineParser &parser, QS
         !readNumber(parser, u"oos-quantile"_s, &o.oosQuantile, error) ||
         !readNumber(parser, u"coverage"_s, &o.defaultCoverage, error) ||
         !readNumber(parser, u"seed"_s, &seed, error) ||
-        !readNumber(parser, u"calibration-folds"_s, &calibrationFolds, error))
+        !readNumber(parser, u"calibration-folds"_s, &calibrationFolds, error) ||
+        !readNumber(parser, u"near-copy"_s, &o.nearCopySimilarity, error))
         return std::nullopt;
     if (o.regularisation <= 0) {
         *error = u"--C must be positive"_s;
@@ -128,7 +133,9 @@ std::optional<QStringList> readLines(const QString &path, QString *error)
 struct Evaluation
 {
     QList<QJsonObject> folds;
+    QList<ScoredPrediction> pooled; //!< every fold's test predictions
     std::vector<double> latenciesMs;
+    QTextStream *predictions = nullptr; //!< --predictions: one TSV line per test message
 
     void evaluate(const IntentClassifier &model, const Examples &test, const QStringList &oos,
                   double trainSeconds)
@@ -142,12 +149,19 @@ struct Evaluation
             latenciesMs.push_back(double(timer.nsecsElapsed()) / 1e6);
             scored.append({truth.trimmed(), p.intent, p.confidence});
             inDomainOutOfScope += p.outOfScope ? 1 : 0;
+            writePrediction(truth.trimmed(), p, text);
         }
+        pooled += scored;
         QJsonObject fold;
         fold[u"accuracy"_s] = accuracy(scored);
         fold[u"macro_f1"_s] = macroF1(scored);
         const double auroc = aurocOfConfidence(scored);
         fold[u"auroc"_s] = std::isnan(auroc) ? QJsonValue() : QJsonValue(auroc);
+        fold[u"ece"_s] = expectedCalibrationError(scored);
+        double confidenceSum = 0;
+        for (const ScoredPrediction &p : std::as_const(scored))
+            confidenceSum += p.confidence;
+        fold[u"mean_confidence"_s] = scored.isEmpty() ? 0.0 : confidenceSum / double(scored.size());
         QJsonObject coverage;
         for (const double c : Coverages)
             coverage[QString::number(c)] = accuracyAtCoverage(scored, c);
@@ -166,11 +180,24 @@ struct Evaluation
                 latenciesMs.push_back(double(timer.nsecsElapsed()) / 1e6);
                 escalated += p.needsHuman() ? 1 : 0;
                 outOfScope += p.outOfScope ? 1 : 0;
+                writePrediction(QString(), p, text);
             }
             fold[u"oos_escalated"_s] = double(escalated) / double(oos.size());
             fold[u"oos_out_of_scope"_s] = double(outOfScope) / double(oos.size());
         }
         folds.append(fold);
+    }
+
+    //! fold, truth ("" for --oos lines), predicted, confidence, abstain, out of scope, text.
+    void writePrediction(const QString &truth, const IntentPrediction &p, const QString &text)
+    {
+        if (!predictions)
+            return;
+        QString flat = text;
+        flat.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+        *predictions << folds.size() << u'\t' << truth << u'\t' << p.intent << u'\t'
+                     << QString::number(p.confidence, 'f', 6) << u'\t' << int(p.abstain) << u'\t'
+                     << int(p.outOfScope) << u'\t' << flat << u'\n';
     }
 
     //! The mean over folds of every number (and of each coverage_accuracy entry).
@@ -199,6 +226,10 @@ struct Evaluation
                 result[key] = mean(key);
             }
         }
+        result[u"ece_bins"_s] = CalibrationBins;
+        // Small test folds leave few messages per bin, which inflates the mean of per-fold ECE.
+        if (folds.size() > 1)
+            result[u"ece_pooled"_s] = expectedCalibrationError(pooled);
         result[u"predict_p99_ms"_s] = percentile(latenciesMs, 99);
         result[u"predict_p50_ms"_s] = percentile(latenciesMs, 50);
         return result;
@@ -226,6 +257,10 @@ int evalIntents(const QStringList &args)
         {u"cv"_s, u"K-fold cross-validation on --train instead of --test."_s, u"k"_s},
         {u"oos"_s, u"Out-of-scope messages, one per line."_s, u"txt"_s},
         {u"json"_s, u"Print one JSON object."_s},
+        {u"predictions"_s,
+         u"Write every test and --oos message's prediction to a TSV file (fold, truth, predicted, "
+         "confidence, abstain, out of scope, text)."_s,
+         u"tsv"_s},
     });
     addTrainingOptions(parser);
     if (!parser.parse(QStringList{u"tandemd eval intents"_s} + args)) {
@@ -260,6 +295,18 @@ int evalIntents(const QStringList &args)
     }
 
     Evaluation evaluation;
+    QFile predictionsFile;
+    QTextStream predictions;
+    if (parser.isSet(u"predictions"_s)) {
+        predictionsFile.setFileName(parser.value(u"predictions"_s));
+        if (!predictionsFile.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+            printErr(predictionsFile.fileName() + u": "_s + predictionsFile.errorString());
+            return ExitFailure;
+        }
+        predictions.setDevice(&predictionsFile);
+        predictions << u"fold\ttruth\tpredicted\tconfidence\tabstain\tout_of_scope\ttext\n"_s;
+        evaluation.predictions = &predictions;
+    }
     Examples train;
     if (parser.isSet(u"train"_s)) {
         const auto rows = readLabelledCsv(parser.value(u"train"_s), &error);

@@ -1,6 +1,8 @@
 #include "app/InboxModel.h"
 #include "app/ViewsModel.h"
 
+#include "core/ReasonCodes.h"
+
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
@@ -28,6 +30,14 @@ Ticket ticket(qint64 id, const QString &subject, const QString &queue, std::opti
     t.createdAt = kBase;
     t.language = u"en"_s;
     t.version = 1;
+    return t;
+}
+
+//! \a t with reason codes (and needs_human when there are any).
+Ticket withCodes(Ticket t, const QStringList &codes)
+{
+    t.needsHumanCodes = reason::normalized(codes);
+    t.needsHuman = t.needsHuman || !codes.isEmpty();
     return t;
 }
 
@@ -268,6 +278,11 @@ private Q_SLOTS:
                 Ticket t = ticket(id, words.at(next(5)) + u' ' + words.at(next(5)), queues.at(next(3)),
                                   next(3) == 0 ? std::nullopt : std::optional<qint64>(next(3)), next(2) == 0,
                                   int(next(500)));
+                // Crises come and go, and some are solved: the pinned group changes under the updates.
+                if (next(5) == 0)
+                    t = withCodes(t, {reason::all().at(next(3))});
+                if (next(8) == 0)
+                    t.status = TicketStatus::Solved;
                 t.version = truth.value(id).version + 1;
                 truth.insert(id, t);
                 batch.append(t);
@@ -289,6 +304,15 @@ private Q_SLOTS:
         QCOMPARE(model.count(InboxView::needsHuman()), fresh.count(InboxView::needsHuman()));
         QCOMPARE(model.count(InboxView::forQueue(u"orders"_s)),
                  fresh.count(InboxView::forQueue(u"orders"_s)));
+        QCOMPARE(model.crisisCount(), fresh.crisisCount());
+        QCOMPARE(model.crisisCountsByQueue(), fresh.crisisCountsByQueue());
+        // Every pinned row is above every other one.
+        bool seenOther = false;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const bool crisis = model.index(row, 0).data(InboxModel::CrisisRole).toBool();
+            QVERIFY2(!(crisis && seenOther), qPrintable(u"crisis below row %1"_s.arg(row)));
+            seenOther = seenOther || !crisis;
+        }
     }
 
     void bulkUpsertRebuilds()
@@ -306,6 +330,139 @@ private Q_SLOTS:
         QCOMPARE(model.totalCount(), 2600);
         QCOMPARE(model.index(model.rowOfTicket(1), 0).data(InboxModel::ConfidenceRole).toDouble(),
                  double(0.4f));
+    }
+
+    void bulkUpsertKeepsReasonCodes()
+    {
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTickets({withCodes(ticket(1, u"one"_s, u"orders"_s), {u"vulnerable"_s, u"crisis"_s})});
+        QList<Ticket> many;
+        for (qint64 id = 2; id <= 2600; ++id)
+            many.append(ticket(id, u"bulk %1"_s.arg(id), u"payments"_s, std::nullopt, false, int(id % 300)));
+        model.upsert(many); // rebuilds the model from its own rows
+        QCOMPARE(model.ticketIdAt(0), 1);
+        QCOMPARE(model.index(0, 0).data(InboxModel::ReasonCodesRole).toStringList(),
+                 (QStringList{u"crisis"_s, u"vulnerable"_s}));
+        QCOMPARE(model.crisisCount(), 1);
+    }
+
+    void reasonCodesRoleAndAccessibleText()
+    {
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        // Codes come most serious first, whatever order they were given in.
+        Ticket t = ticket(1, u"My mother passed away"_s, u"account"_s);
+        t.needsHumanCodes = {u"repeat_contact"_s, u"vulnerable"_s};
+        model.setTickets({t, ticket(2, u"Plain"_s, u"orders"_s)});
+        const QModelIndex row = model.index(model.rowOfTicket(1), InboxModel::SubjectColumn);
+        QCOMPARE(row.data(InboxModel::ReasonCodesRole).toStringList(),
+                 (QStringList{u"vulnerable"_s, u"repeat_contact"_s}));
+        QVERIFY(!row.data(InboxModel::CrisisRole).toBool());
+        // Codes mean a person is needed even when the flag was not set.
+        QVERIFY(row.data(InboxModel::NeedsHumanRole).toBool());
+        QCOMPARE(model.count(InboxView::needsHuman()), 1);
+        const QString spoken = row.data(Qt::AccessibleTextRole).toString();
+        QVERIFY2(spoken.contains(u"My mother passed away"_s) && spoken.contains(u"Repeat contact"_s) &&
+                     spoken.contains(u"Vulnerable customer"_s),
+                 qPrintable(spoken));
+        const QModelIndex plain = model.index(model.rowOfTicket(2), InboxModel::SubjectColumn);
+        QVERIFY(plain.data(InboxModel::ReasonCodesRole).toStringList().isEmpty());
+        QVERIFY(plain.data(Qt::AccessibleTextRole).toString().isEmpty()); // the display text is read
+        QVERIFY(model.roleNames().value(InboxModel::ReasonCodesRole) == "reasonCodes");
+    }
+
+    void crisisStaysOnTopWhateverTheSort()
+    {
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCurrentUserId(7);
+        QList<Ticket> tickets = sample();
+        // Last by every natural order: far SLA, "Z" subject, low priority, no confidence.
+        Ticket crisis = withCodes(ticket(9, u"Zz I can't take this anymore"_s, u"refunds"_s, 7, false, 5000),
+                                  {u"crisis"_s});
+        crisis.priority = Priority::Low;
+        Ticket solvedCrisis = withCodes(ticket(10, u"Aa solved crisis"_s, u"orders"_s), {u"crisis"_s});
+        solvedCrisis.status = TicketStatus::Solved;
+        tickets << crisis << solvedCrisis;
+        model.setTickets(tickets);
+        for (int column = 0; column < InboxModel::ColumnCount; ++column) {
+            for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                model.setSortColumn(column, order);
+                QVERIFY2(model.ticketIdAt(0) == 9,
+                         qPrintable(u"column %1 order %2"_s.arg(column).arg(order)));
+                // The rest keep the column's order (the solved crisis is an ordinary row).
+                QVERIFY(model.rowOfTicket(10) != 0);
+            }
+        }
+        model.setSortColumn(InboxModel::SubjectColumn);
+        QCOMPARE(visibleIds(model), (QList<qint64>{9, 10, 1, 5, 4, 3, 2}));
+        QVERIFY(model.index(0, 0).data(InboxModel::CrisisRole).toBool());
+        QVERIFY(!model.index(1, 0).data(InboxModel::CrisisRole).toBool()); // solved: not pinned
+
+        // Every view puts it first; "Needs human" counts it.
+        for (const InboxView &view : {InboxView::mine(), InboxView::needsHuman(), InboxView::all(),
+                                      InboxView::forQueue(u"refunds"_s)}) {
+            model.setView(view);
+            QCOMPARE(model.ticketIdAt(0), 9);
+        }
+        QCOMPARE(model.count(InboxView::needsHuman()), 3); // tickets 2, 5 and the crisis
+        QCOMPARE(model.crisisCount(), 1);
+        QCOMPARE(model.crisisCountsByQueue(), (QHash<QString, int>{{u"refunds"_s, 1}}));
+    }
+
+    void crisisArrivingLiveLandsOnRowZero()
+    {
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setCurrentUserId(7);
+        model.setTickets(sample());
+        model.setView(InboxView::unassigned());
+        model.setSortColumn(InboxModel::SubjectColumn, Qt::DescendingOrder);
+        const QPersistentModelIndex parcel(model.index(model.rowOfTicket(2), 0));
+        QSignalSpy countsChanged(&model, &InboxModel::countsChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+
+        // A new ticket arrives as a crisis: inserted at row 0.
+        model.upsert(
+            {withCodes(ticket(20, u"end it all"_s, u"account"_s, std::nullopt, false, 900), {u"crisis"_s})});
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(model.ticketIdAt(0), 20);
+        QCOMPARE(model.index(0, 0).data(InboxModel::ReasonCodesRole).toStringList(),
+                 QStringList{u"crisis"_s});
+        QCOMPARE(model.count(InboxView::needsHuman()), 3);
+        QCOMPARE(model.crisisCount(), 1);
+        QVERIFY(!countsChanged.isEmpty());
+        // Nobody owns it yet: it is in everyone's "My tickets" too, on top.
+        QCOMPARE(model.count(InboxView::mine()), 3);
+
+        // A known ticket becomes a crisis: it moves up into the crisis group, where the column's
+        // order still holds (subject descending: "Where is..." before "end it all").
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        Ticket parcelCrisis =
+            withCodes(ticket(2, u"Where is my parcel"_s, u"orders"_s, std::nullopt, true, 10),
+                      {u"crisis"_s, u"complaint"_s});
+        parcelCrisis.version = 2;
+        model.upsert({parcelCrisis});
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(changed.at(0).at(2).value<QList<int>>().contains(InboxModel::ReasonCodesRole));
+        QCOMPARE(visibleIds(model).mid(0, 2), (QList<qint64>{2, 20}));
+        QCOMPARE(parcel.row(), 0);
+        QCOMPARE(model.crisisCount(), 2);
+
+        // Solved: it leaves the top (and the unassigned view), the other crisis is row 0 again.
+        Ticket solved = parcelCrisis;
+        solved.status = TicketStatus::Solved;
+        solved.version = 3;
+        model.upsert({solved});
+        QCOMPARE(model.ticketIdAt(0), 20);
+        QCOMPARE(model.crisisCount(), 1);
+        QCOMPARE(model.rowOfTicket(2), -1);
+        model.setView(InboxView::mine());
+        QCOMPARE(visibleIds(model), (QList<qint64>{20, 5, 1}));
     }
 };
 

@@ -32,6 +32,7 @@ Ticket makeTicket(qint64 id, qint64 version = 1)
     t.language = u"sv"_s;
     t.needsHuman = true;
     t.needsHumanReason = u"legal threat"_s;
+    t.needsHumanCodes = {u"vulnerable"_s, u"legal"_s};
     return t;
 }
 
@@ -102,6 +103,28 @@ bool createSchemaV1(RawDb &db)
            db.exec(u"PRAGMA user_version = 1"_s);
 }
 
+// Schema 2 exactly as it shipped: v1 plus migrateTo2's statements (kept verbatim), with a ticket
+// that needs a human but has no reason codes yet (they arrived with schema 3).
+bool createSchemaV2(RawDb &db)
+{
+    return createSchemaV1(db) && db.exec(u"ALTER TABLE tickets ADD COLUMN detail_fetched_at TEXT"_s) &&
+           db.exec(u"CREATE INDEX tickets_by_update ON tickets(updated_at)"_s) &&
+           db.exec(uR"(CREATE TABLE drafts (ticket_id INTEGER PRIMARY KEY, id INTEGER NOT NULL,
+        confidence REAL NOT NULL, json TEXT NOT NULL))"_s) &&
+           db.exec(uR"(CREATE TABLE outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id INTEGER NOT NULL,
+        idempotency_key TEXT NOT NULL UNIQUE, body TEXT NOT NULL, base_version INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'conflict', 'failed')),
+        error TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0))"_s) &&
+           db.exec(uR"(CREATE TABLE draft_autosave (ticket_id INTEGER PRIMARY KEY, text TEXT NOT NULL,
+        updated_at TEXT NOT NULL))"_s) &&
+           db.exec(
+               u"UPDATE tickets SET needs_human = 1, needs_human_reason = 'sounds desperate' WHERE id = 42"_s) &&
+           db.exec(u"INSERT INTO outbox (ticket_id, idempotency_key, body, base_version, state, created_at) "
+                   u"VALUES (42, 'k-1', '{\"body\":\"Hello\",\"outcome\":\"own\"}', 3, 'queued', "
+                   u"'2026-11-25T11:05:00.000Z')"_s) &&
+           db.exec(u"PRAGMA user_version = 2"_s);
+}
+
 } // namespace
 
 class LocalStoreTest : public QObject
@@ -132,7 +155,7 @@ private Q_SLOTS:
         }
         LocalStore store(path);
         QVERIFY2(store.open(), qPrintable(store.lastError()));
-        QCOMPARE(store.schemaVersion(), 2);
+        QCOMPARE(store.schemaVersion(), LocalStore::kSchemaVersion);
         // v1 data survived
         const auto ticket = store.ticket(42);
         QVERIFY(ticket);
@@ -150,6 +173,60 @@ private Q_SLOTS:
         QVERIFY2(id, qPrintable(store.lastError()));
         QVERIFY(store.saveAutosave(42, u"typing"_s));
         QCOMPARE(store.autosave(42).value_or(QString()), u"typing"_s);
+    }
+
+    void migratesSchemaV2FixtureAddingReasonCodes()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"v2.sqlite"_s);
+        {
+            RawDb raw(path);
+            QVERIFY(createSchemaV2(raw));
+        }
+        {
+            LocalStore store(path);
+            QVERIFY2(store.open(), qPrintable(store.lastError()));
+            QCOMPARE(store.schemaVersion(), 3);
+            // v2 data survived; the old row has no codes until the server sends them.
+            auto ticket = store.ticket(42);
+            QVERIFY(ticket);
+            QVERIFY(ticket->needsHuman);
+            QCOMPARE(ticket->needsHumanReason, u"sounds desperate"_s);
+            QVERIFY(ticket->needsHumanCodes.isEmpty());
+            QCOMPARE(store.outboxItems().size(), 1);
+            QCOMPARE(store.outboxItems().first().request.body, u"Hello"_s);
+            QCOMPARE(store.cursor(), u"abc"_s);
+            // The next change brings them.
+            ticket->version = 4;
+            ticket->needsHumanCodes = {u"crisis"_s};
+            QVERIFY2(store.applyTicketBatch({*ticket}, std::nullopt), qPrintable(store.lastError()));
+        }
+        // ... and they are still there after a restart.
+        LocalStore reopened(path);
+        QVERIFY2(reopened.open(), qPrintable(reopened.lastError()));
+        QCOMPARE(reopened.ticket(42)->needsHumanCodes, QStringList{u"crisis"_s});
+        QCOMPARE(reopened.tickets().first().needsHumanCodes, QStringList{u"crisis"_s});
+    }
+
+    void reasonCodesFromAnotherBuildAreNormalized()
+    {
+        // A cache written by a build that knew other codes (or a hand-edited file): unknown codes
+        // are dropped and the rest come most serious first, as from the server.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"codes.sqlite"_s);
+        {
+            LocalStore store(path);
+            QVERIFY(store.open());
+            QVERIFY(store.applyTicketBatch({makeTicket(1)}, std::nullopt));
+        }
+        {
+            RawDb raw(path);
+            QVERIFY(raw.exec(
+                uR"(UPDATE tickets SET needs_human_codes = '["policy","from_the_future","crisis","policy"]')"_s));
+        }
+        LocalStore store(path);
+        QVERIFY(store.open());
+        QCOMPARE(store.ticket(1)->needsHumanCodes, (QStringList{u"crisis"_s, u"policy"_s}));
     }
 
     void failedMigrationRollsBackAndFailsLoudly()
@@ -222,6 +299,7 @@ private Q_SLOTS:
         bare.assigneeId.reset();
         bare.slaDueAt = QDateTime();
         bare.tags.clear();
+        bare.needsHumanCodes.clear();
         QVERIFY(store.applyTicketBatch({bare}, std::nullopt));
         QCOMPARE(*store.ticket(3), bare);
     }

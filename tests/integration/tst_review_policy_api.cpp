@@ -317,7 +317,8 @@ private Q_SLOTS:
                                                               {u"use_model_abstention"_s, false},
                                                               {u"min_confidence"_s, 0.0},
                                                               {u"negative_sentiment_at_or_below"_s, -1.0},
-                                                              {u"repeat_contact_messages"_s, 0}}}};
+                                                              {u"repeat_contact_messages"_s, 0},
+                                                              {u"repeat_window_days"_s, 0}}}};
         auto r = putPolicy(lenient, "\"0\"");
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("ETag"), QByteArray("\"1\""));

@@ -3,8 +3,8 @@
 // reassignment by dropping ticket ids on an agent (and priority by menu) reaching the server.
 #include "TestServer.h"
 
+#include "ui/AlertNotifier.h"
 #include "ui/ArrivalsChart.h"
-#include "ui/BreachNotifier.h"
 #include "ui/LeadWorkspace.h"
 
 #include "app/AgentStatsModel.h"
@@ -217,10 +217,10 @@ private Q_SLOTS:
     void breachesRaiseAnAlert()
     {
         quiesce();
-        ui::BreachNotifier *notifier = m_workspace->notifier();
-        notifier->setChannel(ui::BreachNotifier::Channel::Banner);
+        ui::AlertNotifier *notifier = m_workspace->notifier();
+        notifier->setChannel(ui::AlertNotifier::Channel::Banner);
         m_workspace->breachDetector()->reset(); // the server's first report set a baseline already
-        QSignalSpy notified(notifier, &ui::BreachNotifier::notified);
+        QSignalSpy notified(notifier, &ui::AlertNotifier::notified);
         // Demo tickets may cross their own deadlines meanwhile: count only the Cards queue alerts.
         const auto cardsAlerts = [&] {
             return std::count_if(notified.cbegin(), notified.cend(), [](const QList<QVariant> &args) {
@@ -248,6 +248,45 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(notifier->bannerTitle().contains(u"#424242"_s), 5000);
         QVERIFY(notifier->bannerText().contains(u"Refund still missing"_s));
         QVERIFY(notifier->bannerText().contains(u"Cards"_s));
+    }
+
+    void queuesWithACrisisComeFirst()
+    {
+        quiesce();
+        Q_EMIT m_workspace->client()->queueStatsReceived(reportWith(0)); // cards, then orders
+        QAbstractItemModel *table = m_workspace->queueTable()->model();
+        const auto firstQueue = [table] {
+            return table->index(0, 0).data(app::QueueStatsModel::QueueIdRole);
+        };
+        QCOMPARE(firstQueue().toString(), u"cards"_s);
+
+        // A crisis ticket reaches the lead's inbox (as the sync would deliver it).
+        Ticket crisis;
+        crisis.id = 990001;
+        crisis.subject = u"I can't go on"_s;
+        crisis.queue = u"orders"_s;
+        crisis.status = TicketStatus::New;
+        crisis.priority = Priority::Urgent;
+        crisis.needsHuman = true;
+        crisis.needsHumanCodes = {u"crisis"_s};
+        crisis.version = 1;
+        m_session->inbox()->upsert({crisis});
+        QCOMPARE(firstQueue().toString(), u"orders"_s);
+        QCOMPARE(table->index(0, 0).data(app::QueueStatsModel::CrisisRole).toInt(), 1);
+        QVERIFY(table->index(0, 0).data(Qt::AccessibleTextRole).toString().contains(u"crisis"_s));
+        // Whatever the header sorts by.
+        m_workspace->queueTable()->sortByColumn(app::QueueStatsModel::QueueColumn, Qt::AscendingOrder);
+        QCOMPARE(firstQueue().toString(), u"orders"_s);
+        m_workspace->queueTable()->sortByColumn(app::QueueStatsModel::OpenColumn, Qt::DescendingOrder);
+        QCOMPARE(firstQueue().toString(), u"orders"_s);
+
+        // Solved: the queue takes its normal place again.
+        crisis.status = TicketStatus::Solved;
+        crisis.version = 2;
+        m_session->inbox()->upsert({crisis});
+        m_workspace->queueTable()->sortByColumn(app::QueueStatsModel::QueueColumn, Qt::AscendingOrder);
+        QCOMPARE(firstQueue().toString(), u"cards"_s);
+        QCOMPARE(table->index(0, 0).data(app::QueueStatsModel::CrisisRole).toInt(), 0);
     }
 
     void exportsTheQueueTable()

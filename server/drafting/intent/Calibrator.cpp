@@ -1,10 +1,6 @@
 #include "server/drafting/intent/Calibrator.h"
-#include "server/drafting/intent/LinearModel.h"
-
-#include <linear.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 
 namespace tandem::server::intent {
@@ -12,101 +8,107 @@ namespace tandem::server::intent {
 namespace {
 
 constexpr int CoverageSteps = 1000;
+//! L2 penalty on the standardised weights: a weak prior that keeps small training sets (a few
+//! hundred held-out predictions, almost all right) from fitting extreme slopes.
+constexpr double WeightPenalty = 1.0;
 
-double sigmoid(double z)
-{
-    return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
-}
-
-//! The calibration features of a score, oriented so that a larger value means "more likely right".
-std::array<double, 4> featuresOf(const HeldOutScore &s)
-{
-    return {s.top, s.margin, s.similarity, -s.unknown};
-}
-
-struct Fit
-{
-    std::array<double, 4> weights{};
-    double bias = 0;
+//! Which weights must not be negative, in Calibrator::valuesOf order: every feature except the
+//! message length (a short message can be clearer than a long one, or the reverse).
+const CappedLogistic::Sign Constraints[Calibrator::Features] = {
+    CappedLogistic::Sign::NonNegative, // top
+    CappedLogistic::Sign::NonNegative, // margin
+    CappedLogistic::Sign::NonNegative, // log share
+    CappedLogistic::Sign::NonNegative, // similarity
+    CappedLogistic::Sign::NonNegative, // centroid margin
+    CappedLogistic::Sign::NonNegative, // stages agree
+    CappedLogistic::Sign::NonNegative, // -unknown
+    CappedLogistic::Sign::Free,        // length
+    CappedLogistic::Sign::NonNegative, // prior
 };
-
-//! Logistic regression P(correct | the features in `use`) with LIBLINEAR (weakly regularised).
-Fit logistic(const std::vector<HeldOutScore> &scores, const std::array<bool, 4> &use)
-{
-    silenceLiblinear();
-    const int features = int(use.size());
-    std::vector<feature_node> nodes;
-    nodes.reserve(scores.size() * size_t(features + 2));
-    std::vector<feature_node *> x(scores.size());
-    std::vector<size_t> offsets(scores.size());
-    std::vector<double> y(scores.size());
-    for (size_t i = 0; i < scores.size(); ++i) {
-        offsets[i] = nodes.size();
-        const std::array<double, 4> f = featuresOf(scores[i]);
-        for (int k = 0; k < features; ++k) {
-            if (use[size_t(k)])
-                nodes.push_back({k + 1, f[size_t(k)]});
-        }
-        nodes.push_back({features + 1, 1.0});
-        nodes.push_back({-1, 0.0});
-        y[i] = scores[i].correct ? 1 : 0;
-    }
-    for (size_t i = 0; i < scores.size(); ++i)
-        x[i] = nodes.data() + offsets[i];
-    problem prob{};
-    prob.l = int(scores.size());
-    prob.n = features + 1;
-    prob.y = y.data();
-    prob.x = x.data();
-    prob.bias = 1.0;
-    parameter param{};
-    param.solver_type = L2R_LR;
-    param.eps = 1e-4;
-    param.C = 1000.0;
-    model *m = train(&prob, &param);
-    Fit fit;
-    if (!m)
-        return fit;
-    // Express the weights for the label 1 (correct) whatever order LIBLINEAR chose.
-    const double sign = (get_nr_class(m) == 2 && m->label[0] == 1) ? 1.0 : -1.0;
-    for (int k = 0; k < features; ++k)
-        fit.weights[size_t(k)] = use[size_t(k)] ? sign * m->w[k] : 0.0;
-    fit.bias = sign * m->w[features];
-    free_and_destroy_model(&m);
-    return fit;
-}
 
 } // namespace
 
-void Calibrator::fit(const std::vector<HeldOutScore> &scores)
+Calibrator::Values Calibrator::valuesOf(const ConfidenceFeatures &f)
 {
-    bool anyCorrect = false;
-    bool anyWrong = false;
-    for (const HeldOutScore &s : scores) {
-        anyCorrect = anyCorrect || s.correct;
-        anyWrong = anyWrong || !s.correct;
+    return {f.top,         f.margin,   f.logShare, f.similarity, f.centroidMargin,
+            f.stagesAgree, -f.unknown, f.length,   f.prior};
+}
+
+Calibrator::Values Calibrator::standardised(const ConfidenceFeatures &f) const
+{
+    Values v = valuesOf(f);
+    for (size_t k = 0; k < v.size(); ++k) {
+        const double x = std::isfinite(v[k]) ? v[k] : m_mean[k];
+        v[k] = m_scale[k] > 0 ? (std::clamp(x, m_low[k], m_high[k]) - m_mean[k]) / m_scale[k] : 0.0;
     }
-    if (!anyCorrect || !anyWrong) {
-        // Nothing to separate (tiny or trivial data): a fixed, monotonic squashing of the margin.
-        std::fill(std::begin(m_weights), std::end(m_weights), 0.0);
-        m_weights[1] = 4;
-        m_bias = anyCorrect ? 0 : -2;
-        return;
+    return v;
+}
+
+void Calibrator::fit(const std::vector<ConfidenceFeatures> &features, const std::vector<bool> &correct)
+{
+    const size_t n = features.size();
+    std::vector<Values> raw(n);
+    for (size_t i = 0; i < n; ++i)
+        raw[i] = valuesOf(features[i]);
+    m_mean.fill(0.0);
+    m_scale.fill(0.0);
+    m_low.fill(0.0);
+    m_high.fill(0.0);
+    std::vector<CappedLogistic::Sign> signs(Constraints, Constraints + Features);
+    for (size_t k = 0; k < size_t(Features); ++k) {
+        double sum = 0;
+        double squares = 0;
+        double low = n ? raw[0][k] : 0.0;
+        double high = low;
+        for (const Values &v : raw) {
+            sum += v[k];
+            squares += v[k] * v[k];
+            low = std::min(low, v[k]);
+            high = std::max(high, v[k]);
+        }
+        const double mean = n ? sum / double(n) : 0.0;
+        const double variance = n ? std::max(0.0, squares / double(n) - mean * mean) : 0.0;
+        m_mean[k] = mean;
+        m_low[k] = low;
+        m_high[k] = high;
+        m_scale[k] = variance > 1e-12 ? std::sqrt(variance) : 0.0;
+        if (m_scale[k] == 0.0)
+            signs[k] = CappedLogistic::Sign::Zero; // never varies here: nothing to learn from it
     }
-    // Keep confidence monotonic: drop the feature with the most negative weight and refit until
-    // every weight is non-negative.
-    std::array<bool, 4> use{true, true, true, true};
-    Fit f = logistic(scores, use);
-    for (int round = 0; round < Features; ++round) {
-        const auto worst = std::min_element(f.weights.begin(), f.weights.end());
-        if (*worst >= 0)
-            break;
-        use[size_t(worst - f.weights.begin())] = false;
-        f = logistic(scores, use);
+    std::vector<double> x;
+    x.reserve(n * size_t(Features));
+    for (const ConfidenceFeatures &f : features) {
+        const Values v = standardised(f);
+        x.insert(x.end(), v.begin(), v.end());
     }
-    for (int k = 0; k < Features; ++k)
-        m_weights[k] = std::max(0.0, f.weights[size_t(k)]);
-    m_bias = f.bias;
+    // The ceiling: how often the clearest fifth of the held-out predictions was right, by the
+    // rule of succession, (right + 1) / (count + 2), and never above MaxConfidence. A large
+    // training set earns 0.99; a few hundred examples earn less, as their folds can show no more.
+    bool fitted = m_model.fit(x, correct, Features, MaxConfidence, signs, WeightPenalty);
+    if (fitted) {
+        std::vector<std::pair<double, bool>> ranked(n);
+        for (size_t i = 0; i < n; ++i)
+            ranked[i] = {m_model.logit(x.data() + i * size_t(Features)), correct[i]};
+        std::sort(ranked.begin(), ranked.end(),
+                  [](const auto &a, const auto &b) { return a.first > b.first; });
+        const size_t clearest = std::max<size_t>(1, n / 5);
+        double right = 0;
+        for (size_t i = 0; i < clearest; ++i)
+            right += ranked[i].second ? 1.0 : 0.0;
+        const double ceiling = std::clamp((right + 1.0) / (double(clearest) + 2.0), 0.5, MaxConfidence);
+        fitted = m_model.fit(x, correct, Features, ceiling, signs, WeightPenalty);
+    }
+    if (!fitted) {
+        // Nothing to separate (tiny or trivial data): the rate of right answers as the rule of
+        // succession estimates it, (right + 1) / (n + 2), and the margin so that clearer messages
+        // still rank higher.
+        const double right = double(std::count(correct.begin(), correct.end(), true));
+        const double rate = std::clamp((right + 1.0) / (double(n) + 2.0) / MaxConfidence, 0.01, 0.99);
+        std::vector<double> weights(size_t(Features), 0.0);
+        if (m_scale[1] > 0)
+            weights[1] = 0.5;
+        m_model.set(std::move(weights), std::log(rate / (1.0 - rate)), MaxConfidence);
+    }
 }
 
 void Calibrator::fitTemperature(const std::vector<std::vector<double>> &rows, const std::vector<int> &truth)
@@ -167,13 +169,20 @@ void Calibrator::fitCoverage(std::vector<double> confidences)
     m_coverage[CoverageSteps] = 0.0; // full coverage never abstains
 }
 
-double Calibrator::confidence(const HeldOutScore &score) const
+double Calibrator::confidence(const ConfidenceFeatures &features) const
 {
-    const std::array<double, 4> f = featuresOf(score);
-    double z = m_bias;
-    for (int k = 0; k < Features; ++k)
-        z += m_weights[k] * f[size_t(k)];
-    return sigmoid(z);
+    if (m_model.features() != Features) // never fitted (no calibration folds): squash the margin
+        return MaxConfidence / (1.0 + std::exp(-features.margin));
+    const Values v = standardised(features);
+    return m_model.probability(v.data());
+}
+
+std::array<double, Calibrator::Features> Calibrator::weights() const
+{
+    Values w{};
+    for (size_t k = 0; k < w.size() && k < m_model.weights().size(); ++k)
+        w[k] = m_model.weights()[k];
+    return w;
 }
 
 double Calibrator::thresholdForCoverage(double coverage) const
@@ -192,9 +201,11 @@ double Calibrator::thresholdForCoverage(double coverage) const
 void Calibrator::write(QDataStream &out) const
 {
     out.setFloatingPointPrecision(QDataStream::DoublePrecision);
-    for (const double w : m_weights)
-        out << w;
-    out << m_bias << m_temperature << quint32(m_coverage.size());
+    out << quint32(Features);
+    const Values w = weights();
+    for (size_t k = 0; k < size_t(Features); ++k)
+        out << w[k] << m_mean[k] << m_scale[k] << m_low[k] << m_high[k];
+    out << m_model.bias() << m_model.ceiling() << m_temperature << quint32(m_coverage.size());
     for (const double v : m_coverage)
         out << v;
     out.setFloatingPointPrecision(QDataStream::SinglePrecision);
@@ -203,17 +214,25 @@ void Calibrator::write(QDataStream &out) const
 bool Calibrator::read(QDataStream &in)
 {
     in.setFloatingPointPrecision(QDataStream::DoublePrecision);
-    quint32 size = 0;
-    for (double &w : m_weights)
-        in >> w;
-    in >> m_bias >> m_temperature >> size;
-    if (size > 100000)
+    quint32 features = 0;
+    in >> features;
+    if (in.status() != QDataStream::Ok || features != quint32(Features))
         return false;
+    std::vector<double> weights(size_t(Features), 0.0);
+    for (size_t k = 0; k < size_t(Features); ++k)
+        in >> weights[k] >> m_mean[k] >> m_scale[k] >> m_low[k] >> m_high[k];
+    double bias = 0;
+    double ceiling = 0;
+    quint32 size = 0;
+    in >> bias >> ceiling >> m_temperature >> size;
+    if (in.status() != QDataStream::Ok || size > 100000)
+        return false;
+    m_model.set(std::move(weights), bias, ceiling);
     m_coverage.resize(size);
     for (double &v : m_coverage)
         in >> v;
     in.setFloatingPointPrecision(QDataStream::SinglePrecision);
-    return in.status() == QDataStream::Ok && m_temperature > 0;
+    return in.status() == QDataStream::Ok && m_temperature > 0 && ceiling > 0 && ceiling <= 1;
 }
 
 } // namespace tandem::server::intent

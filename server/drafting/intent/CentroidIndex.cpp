@@ -63,7 +63,15 @@ double CentroidIndex::maxSimilarity(const SparseVector &x) const
 {
     if (m_classes <= 0)
         return 0.0;
-    std::vector<double> dots(size_t(m_classes), 0.0);
+    std::vector<double> dots;
+    similarities(x, &dots);
+    return std::max(0.0, *std::max_element(dots.begin(), dots.end()));
+}
+
+void CentroidIndex::similarities(const SparseVector &x, std::vector<double> *out) const
+{
+    std::vector<double> &dots = *out;
+    dots.assign(size_t(std::max(0, m_classes)), 0.0);
     const std::int32_t features = std::int32_t(m_rowStart.size()) - 1;
     for (const SparseEntry &e : x) {
         if (e.index < 0 || e.index >= features)
@@ -71,7 +79,6 @@ double CentroidIndex::maxSimilarity(const SparseVector &x) const
         for (std::int32_t k = m_rowStart[size_t(e.index)]; k < m_rowStart[size_t(e.index) + 1]; ++k)
             dots[size_t(m_class[size_t(k)])] += double(e.value) * m_value[size_t(k)];
     }
-    return std::max(0.0, *std::max_element(dots.begin(), dots.end()));
 }
 
 void CentroidIndex::write(QDataStream &out) const

@@ -9,7 +9,8 @@
 namespace tandem::server::intent {
 
 //! The normalised mean TF-IDF vector of each intent, stored feature-major and sparse, to measure
-//! how much a message resembles any known intent (the out-of-scope signal).
+//! how much a message resembles any known intent (the out-of-scope signal) and whether the
+//! closest intent is the one the classifier chose (a confidence signal).
 class CentroidIndex
 {
 public:
@@ -18,6 +19,8 @@ public:
                                const std::vector<int> &rows, int classes, int dimension);
     //! Highest cosine similarity between x (L2-normalised) and any centroid.
     double maxSimilarity(const SparseVector &x) const;
+    //! Cosine similarity between x and each intent's centroid (classes() values).
+    void similarities(const SparseVector &x, std::vector<double> *out) const;
 
     void write(QDataStream &out) const;
     bool read(QDataStream &in);

@@ -21,9 +21,14 @@ namespace {
 
 constexpr quint32 FileMagic = 0x544E4931; // "TNI1"
 constexpr quint32 FileTrailer = 0x454E4421;
-constexpr quint32 FileVersion = 2; // 2: examples per intent (confidence smoothing)
-constexpr quint32 OldestFileVersion = 1;
+// 2: examples per intent (confidence smoothing). 3: per-message confidence (Calibrator over
+// ConfidenceFeatures, per-intent held-out precision, NearCopyIndex); older files are refused:
+// retrain them.
+constexpr quint32 FileVersion = 3;
+constexpr quint32 OldestFileVersion = 3;
 constexpr double MaxUnknownShare = 0.75;
+//! A message with more of its idf mass on unknown words is never taken for a training message.
+constexpr double NearCopyMaxUnknownShare = 0.5;
 const QString OutOfScopeIntent = QStringLiteral("out_of_scope");
 
 //! Stratified fold of each example: each intent's examples are shuffled and dealt round-robin,
@@ -67,6 +72,93 @@ void restack(const LinearModel &stack, std::vector<double> *scores)
     for (size_t c = 0; c < scores->size(); ++c)
         v.push_back({std::int32_t(c), float((*scores)[c])});
     stack.scores(v, scores);
+}
+
+//! What the held-out folds said of each training message (empty scores where no fold did).
+struct HeldOut
+{
+    const std::vector<std::vector<double>> &scores;    //!< final decision values, as a new message gets them
+    const std::vector<int> &firstBest;                 //!< the first stage's choice
+    const std::vector<std::vector<double>> &centroids; //!< similarity to each intent's centroid
+    const std::vector<double> &unknownShares;          //!< against the fold's vocabulary
+    const std::vector<std::vector<std::int32_t>> &words;
+};
+
+//! Fits confidence on the held-out predictions: the softmax temperature, each intent's held-out
+//! precision, the Calibrator over per-message features, the coverage thresholds and the held-out
+//! confidence of every training message (NearCopyIndex).
+void fitConfidence(IntentModel &model, const HeldOut &held, const std::vector<int> &labels, int classes,
+                   double nearCopySimilarity)
+{
+    model.calibrator.fitTemperature(held.scores, labels);
+    std::vector<int> predicted(static_cast<size_t>(classes), 0);
+    std::vector<int> right(static_cast<size_t>(classes), 0);
+    std::vector<int> best(held.scores.size(), -1);
+    for (size_t r = 0; r < held.scores.size(); ++r) {
+        if (held.scores[r].empty())
+            continue;
+        best[r] = topTwo(held.scores[r]).best;
+        ++predicted[size_t(best[r])];
+        right[size_t(best[r])] += best[r] == labels[r] ? 1 : 0;
+    }
+    // How often predicting each intent was right, (right + 1) / (predicted + 2): confusable
+    // intents start from lower odds. Each held-out row sees it without itself (leave one out).
+    model.precision.resize(static_cast<size_t>(classes));
+    for (size_t c = 0; c < model.precision.size(); ++c)
+        model.precision[c] = double(float((right[c] + 1.0) / (predicted[c] + 2.0))); // as saved
+    std::vector<ConfidenceFeatures> features;
+    std::vector<bool> correct;
+    for (size_t r = 0; r < held.scores.size(); ++r) {
+        if (best[r] < 0)
+            continue;
+        const size_t c = size_t(best[r]);
+        const bool ok = best[r] == labels[r];
+        const double precision = (right[c] - (ok ? 1 : 0) + 1.0) / (predicted[c] - 1 + 2.0);
+        features.push_back(confidenceFeatures(held.scores[r], held.firstBest[r], held.centroids[r],
+                                              held.words[r].size(), held.unknownShares[r], precision,
+                                              model.calibrator.temperature()));
+        correct.push_back(ok);
+    }
+    model.calibrator.fit(features, correct);
+    // Thresholds per coverage, in the units predict() reports.
+    std::vector<double> confidences;
+    confidences.reserve(features.size());
+    for (const ConfidenceFeatures &f : features)
+        confidences.push_back(model.calibrator.confidence(f));
+    model.calibrator.fitCoverage(confidences);
+    // A message the model was trained on scores at the top of the scale whatever its wording:
+    // remember what the folds said of each training message when it was held out.
+    std::vector<NearCopyIndex::Entry> entries;
+    entries.reserve(confidences.size());
+    for (size_t r = 0, i = 0; r < held.scores.size(); ++r) {
+        if (best[r] >= 0)
+            entries.push_back({held.words[r], confidences[i++], best[r]});
+    }
+    model.nearCopies = NearCopyIndex::build(entries, model.featurizer, nearCopySimilarity);
+}
+
+//! The confidence the held-out folds had in `best` for a message the model was trained on: a copy
+//! of a training message, or a ticket's text (its subject line, then its message) whose two parts
+//! both are, weighted by their words. None for a new message.
+std::optional<double> heldOutConfidence(const IntentModel &m, const QString &text,
+                                        const std::vector<std::int32_t> &words, int best)
+{
+    if (const auto whole = m.nearCopies.find(words, best, m.featurizer))
+        return whole->confidence;
+    const qsizetype newline = text.indexOf(u'\n');
+    if (newline <= 0)
+        return std::nullopt;
+    const QString subject = text.left(newline);
+    const QString body = text.mid(newline + 1);
+    if (subject.trimmed().isEmpty() || body.trimmed().isEmpty())
+        return std::nullopt;
+    const auto first = m.nearCopies.find(m.featurizer.wordFeatures(subject), best, m.featurizer);
+    const auto second =
+        first ? m.nearCopies.find(m.featurizer.wordFeatures(body), best, m.featurizer) : std::nullopt;
+    if (!first || !second)
+        return std::nullopt;
+    return (first->confidence * first->weight + second->confidence * second->weight) /
+           (first->weight + second->weight);
 }
 
 } // namespace
@@ -114,9 +206,6 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
         labels[size_t(i)] = ids.value(names[i]);
 
     model->intents = intents;
-    model->support.assign(static_cast<size_t>(classes), 0);
-    for (const int label : labels)
-        ++model->support[size_t(label)];
     model->defaultCoverage = std::clamp(options.defaultCoverage, 0.01, 1.0);
     model->topK = std::max(1, options.topK);
     model->examples = int(texts.size());
@@ -138,9 +227,13 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
     // squashing of the margin and the model never abstains.
     const int folds = options.calibrationFolds < 2 ? 0 : std::min(options.calibrationFolds, 20);
     const std::vector<int> fold = stratifiedFolds(labels, classes, std::max(1, folds), options.seed);
-    std::vector<HeldOutScore> heldOut(vectors.size());
-    std::vector<int> heldOutBest(vectors.size(), 0);
+    std::vector<int> firstBest(vectors.size(), 0);
+    // Per held-out row: the first stage's scores of the message as a new one is seen (calibration)
+    // and of its full training vector (what the second stage learns from; unchanged since it was
+    // tuned, docs/drafting.md), and its similarity to each intent's centroid.
     std::vector<std::vector<double>> heldOutRows(vectors.size());
+    std::vector<std::vector<double>> stackInputs(vectors.size());
+    std::vector<std::vector<double>> centroidRows(vectors.size());
     std::vector<double> similarities(vectors.size(), 0.0);
     std::vector<double> unknownShares(vectors.size(), 1.0);
     std::vector<std::vector<std::int32_t>> words;
@@ -159,83 +252,65 @@ std::optional<IntentClassifier> IntentClassifier::train(const QList<QPair<QStrin
         if (partial.classes() == 0)
             return fail(u"LIBLINEAR could not train a calibration fold"_s);
         const CentroidIndex centroids = CentroidIndex::build(vectors, labels, trainRows, classes, dimension);
-        // Words this fold's model has seen: the held-out message is judged as a new one would be.
+        // Features this fold's model has seen: the held-out message is judged as a new one would
+        // be, its other n-grams left out as the vocabulary leaves out a new message's (otherwise
+        // they would dilute its vector and make the held-out scores lower than live ones).
         std::vector<bool> seen(size_t(dimension), false);
         for (const int r : trainRows) {
-            for (const std::int32_t f : words[size_t(r)]) {
-                if (f >= 0)
-                    seen[size_t(f)] = true;
-            }
+            for (const SparseEntry &e : vectors[size_t(r)])
+                seen[size_t(e.index)] = true;
         }
         for (const int r : testRows) {
-            partial.scores(vectors[size_t(r)], &scores);
-            const TopTwo t = topTwo(scores);
+            partial.scores(vectors[size_t(r)], &stackInputs[size_t(r)]);
+            const SparseVector x = model->featurizer.vectorizeKnown(texts[r], seen);
+            partial.scores(x, &scores);
             heldOutRows[size_t(r)] = scores;
-            heldOutBest[size_t(r)] = t.best;
+            firstBest[size_t(r)] = topTwo(scores).best;
+            std::vector<double> &sims = centroidRows[size_t(r)];
+            centroids.similarities(x, &sims);
+            // The out-of-scope floor keeps the similarity it was tuned with (the full vector).
             similarities[size_t(r)] = centroids.maxSimilarity(vectors[size_t(r)]);
             unknownShares[size_t(r)] = model->featurizer.unknownShare(
                 words[size_t(r)], [&](std::int32_t f) { return bool(seen[size_t(f)]); });
-            heldOut[size_t(r)] = {t.top, t.margin, similarities[size_t(r)], unknownShares[size_t(r)],
-                                  t.best == labels[size_t(r)]};
         }
     }
     // Stacking: a second linear SVM over the held-out decision values of all intents learns which
     // intents the first one confuses (card_arrival / card_delivery_estimate, the top-up intents).
-    // Calibration then sees the second stage's scores. It was fitted on these same rows, but with
-    // 77 x 78 weights on 10,000 rows and a small C it barely overfits (docs/drafting.md).
-    // Small training sets (the demo company's ~50 examples per intent) give held-out scores too
-    // noisy to learn confusions from: there the first stage decides alone.
+    // Small training sets (under stackMinPerIntent examples per intent on average) give held-out
+    // scores too noisy to learn confusions from: there the first stage decides alone.
     const bool stacking = folds > 0 && options.stackRegularisation > 0 &&
                           qsizetype(vectors.size()) >= qsizetype(options.stackMinPerIntent) * classes;
     if (stacking) {
-        std::vector<SparseVector> stackRows(heldOutRows.size());
-        for (size_t r = 0; r < heldOutRows.size(); ++r) {
-            for (size_t c = 0; c < heldOutRows[r].size(); ++c)
-                stackRows[r].push_back({std::int32_t(c), float(heldOutRows[r][c])});
+        std::vector<SparseVector> stackRows(stackInputs.size());
+        for (size_t r = 0; r < stackInputs.size(); ++r) {
+            for (size_t c = 0; c < stackInputs[r].size(); ++c)
+                stackRows[r].push_back({std::int32_t(c), float(stackInputs[r][c])});
         }
         LinearOptions second = linear;
         second.C = options.stackRegularisation;
         model->stack = LinearModel::train(stackRows, labels, {}, classes, classes, second);
         if (model->stack.classes() == 0)
             return fail(u"LIBLINEAR could not train the second stage"_s);
-        for (size_t r = 0; r < heldOutRows.size(); ++r) {
-            if (heldOutRows[r].empty())
-                continue;
-            restack(model->stack, &heldOutRows[r]);
-            const TopTwo t = topTwo(heldOutRows[r]);
-            heldOutBest[r] = t.best;
-            heldOut[r].top = t.top;
-            heldOut[r].margin = t.margin;
-            heldOut[r].correct = t.best == labels[r];
+        // Calibration sees each held-out row restacked by a second stage that never saw it
+        // either, as a new message will be: a second stage fitted on the row itself is optimistic.
+        for (int k = 0; k < folds; ++k) {
+            std::vector<int> trainRows;
+            for (size_t r = 0; r < heldOutRows.size(); ++r) {
+                if (fold[r] != k && !heldOutRows[r].empty())
+                    trainRows.push_back(int(r));
+            }
+            const LinearModel partial = trainRows.empty() ? model->stack
+                                                          : LinearModel::train(stackRows, labels, trainRows,
+                                                                               classes, classes, second);
+            for (size_t r = 0; r < heldOutRows.size(); ++r) {
+                if (fold[r] == k && !heldOutRows[r].empty())
+                    restack(partial.classes() > 0 ? partial : model->stack, &heldOutRows[r]);
+            }
         }
-    }
-    // Small training sets (the demo company's): the messages people send are often near-copies of
-    // the examples, which the model then scores like training data, at the top of the scale. Cap
-    // each intent at how often predicting it was right on the held-out folds, (right + 1) /
-    // (predicted + 2): the confidence a person sees is what the folds showed, never more.
-    if (folds > 0 && !stacking) {
-        std::vector<int> predicted(static_cast<size_t>(classes), 0);
-        std::vector<int> right(static_cast<size_t>(classes), 0);
-        for (size_t r = 0; r < heldOutRows.size(); ++r) {
-            if (heldOutRows[r].empty())
-                continue;
-            ++predicted[size_t(heldOutBest[r])];
-            right[size_t(heldOutBest[r])] += heldOut[r].correct ? 1 : 0;
-        }
-        model->ceiling.resize(static_cast<size_t>(classes));
-        for (size_t c = 0; c < model->ceiling.size(); ++c)
-            model->ceiling[c] = double(float((right[c] + 1.0) / (predicted[c] + 2.0))); // as saved
     }
     if (folds > 0) {
-        model->calibrator.fit(heldOut);
-        model->calibrator.fitTemperature(heldOutRows, labels);
-        std::vector<double> confidences;
-        confidences.reserve(heldOut.size());
-        // Thresholds are in the units predict() reports (smoothed, capped: reportedConfidence).
-        for (size_t i = 0; i < heldOut.size(); ++i)
-            confidences.push_back(
-                reportedConfidence(*model, heldOutBest[i], model->calibrator.confidence(heldOut[i])));
-        model->calibrator.fitCoverage(confidences);
+        fitConfidence(*model, {heldOutRows, firstBest, centroidRows, unknownShares, words}, labels, classes,
+                      options.nearCopySimilarity);
         // Out of scope: less like any intent, or more unknown words, than all but oosQuantile of the
         // held-out in-domain messages.
         const double q = std::clamp(options.oosQuantile, 0.0, 1.0);
@@ -274,16 +349,27 @@ IntentPrediction IntentClassifier::predict(const QString &text, double coverage)
     const SparseVector x = m.featurizer.vectorize(text);
     std::vector<double> scores;
     m.linear.scores(x, &scores);
+    const int firstBest = topTwo(scores).best;
     restack(m.stack, &scores);
     const TopTwo t = topTwo(scores);
     p.intent = m.intents.value(t.best);
-    p.similarity = m.centroids.maxSimilarity(x);
-    const double unknown =
-        m.featurizer.unknownShare(m.featurizer.wordFeatures(text), [](std::int32_t) { return true; });
+    std::vector<double> similarities;
+    m.centroids.similarities(x, &similarities);
+    p.similarity = similarities.empty()
+                       ? 0.0
+                       : std::max(0.0, *std::max_element(similarities.begin(), similarities.end()));
+    const std::vector<std::int32_t> words = m.featurizer.wordFeatures(text);
+    const double unknown = m.featurizer.unknownShare(words, [](std::int32_t) { return true; });
+    const double precision = size_t(t.best) < m.precision.size() ? m.precision[size_t(t.best)] : 0.5;
     p.confidence =
-        x.empty() ? 0.0
-                  : reportedConfidence(
-                        m, t.best, m.calibrator.confidence({t.top, t.margin, p.similarity, unknown, false}));
+        x.empty()
+            ? 0.0
+            : m.calibrator.confidence(confidenceFeatures(scores, firstBest, similarities, words.size(),
+                                                         unknown, precision, m.calibrator.temperature()));
+    if (!x.empty() && unknown <= NearCopyMaxUnknownShare) {
+        if (const auto heldOut = heldOutConfidence(m, text, words, t.best))
+            p.confidence = *heldOut;
+    }
     p.outOfScope = x.empty() || p.similarity < m.oosSimilarity || unknown > m.oosUnknownShare ||
                    p.intent == OutOfScopeIntent;
     p.abstain = p.confidence < thresholdForCoverage(coverage);
@@ -354,15 +440,13 @@ bool IntentClassifier::save(const QString &path, QString *error) const
     m.linear.write(out);
     m.centroids.write(out);
     m.calibrator.write(out);
-    out << quint32(m.support.size());
-    for (const int n : m.support)
-        out << qint32(n);
-    out << quint32(m.ceiling.size());
-    for (const double c : m.ceiling)
+    out << quint32(m.precision.size());
+    for (const double c : m.precision)
         out << float(c);
     out << bool(m.stack.classes() > 0);
     if (m.stack.classes() > 0)
         m.stack.write(out);
+    m.nearCopies.write(out);
     out << FileTrailer;
     if (out.status() != QDataStream::Ok || !file.commit()) {
         if (error)
@@ -391,7 +475,9 @@ std::optional<IntentClassifier> IntentClassifier::load(const QString &path, QStr
     if (magic != FileMagic)
         return fail(u"not a Tandem intent model"_s);
     if (version < OldestFileVersion || version > FileVersion)
-        return fail(u"unsupported intent model version %1"_s.arg(version));
+        return fail(
+            u"unsupported intent model version %1 (this tandemd reads version %2: retrain it)"_s.arg(version)
+                .arg(FileVersion));
     auto model = std::make_shared<IntentModel>();
     qint32 examples = 0;
     qint32 topK = 0;
@@ -404,33 +490,23 @@ std::optional<IntentClassifier> IntentClassifier::load(const QString &path, QStr
     if (in.status() != QDataStream::Ok || model->intents.size() < 2 || !model->featurizer.read(in) ||
         !model->linear.read(in) || !model->centroids.read(in) || !model->calibrator.read(in))
         return fail(u"corrupt or truncated intent model"_s);
-    if (version >= 2) {
-        quint32 count = 0;
-        in >> count;
-        if (in.status() != QDataStream::Ok || count != quint32(model->intents.size()))
-            return fail(u"corrupt or truncated intent model"_s);
-        model->support.resize(count);
-        for (int &n : model->support) {
-            qint32 value = 0;
-            in >> value;
-            n = std::max(0, int(value));
-        }
-        quint32 ceilings = 0;
-        in >> ceilings;
-        if (in.status() != QDataStream::Ok || (ceilings != 0 && ceilings != count))
-            return fail(u"corrupt or truncated intent model"_s);
-        model->ceiling.resize(ceilings);
-        for (double &c : model->ceiling) {
-            float value = 0;
-            in >> value;
-            c = std::clamp(double(value), 0.0, 1.0);
-        }
-        bool stacked = false;
-        in >> stacked;
-        if (stacked && (!model->stack.read(in) || model->stack.classes() != model->intents.size() ||
-                        model->stack.dimension() != model->intents.size()))
-            return fail(u"corrupt or truncated intent model"_s);
+    quint32 count = 0;
+    in >> count;
+    if (in.status() != QDataStream::Ok || (count != 0 && count != quint32(model->intents.size())))
+        return fail(u"corrupt or truncated intent model"_s);
+    model->precision.resize(count);
+    for (double &c : model->precision) {
+        float value = 0;
+        in >> value;
+        c = std::clamp(double(value), 0.0, 1.0);
     }
+    bool stacked = false;
+    in >> stacked;
+    if (stacked && (!model->stack.read(in) || model->stack.classes() != model->intents.size() ||
+                    model->stack.dimension() != model->intents.size()))
+        return fail(u"corrupt or truncated intent model"_s);
+    if (in.status() != QDataStream::Ok || !model->nearCopies.read(in, model->featurizer.dimension()))
+        return fail(u"corrupt or truncated intent model"_s);
     in >> trailer;
     if (trailer != FileTrailer || model->linear.classes() != model->intents.size() ||
         model->linear.dimension() != model->featurizer.dimension())

@@ -18,7 +18,7 @@ struct IntentModel; // private: features, weights, calibration, thresholds
 struct IntentPrediction
 {
     QString intent;                    //!< best intent (always set, even when abstaining)
-    double confidence = 0;             //!< calibrated P(intent is correct), 0..1
+    double confidence = 0;             //!< calibrated P(intent is correct) for this message, 0..0.99
     double similarity = 0;             //!< cosine similarity to the closest known intent (0..1), for OOS
     QList<QPair<QString, double>> top; //!< top-k intents, best first, calibrated scores
     bool outOfScope = false;           //!< unlike every known intent
@@ -49,6 +49,10 @@ struct TrainOptions
     int charMax = 6;
     double wordWeight = 1.0;   //!< weight of word vs character features (char block = 1)
     double oosQuantile = 0.01; //!< share of held-out in-domain messages the OOS test may reject
+    //! A message at least this similar (cosine of idf-weighted known words) to a training message,
+    //! or a ticket whose subject and message both are, gets the confidence the model had in them
+    //! when they were held out (NearCopyIndex). Above 1: never.
+    double nearCopySimilarity = 0.97;
 };
 
 //! Trained intent model: TF-IDF word + character n-grams, a LIBLINEAR linear SVM, confidence

@@ -76,6 +76,26 @@ double aurocOfConfidence(const QList<ScoredPrediction> &predictions)
     return (rankSumCorrect - correct * (correct + 1) / 2.0) / (correct * wrong);
 }
 
+double expectedCalibrationError(const QList<ScoredPrediction> &predictions, int bins)
+{
+    if (predictions.isEmpty() || bins < 1)
+        return 0.0;
+    std::vector<double> confidence(size_t(bins), 0.0);
+    std::vector<double> right(size_t(bins), 0.0);
+    std::vector<double> count(size_t(bins), 0.0);
+    for (const ScoredPrediction &p : predictions) {
+        const double c = std::clamp(p.confidence, 0.0, 1.0);
+        const size_t bin = std::min(size_t(bins) - 1, size_t(std::floor(c * bins)));
+        confidence[bin] += c;
+        right[bin] += p.truth == p.predicted ? 1.0 : 0.0;
+        ++count[bin];
+    }
+    double sum = 0;
+    for (size_t b = 0; b < count.size(); ++b)
+        sum += std::abs(right[b] - confidence[b]); // = count * |accuracy - mean confidence|
+    return sum / double(predictions.size());
+}
+
 double accuracyAtCoverage(const QList<ScoredPrediction> &predictions, double coverage)
 {
     if (predictions.isEmpty())

@@ -4,11 +4,13 @@
 #include "server/drafting/intent/CentroidIndex.h"
 #include "server/drafting/intent/IntentClassifier.h"
 #include "server/drafting/intent/LinearModel.h"
+#include "server/drafting/intent/NearCopyIndex.h"
 #include "server/drafting/intent/TextFeaturizer.h"
 
 #include <QStringList>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace tandem::server::intent {
@@ -27,32 +29,13 @@ struct IntentModel
     double defaultCoverage = 0.8;
     int topK = 3;
     int examples = 0;
-    //! Training examples per intent (class index). Confidence in an intent is smoothed by it
-    //! (rule of succession): no intent claims more certainty than its examples can show.
-    //! Empty for models saved before format version 2 (no smoothing).
-    std::vector<int> support;
-    //! Small training sets only: per intent, the held-out precision (Laplace-smoothed) of
-    //! predicting it, which caps its confidence. Empty when there is none.
-    std::vector<double> ceiling;
+    //! Per intent (class index): the held-out precision of predicting it, (right + 1) /
+    //! (predicted + 2). A confidence feature: confusable intents start from lower odds.
+    std::vector<double> precision;
+    //! Training messages and their held-out confidence, for messages made of them
+    //! (NearCopyIndex). Empty without calibration folds.
+    NearCopyIndex nearCopies;
 };
-
-//! The calibrated confidence c of a prediction of an intent with n training examples, smoothed
-//! as if c were the success rate seen in n trials: (n c + 1) / (n + 2) (Laplace's rule of
-//! succession). Held-out folds of a small, self-written training set are nearly always right, so
-//! calibration alone would print 100 %; with n = 45 the ceiling is 97.9 %, with n = 127 99.2 %.
-inline double smoothConfidence(double c, int n)
-{
-    return n <= 0 ? c : (double(n) * c + 1.0) / (double(n) + 2.0);
-}
-
-//! The confidence reported for calibrated confidence c of a prediction of intent `best`: smoothed
-//! by the intent's support, capped by its held-out precision where the model has one.
-inline double reportedConfidence(const IntentModel &m, int best, double c)
-{
-    const size_t i = size_t(best);
-    const double smoothed = smoothConfidence(c, i < m.support.size() ? m.support[i] : 0);
-    return i < m.ceiling.size() ? std::min(smoothed, m.ceiling[i]) : smoothed;
-}
 
 //! Best and runner-up of a score vector.
 struct TopTwo
@@ -79,6 +62,38 @@ inline TopTwo topTwo(const std::vector<double> &scores)
     t.top = first;
     t.margin = scores.size() > 1 ? first - second : first;
     return t;
+}
+
+//! The ConfidenceFeatures of one prediction. `scores`: the final decision values; `firstBest`: the
+//! first stage's choice (before a second stage); `similarities`: cosine similarity to each
+//! intent's centroid; `words`: the message's word count, `unknown` the share of their idf mass the
+//! model does not know; `precision`: the held-out precision of predicting the chosen intent.
+inline ConfidenceFeatures confidenceFeatures(const std::vector<double> &scores, int firstBest,
+                                             const std::vector<double> &similarities, size_t words,
+                                             double unknown, double precision, double temperature)
+{
+    const TopTwo t = topTwo(scores);
+    ConfidenceFeatures f;
+    f.top = t.top;
+    f.margin = t.margin;
+    double z = 0;
+    for (const double s : scores)
+        z += std::exp((s - t.top) / std::max(1e-6, temperature));
+    f.logShare = z > 0 ? -std::log(z) : 0.0;
+    double other = 0;
+    for (size_t c = 0; c < similarities.size(); ++c) {
+        if (int(c) == t.best)
+            f.similarity = similarities[c];
+        else
+            other = std::max(other, similarities[c]);
+    }
+    f.centroidMargin = f.similarity - other;
+    f.stagesAgree = firstBest == t.best ? 1.0 : 0.0;
+    f.unknown = unknown;
+    f.length = std::log1p(double(words));
+    const double p = std::clamp(precision, 1e-3, 1.0 - 1e-3);
+    f.prior = std::log(p / (1.0 - p));
+    return f;
 }
 
 } // namespace tandem::server::intent

@@ -2,6 +2,7 @@
 
 #include <linear.h>
 
+#include <cstdlib>
 #include <mutex>
 
 namespace tandem::server::intent {
@@ -63,6 +64,9 @@ LinearModel LinearModel::train(const std::vector<SparseVector> &examples, const 
     param.p = 0.1;
     if (check_parameter(&prob, &param) != nullptr)
         return {};
+    // LIBLINEAR's solvers shuffle with rand(): start every training from the same state, so the
+    // same examples give the same model whatever was trained before in this process.
+    std::srand(1);
     model *trained = ::train(&prob, &param);
     if (!trained)
         return {};

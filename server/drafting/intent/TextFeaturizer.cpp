@@ -57,8 +57,10 @@ QString stem(const QString &word)
 }
 
 //! Sublinear tf-idf over sorted hashes, L2-normalised, scaled by `weight`.
+//! Terms outside `index`, or not marked in `known` (when given), are left out before normalising.
 void appendBlock(std::vector<std::uint64_t> &terms, const QHash<std::uint64_t, std::int32_t> &index,
-                 const std::vector<float> &idf, float weight, SparseVector *out)
+                 const std::vector<float> &idf, float weight, const std::vector<bool> *known,
+                 SparseVector *out)
 {
     std::sort(terms.begin(), terms.end());
     const size_t start = out->size();
@@ -68,7 +70,7 @@ void appendBlock(std::vector<std::uint64_t> &terms, const QHash<std::uint64_t, s
         while (j < terms.size() && terms[j] == terms[i])
             ++j;
         const auto it = index.constFind(terms[i]);
-        if (it != index.constEnd()) {
+        if (it != index.constEnd() && (!known || (*known)[size_t(*it)])) {
             const float v = float((1.0 + std::log(double(j - i))) * idf[size_t(*it)]);
             out->push_back({*it, v});
             norm += double(v) * v;
@@ -176,11 +178,21 @@ std::vector<std::int32_t> TextFeaturizer::wordFeatures(const QString &text) cons
 
 SparseVector TextFeaturizer::vectorize(const QString &text) const
 {
+    return vectorize(text, nullptr);
+}
+
+SparseVector TextFeaturizer::vectorizeKnown(const QString &text, const std::vector<bool> &known) const
+{
+    return known.size() == m_idf.size() ? vectorize(text, &known) : vectorize(text, nullptr);
+}
+
+SparseVector TextFeaturizer::vectorize(const QString &text, const std::vector<bool> *known) const
+{
     Terms terms = extract(text);
     SparseVector out;
     out.reserve(terms.word.size() + terms.chars.size());
-    appendBlock(terms.word, m_index, m_idf, m_options.wordWeight, &out);
-    appendBlock(terms.chars, m_index, m_idf, m_options.charWeight, &out);
+    appendBlock(terms.word, m_index, m_idf, m_options.wordWeight, known, &out);
+    appendBlock(terms.chars, m_index, m_idf, m_options.charWeight, known, &out);
     std::sort(out.begin(), out.end(),
               [](const SparseEntry &a, const SparseEntry &b) { return a.index < b.index; });
     double norm = 0;

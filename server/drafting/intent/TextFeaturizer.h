@@ -38,6 +38,10 @@ public:
     //! Builds vocabulary and idf from the training messages.
     void fit(const QStringList &texts);
     SparseVector vectorize(const QString &text) const;
+    //! The vector a model that knows only the features marked in `known` (dimension() flags)
+    //! would see: the others are left out before normalising, as vectorize() leaves out n-grams
+    //! missing from the vocabulary. Held-out messages are scored this way during training.
+    SparseVector vectorizeKnown(const QString &text, const std::vector<bool> &known) const;
     int dimension() const { return int(m_idf.size()); }
     //! The word-unigram feature of each token of text, -1 for words the vocabulary lacks.
     std::vector<std::int32_t> wordFeatures(const QString &text) const;
@@ -55,6 +59,8 @@ public:
         }
         return knownMass + unknownMass > 0 ? unknownMass / (knownMass + unknownMass) : 1.0;
     }
+    //! Inverse document frequency of a feature (0 <= feature < dimension()).
+    float idf(std::int32_t feature) const { return m_idf[size_t(feature)]; }
     const FeaturizerOptions &options() const { return m_options; }
 
     //! Normalised word tokens (lower case, digits folded to 0, apostrophes dropped).
@@ -71,6 +77,7 @@ private:
         std::vector<std::uint64_t> chars;
     };
     Terms extract(const QString &text) const;
+    SparseVector vectorize(const QString &text, const std::vector<bool> *known) const;
 
     FeaturizerOptions m_options;
     QHash<std::uint64_t, std::int32_t> m_index;

@@ -1,12 +1,16 @@
 // The grounded engine end to end on the demo company's own knowledge base and examples, in a
 // real SQLite database: retrieval, slot filling, languages, escalation, risk flags (including a
 // prompt-injection message), tone, learning from sent replies and latency.
+#include "server/drafting/ApprovedWording.h"
 #include "server/drafting/DraftLearning.h"
 #include "server/drafting/DraftMetrics.h"
 #include "server/drafting/GroundedDraftEngine.h"
 #include "server/drafting/KnowledgeIndex.h"
 #include "server/drafting/RiskFlagger.h"
+#include "server/drafting/SlotFiller.h"
 #include "server/drafting/TextUtil.h"
+#include "server/drafting/TicketFacts.h"
+#include "server/drafting/ToneStyler.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -74,6 +78,19 @@ private:
     QSqlDatabase m_db;
     std::unique_ptr<GroundedDraftEngine> m_engine;
     QHash<QString, qint64> m_articleIds; // "intent/language" -> kb id
+
+    // The knowledge-base text a draft cites: what its promises may come from.
+    QStringList approvedSourcesOf(const Draft &d) const
+    {
+        QStringList out;
+        const KnowledgeIndex index(m_db);
+        for (const Citation &c : d.citations) {
+            const auto s = index.source(c.sourceId);
+            if (s && s->kind == GroundingSource::Kind::Article)
+                out.append(s->text + u'\n' + s->reply);
+        }
+        return out;
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -151,6 +168,18 @@ private Q_SLOTS:
                                    << u"refund_status"_s << u"es"_s;
         QTest::newRow("fr due") << u"Quand est prélevée ma prochaine échéance et de combien ?"_s
                                 << u"payment_due_date"_s << u"fr"_s;
+        QTest::newRow("nl late fee")
+            << u"Waarom moet ik kosten voor te late betaling betalen? Ik heb op tijd betaald."_s
+            << u"late_fee"_s << u"nl"_s;
+        QTest::newRow("fi card") << u"Lumen-korttini ei ole vieläkään saapunut postissa."_s
+                                 << u"card_arrival"_s << u"fi"_s;
+        QTest::newRow("pl login") << u"Nie mogę się zalogować, kod jednorazowy w ogóle nie przychodzi."_s
+                                  << u"login_problem"_s << u"pl"_s;
+        QTest::newRow("it return")
+            << u"Ho restituito l'articolo al negozio ma mi chiedete ancora di pagare la rata."_s
+            << u"return_item"_s << u"it"_s;
+        QTest::newRow("pt method") << u"Quero alterar o cartão usado para pagar as prestações."_s
+                                   << u"change_payment_method"_s << u"pt"_s;
     }
 
     void retrievalFindsTheRightArticle()
@@ -304,14 +333,17 @@ private Q_SLOTS:
         const Draft &d = r.draft;
         // Retrieval never copies the customer's words into the draft...
         QVERIFY(!d.body.contains(u"within 24 hours"_s));
-        // ...and whatever promise the draft does contain carries a flag on its exact span.
+        // ...and whatever promise the draft does contain is the cited knowledge base's own
+        // wording, or carries a flag on its exact span.
+        const ApprovedWording approved(approvedSourcesOf(d));
         const auto promises = RiskFlagger::promises(d.body);
         for (const auto &p : promises) {
-            QVERIFY2(std::any_of(d.flags.cbegin(), d.flags.cend(),
-                                 [&](const DraftFlag &f) {
-                                     return f.kind == u"promise" && f.start == p.start &&
-                                            f.length == p.length;
-                                 }),
+            QVERIFY2(approved.covers(d.body, p.start, p.length) ||
+                         std::any_of(d.flags.cbegin(), d.flags.cend(),
+                                     [&](const DraftFlag &f) {
+                                         return f.kind == u"promise" && f.start == p.start &&
+                                                f.length == p.length;
+                                     }),
                      qPrintable(d.body.mid(p.start, p.length)));
         }
         // The same message answered by something that obeys it (what an unguarded LLM might write).
@@ -321,6 +353,98 @@ private Q_SLOTS:
         const auto flags = RiskFlagger::flag(in);
         QVERIFY(std::count_if(flags.cbegin(), flags.cend(),
                               [](const DraftFlag &f) { return f.kind == u"promise"; }) >= 2);
+    }
+
+    void knowledgeBaseWordingCarriesNoPromiseFlags()
+    {
+        // Flag precision. Every reply template of the knowledge base, in every language and tone,
+        // filled for a routine message and checked against its own article: standard wording
+        // ("within 5 business days", "I've passed your message to ...") is reviewed text and
+        // carries no promise or claimed-action flag. The same draft with an invented promise or
+        // claim added carries flags on exactly those.
+        KnowledgeIndex index(m_db);
+        const QString routine = u"Hi, a question about order LP-4417902 from Pixelhaven, please."_s;
+        const TicketFacts facts = TicketFacts::extract(routine, u"Sam Doe"_s, {u"Pixelhaven"_s});
+        const QHash<QString, QString> company{{u"company"_s, u"Lumen Pay"_s}};
+        const QString invented = u"We will refund you in full within 24 hours. I've also frozen your card."_s;
+        int drafts = 0;
+        int falseFlags = 0;
+        int caught = 0;
+        for (const qint64 id : std::as_const(m_articleIds)) {
+            const auto article = index.source(u"kb:%1"_s.arg(id));
+            QVERIFY(article);
+            for (const QString &tone : {QString(), u"empathetic"_s, u"concise"_s, u"formal"_s}) {
+                const QString templateText = ToneStyler::apply(article->reply, tone, article->language);
+                RiskFlagger::Input in;
+                in.body = SlotFiller(facts, company).fill(templateText).body;
+                in.customerText = routine;
+                in.approvedSources = {article->text + u'\n' + article->reply};
+                ++drafts;
+                for (const DraftFlag &f : RiskFlagger::flag(in)) {
+                    if (f.kind == u"promise" || f.kind == u"claimed_action") {
+                        ++falseFlags;
+                        qWarning("%s: %s", qPrintable(article->citationId), qPrintable(f.message));
+                    }
+                }
+                // An invented paragraph before the sign-off.
+                const qsizetype signOff = in.body.lastIndexOf(u"\n\n"_s);
+                in.body.insert(signOff, u"\n\n"_s + invented);
+                const qsizetype at = signOff + 2;
+                const auto flags = RiskFlagger::flag(in);
+                auto flaggedIn = [&](const QString &kind, const QString &span) {
+                    const qsizetype start = in.body.indexOf(span, at);
+                    return std::any_of(flags.cbegin(), flags.cend(), [&](const DraftFlag &f) {
+                        return f.kind == kind && f.start == start && f.length == span.size();
+                    });
+                };
+                if (flaggedIn(u"promise"_s, u"will refund"_s) &&
+                    flaggedIn(u"promise"_s, u"within 24 hours"_s) &&
+                    flaggedIn(u"claimed_action"_s, u"I've also frozen your card"_s))
+                    ++caught;
+            }
+        }
+        qInfo("knowledge-base drafts: %d, promise/claim flags on approved wording: %d, invented promises and "
+              "claims flagged in %d",
+              drafts, falseFlags, caught);
+        QVERIFY(drafts >= 100);
+        QCOMPARE(falseFlags, 0);
+        QCOMPARE(caught, drafts);
+
+        // End to end: the demo's own customer messages, answered from the knowledge base.
+        const QJsonObject scenarios = readJson(kDemo + u"/scenarios.json"_s);
+        int kbDrafts = 0;
+        int flagged = 0;
+        for (const QJsonValue &sc : scenarios.value(u"scenarios").toArray()) {
+            const QJsonObject texts = sc[u"texts"].toObject();
+            for (auto it = texts.begin(); it != texts.end(); ++it) {
+                const QJsonArray messages = it.value()[u"messages"].toArray();
+                for (qsizetype i = 0; i < std::min<qsizetype>(messages.size(), 3); ++i) {
+                    QString text = messages.at(i).toString();
+                    text.replace(u"{order}"_s, u"LP-4417902"_s).replace(u"{merchant}"_s, u"Pixelhaven"_s);
+                    text.replace(u"{amount}"_s, u"£45.00"_s).replace(u"{date}"_s, u"3 May"_s);
+                    text.replace(u"{name}"_s, u"Sam"_s);
+                    const auto r =
+                        m_engine->draft(request({}, {text}, u"Sam Doe"_s, it.key(), u"payments"_s));
+                    const auto &citations = r.draft.citations;
+                    if (citations.isEmpty() ||
+                        !std::all_of(citations.cbegin(), citations.cend(),
+                                     [](const Citation &c) { return c.sourceId.startsWith(u"kb:"_s); }))
+                        continue;
+                    ++kbDrafts;
+                    const bool promise = std::any_of(r.draft.flags.cbegin(), r.draft.flags.cend(),
+                                                     [](const DraftFlag &f) { return f.kind == u"promise"; });
+                    if (promise) {
+                        ++flagged;
+                        qWarning("promise flag on a knowledge-base draft: %s",
+                                 qPrintable(r.draft.body.left(200)));
+                    }
+                }
+            }
+        }
+        qInfo("demo messages answered from the knowledge base: %d, with a promise flag: %d", kbDrafts,
+              flagged);
+        QVERIFY(kbDrafts >= 40);
+        QCOMPARE(flagged, 0);
     }
 
     void regeneratesWithATone()
@@ -354,7 +478,7 @@ private Q_SLOTS:
         ticket.customer = {u"Nora Quist"_s, u"nora@example.net"_s, u"en"_s};
         const QList<Message> thread{
             customerMessage(u"My parcel for LP-3300111 from Pixelhaven has been stuck in "
-                            "customs at the border for a week."_s)};
+                            "customs at the border for a week and still has not been delivered."_s)};
         // The ticket carries whatever intent the engine gave it (the model is not under test here).
         const auto first = m_engine->draft(
             request(ticket.subject, {thread.first().body}, ticket.customer.name, u"en"_s, u"orders"_s));
@@ -378,10 +502,10 @@ private Q_SLOTS:
         QCOMPARE(index.resolvedCount(), before + 1);
 
         // A near-identical request now starts from what the human wrote, for this customer.
-        const auto r = m_engine->draft(request(
-            ticket.subject,
-            {u"My parcel for LP-9900222 from Atelier Brume has been stuck in customs at the border for a week."_s},
-            u"Lena Hoffmann"_s, u"en"_s, u"orders"_s));
+        const QString again = u"My parcel for LP-9900222 from Atelier Brume has been stuck in customs at the "
+                              "border for a week and still has not been delivered."_s;
+        const auto r =
+            m_engine->draft(request(ticket.subject, {again}, u"Lena Hoffmann"_s, u"en"_s, u"orders"_s));
         QCOMPARE(r.intent, ticket.intent);
         QCOMPARE(r.draft.citations.first().sourceId, u"ticket:4242"_s);
         QVERIFY2(

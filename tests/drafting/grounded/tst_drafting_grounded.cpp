@@ -16,6 +16,8 @@
 #include <QTemporaryFile>
 #include <QTest>
 
+#include <array>
+
 using namespace Qt::StringLiterals;
 using namespace tandem;
 using namespace tandem::server;
@@ -59,17 +61,21 @@ private Q_SLOTS:
         const auto r =
             filler.fill(u"Hi {name},\n\nYour next instalment for order {order} with {merchant} is {amount}, "
                         "due on {date}.\n\n{company} Support"_s);
-        QCOMPARE(r.body,
-                 u"Hi Olivia,\n\nYour next instalment for order LP-4417902 with [merchant] is £45.00, due on "
-                 "[date].\n\nLumen Pay Support"_s);
-        QCOMPARE(r.flags.size(), 2);
+        // "It was £45.00 last time" is a past payment: never restated as the next instalment.
+        QCOMPARE(
+            r.body,
+            u"Hi Olivia,\n\nYour next instalment for order LP-4417902 with [merchant] is [amount], due on "
+            "[date].\n\nLumen Pay Support"_s);
+        QCOMPARE(r.flags.size(), 3);
         for (const DraftFlag &f : r.flags) {
             QCOMPARE(f.kind, u"missing_slot"_s);
             QVERIFY(f.message.startsWith(u"missing: "_s));
         }
         QCOMPARE(r.body.mid(r.flags[0].start, r.flags[0].length), u"[merchant]"_s);
         QCOMPARE(r.flags[0].message.left(17), u"missing: merchant"_s);
-        QCOMPARE(r.body.mid(r.flags[1].start, r.flags[1].length), u"[date]"_s);
+        QCOMPARE(r.body.mid(r.flags[1].start, r.flags[1].length), u"[amount]"_s);
+        QVERIFY(r.flags[1].message.contains(u"£45.00 as an amount already paid"_s));
+        QCOMPARE(r.body.mid(r.flags[2].start, r.flags[2].length), u"[date]"_s);
         QVERIFY(!draftmetrics::leaksPlaceholder(r.body));
     }
 
@@ -212,6 +218,32 @@ private Q_SLOTS:
                                 << u"fee waiver"_s;
         QTest::newRow("fr compensation")
             << u"Un geste commercial vous sera proposé."_s << u"geste commercial"_s << u"compensation"_s;
+        QTest::newRow("nl refund") << u"We zullen het bedrag terugbetalen."_s
+                                   << u"We zullen het bedrag terugbetalen"_s << u"refund"_s;
+        QTest::newRow("nl fee") << u"Ik heb de kosten laten vervallen."_s << u"kosten laten vervallen"_s
+                                << u"fee waiver"_s;
+        QTest::newRow("nl deadline") << u"U hoort binnen 5 werkdagen van ons."_s << u"binnen 5 werkdagen"_s
+                                     << u"deadline"_s;
+        QTest::newRow("fi refund") << u"Palautamme rahat tilillesi."_s << u"Palautamme"_s << u"refund"_s;
+        QTest::newRow("fi deadline") << u"Saat vastauksen 5 arkipäivän kuluessa."_s
+                                     << u"5 arkipäivän kuluessa"_s << u"deadline"_s;
+        QTest::newRow("pl refund") << u"Zwrócimy pieniądze jeszcze dziś."_s << u"Zwrócimy"_s << u"refund"_s;
+        QTest::newRow("pl deadline") << u"Odpowiemy w ciągu 5 dni roboczych."_s << u"w ciągu 5 dni"_s
+                                     << u"deadline"_s;
+        QTest::newRow("pl compensation")
+            << u"Otrzymają Państwo rekompensatę."_s << u"rekompensatę"_s << u"compensation"_s;
+        QTest::newRow("it refund") << u"Le rimborseremo l'intero importo."_s << u"rimborseremo"_s
+                                   << u"refund"_s;
+        QTest::newRow("it fee") << u"La commissione verrà annullata."_s << u"commissione verrà annullata"_s
+                                << u"fee waiver"_s;
+        QTest::newRow("it deadline") << u"Riceverà una risposta entro 5 giorni lavorativi."_s
+                                     << u"entro 5 giorni lavorativi"_s << u"deadline"_s;
+        QTest::newRow("pt refund") << u"Vamos reembolsar o valor total."_s << u"Vamos reembolsar"_s
+                                   << u"refund"_s;
+        QTest::newRow("pt deadline") << u"Responderemos no prazo de 5 dias úteis."_s
+                                     << u"no prazo de 5 dias úteis"_s << u"deadline"_s;
+        QTest::newRow("pt compensation")
+            << u"Oferecemos um código de desconto."_s << u"código de desconto"_s << u"compensation"_s;
     }
 
     void flagsPromisesInFiveLanguages()
@@ -270,6 +302,22 @@ private Q_SLOTS:
             << u"Bonjour, mon paiement a encore été refusé et je ne comprends pas pourquoi. Pouvez-vous "
                "m'aider ?"_s
             << u"fr"_s;
+        QTest::newRow("nl")
+            << u"Hallo, mijn betaling is opnieuw geweigerd en ik begrijp niet waarom. Kunt u mij helpen?"_s
+            << u"nl"_s;
+        QTest::newRow("fi") << u"Hei, maksuni hylättiin taas enkä ymmärrä miksi. Voitteko auttaa minua?"_s
+                            << u"fi"_s;
+        QTest::newRow("pl")
+            << u"Dzień dobry, moja płatność znowu została odrzucona i nie rozumiem dlaczego. Czy mogą mi "
+               "Państwo pomóc?"_s
+            << u"pl"_s;
+        QTest::newRow("it")
+            << u"Buongiorno, il mio pagamento è stato rifiutato di nuovo e non capisco perché. Potete "
+               "aiutarmi?"_s
+            << u"it"_s;
+        QTest::newRow("pt")
+            << u"Olá, o meu pagamento foi recusado outra vez e não percebo porquê. Podem ajudar-me?"_s
+            << u"pt"_s;
     }
 
     void detectsFiveLanguages()
@@ -308,6 +356,19 @@ private Q_SLOTS:
         QTest::newRow("fr") << u"fr"_s << u"Je suis content du service."_s
                             << u"Je ne suis pas content du service."_s
                             << u"Je suis très content du service."_s;
+        QTest::newRow("nl") << u"nl"_s << u"Ik ben tevreden over de service."_s
+                            << u"Ik ben niet tevreden over de service."_s
+                            << u"Ik ben heel tevreden over de service."_s;
+        QTest::newRow("fi") << u"fi"_s << u"Olen tyytyväinen palveluun."_s
+                            << u"En ole tyytyväinen palveluun."_s << u"Olen todella tyytyväinen palveluun."_s;
+        QTest::newRow("pl") << u"pl"_s << u"Jestem zadowolony z obsługi."_s
+                            << u"Nie jestem zadowolony z obsługi."_s
+                            << u"Jestem bardzo zadowolony z obsługi."_s;
+        QTest::newRow("it") << u"it"_s << u"Sono contento del servizio."_s
+                            << u"Non sono contento del servizio."_s << u"Sono molto contento del servizio."_s;
+        QTest::newRow("pt") << u"pt"_s << u"Estou contente com o serviço."_s
+                            << u"Não estou contente com o serviço."_s
+                            << u"Estou muito contente com o serviço."_s;
     }
 
     void sentimentHandlesNegationAndIntensifiers()
@@ -350,6 +411,18 @@ private Q_SLOTS:
                  u"negative"_s);
         QCOMPARE(SentimentAnalyzer::analyze(u"¡Muchas gracias, excelente servicio!"_s, u"es"_s).label,
                  u"positive"_s);
+        const QList<std::array<QString, 3>> more{
+            {u"nl"_s, u"Het werkt niet, echt onacceptabel."_s, u"negative"_s},
+            {u"nl"_s, u"Dat helpt niet."_s, u"negative"_s},
+            {u"fi"_s, u"Ei toimi, tämä on törkeää!"_s, u"negative"_s},
+            {u"pl"_s, u"Nie działa, to skandal!"_s, u"negative"_s},
+            {u"pl"_s, u"Dzień dobry, kiedy jest termin płatności?"_s, u"neutral"_s},
+            {u"it"_s, u"Non funziona, è inaccettabile."_s, u"negative"_s},
+            {u"pt"_s, u"Muito obrigado, excelente serviço!"_s, u"positive"_s},
+            {u"pt"_s, u"Bom dia, quando vence a próxima prestação?"_s, u"neutral"_s}};
+        for (const auto &[language, text, label] : more)
+            QVERIFY2(SentimentAnalyzer::analyze(text, language).label == label,
+                     qPrintable(language + u' ' + text));
     }
 
     void escalationRules()
@@ -466,11 +539,21 @@ private Q_SLOTS:
         const QString deFormal = ToneStyler::apply(de, u"formal"_s, u"de"_s);
         QVERIFY(deFormal.startsWith(u"Guten Tag {name},"_s));
         QVERIFY(deFormal.endsWith(u"Mit freundlichen Grüßen\nLumen Pay Support"_s));
-        for (const QString &lang : {u"sv"_s, u"es"_s, u"fr"_s}) {
+        for (const QString &lang : {u"sv"_s, u"es"_s, u"fr"_s, u"nl"_s, u"fi"_s, u"pl"_s, u"it"_s, u"pt"_s}) {
             const QString t = u"Hej {name},\n\nText om {order}.\n\nHälsningar,\nLumen Pay Support"_s;
             QVERIFY(ToneStyler::apply(t, u"empathetic"_s, lang) != t);
             QVERIFY(ToneStyler::apply(t, u"empathetic"_s, lang).contains(u"{order}"_s));
         }
+        const QString nl =
+            u"Beste {name},\n\nBedankt voor uw bericht. Uw termijn voor {order} is betaald.\n\n"
+            "Met vriendelijke groet,\nLumen Pay Support"_s;
+        QCOMPARE(ToneStyler::apply(nl, u"concise"_s, u"nl"_s),
+                 u"Beste {name},\n\nUw termijn voor {order} is betaald.\n\nGroet,\nLumen Pay Support"_s);
+        QVERIFY(ToneStyler::apply(nl, u"formal"_s, u"nl"_s).endsWith(u"Hoogachtend,\nLumen Pay Support"_s));
+        const QString pt = u"Olá {name},\n\nAgradecemos a sua mensagem. A prestação da {order} está paga.\n\n"
+                           "Com os melhores cumprimentos,\nLumen Pay Support"_s;
+        QVERIFY(ToneStyler::apply(pt, u"empathetic"_s, u"pt"_s)
+                    .startsWith(u"Olá {name},\n\nLamentamos sinceramente"_s));
     }
 
     void templatizeTurnsCustomerFactsIntoSlots()

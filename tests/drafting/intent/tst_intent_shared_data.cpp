@@ -90,11 +90,14 @@ private Q_SLOTS:
         }
         const double accuracy = intent::accuracy(scored);
         const double at80 = intent::accuracyAtCoverage(scored, 0.8);
-        qInfo("accuracy %.4f, at 80%% coverage %.4f, auroc %.4f", accuracy, at80,
-              intent::aurocOfConfidence(scored));
+        const double ece = intent::expectedCalibrationError(scored);
+        qInfo("accuracy %.4f, at 80%% coverage %.4f, auroc %.4f, ece (%d bins) %.4f", accuracy, at80,
+              intent::aurocOfConfidence(scored), intent::CalibrationBins, ece);
         QVERIFY2(accuracy > 0.75, qPrintable(QString::number(accuracy)));
         QVERIFY(at80 > accuracy);
         QVERIFY(intent::aurocOfConfidence(scored) > 0.75);
+        // Per-message confidence is calibrated on messages the model has not seen.
+        QVERIFY2(ece <= 0.05, qPrintable(QString::number(ece)));
     }
 
     void outOfScopeEscalated()

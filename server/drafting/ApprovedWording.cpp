@@ -1,0 +1,157 @@
+#include "ApprovedWording.h"
+
+#include "TextUtil.h"
+
+#include <QHash>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server {
+namespace {
+
+constexpr int kMinWords = 3;      // "Hi {name}," approves nothing
+constexpr int kCacheLimit = 4096; // compiled sentences kept per thread
+
+const QRegularExpression &placeholder()
+{
+    static const QRegularExpression re(u"\\{\\{?[^{}\\n]{1,80}?\\}?\\}"_s);
+    return re;
+}
+
+// The sentence as a pattern: its words literally (any run of whitespace for a space, any case)
+// and each slot as a value of up to four tokens ("Atelier Brume", "1 299,50 kr", "[order
+// number]"). A sentence that opens with a slot must open a sentence of the draft too, so the slot
+// cannot swallow the words before it.
+// One word of approved text as a pattern: either apostrophe, and an English contraction also
+// written out, as the formal tone writes it (ToneStyler: "I've" -> "I have", "don't" -> "do not").
+QString wordPattern(const QString &word)
+{
+    static const QRegularExpression contraction(u"^(\\p{L}+)['’](ve|ll|re|m|d|s|t)(\\W*)$"_s,
+                                                QRegularExpression::UseUnicodePropertiesOption);
+    static const QHash<QString, QString> expanded{{u"ve"_s, u"have"_s},
+                                                  {u"ll"_s, u"will"_s},
+                                                  {u"re"_s, u"are"_s},
+                                                  {u"m"_s, u"am"_s},
+                                                  {u"d"_s, u"would"_s}};
+    static const QHash<QString, QString> irregular{{u"can't"_s, u"cannot"_s},
+                                                   {u"won't"_s, u"will\\s+not"_s},
+                                                   {u"it's"_s, u"it\\s+is"_s},
+                                                   {u"that's"_s, u"that\\s+is"_s},
+                                                   {u"let's"_s, u"let\\s+us"_s}};
+    auto apostrophes = [](const QString &w) {
+        static const QRegularExpression apostrophe(u"['’]"_s);
+        QStringList parts = w.split(apostrophe);
+        for (QString &p : parts)
+            p = QRegularExpression::escape(p);
+        return parts.join(u"['’]"_s);
+    };
+    const auto m = contraction.match(word);
+    if (!m.hasMatch())
+        return apostrophes(word);
+    const QString stem = m.captured(1);
+    const QString suffix = m.captured(2);
+    const QString rest = QRegularExpression::escape(m.captured(3));
+    const QString written = QRegularExpression::escape(stem) + u"['’]"_s + suffix;
+    const QString key = (stem + u'\'' + suffix).toLower();
+    QString full;
+    if (irregular.contains(key))
+        full = irregular.value(key);
+    else if (suffix == u"t" && stem.endsWith(u'n', Qt::CaseInsensitive))
+        full = QRegularExpression::escape(stem.chopped(1)) + u"\\s+not"_s; // "don't" -> "do not"
+    else if (expanded.contains(suffix))
+        full = QRegularExpression::escape(stem) + u"\\s+"_s + expanded.value(suffix);
+    else
+        return written + rest; // "customer's" is a possessive
+    return u"(?:"_s + written + u'|' + full + u')' + rest;
+}
+
+QRegularExpression compile(const QString &sentence)
+{
+    auto literal = [](QStringView s) {
+        static const QRegularExpression space(u"\\s+"_s);
+        const QStringList words = s.toString().split(space);
+        QStringList escaped;
+        for (const QString &w : words)
+            escaped.append(w.isEmpty() ? QString() : wordPattern(w));
+        return escaped.join(u"\\s+"_s);
+    };
+    QString re;
+    qsizetype last = 0;
+    auto it = placeholder().globalMatch(sentence);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.capturedStart() == 0)
+            re += u"(?:^|(?<=[.!?:\\x{2026}]\\s)|(?<=\\n))"_s;
+        re += literal(QStringView(sentence).mid(last, m.capturedStart() - last));
+        re += u"\\S+(?:[ \\t\\x{00A0}]\\S+){0,3}?"_s;
+        last = m.capturedEnd();
+    }
+    re += literal(QStringView(sentence).mid(last));
+    return QRegularExpression(re, QRegularExpression::CaseInsensitiveOption |
+                                      QRegularExpression::UseUnicodePropertiesOption);
+}
+
+// Drafts reuse the same few hundred knowledge-base sentences: compile each once per thread.
+const QRegularExpression &compiled(const QString &sentence)
+{
+    thread_local QHash<QString, QRegularExpression> cache;
+    if (const auto it = cache.constFind(sentence); it != cache.cend())
+        return *it;
+    if (cache.size() >= kCacheLimit)
+        cache.clear();
+    return *cache.insert(sentence, compile(sentence));
+}
+
+} // namespace
+
+ApprovedWording::ApprovedWording(const QStringList &approvedSources)
+{
+    static const QRegularExpression word(u"[\\p{L}\\p{N}]+"_s,
+                                         QRegularExpression::UseUnicodePropertiesOption);
+    for (const QString &source : approvedSources) {
+        const auto spans = text::sentenceSpans(source);
+        for (const auto &[start, length] : spans) {
+            const QString sentence = source.mid(start, length);
+            QString withoutSlots = sentence;
+            withoutSlots.remove(placeholder());
+            int words = 0;
+            auto it = word.globalMatch(withoutSlots);
+            while (it.hasNext() && words < kMinWords) {
+                it.next();
+                ++words;
+            }
+            if (words >= kMinWords && !m_sentences.contains(sentence))
+                m_sentences.append(sentence);
+        }
+    }
+}
+
+QList<QPair<int, int>> ApprovedWording::spansIn(const QString &body) const
+{
+    if (m_scanned && body == m_body)
+        return m_spans;
+    m_body = body;
+    m_scanned = true;
+    m_spans.clear();
+    for (const QString &sentence : m_sentences) {
+        auto it = compiled(sentence).globalMatch(body);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            m_spans.append({int(m.capturedStart()), int(m.capturedLength())});
+        }
+    }
+    return m_spans;
+}
+
+bool ApprovedWording::covers(const QString &body, int start, int length) const
+{
+    if (m_sentences.isEmpty())
+        return false;
+    const auto spans = spansIn(body);
+    return std::any_of(spans.cbegin(), spans.cend(), [&](const QPair<int, int> &s) {
+        return s.first <= start && start + length <= s.first + s.second;
+    });
+}
+
+} // namespace tandem::server

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace tandem::server {
+
+//! Where a draft repeats reviewed wording word for word: the spans of the draft that are a
+//! sentence of an approved source (a knowledge-base article or its reply template), with any
+//! `{slot}` of the template standing for whatever value or "[gap]" the draft has there. A promise
+//! or a claimed action inside such a span is the knowledge base's own and needs no approval.
+class ApprovedWording
+{
+public:
+    explicit ApprovedWording(const QStringList &approvedSources);
+
+    //! True if [start, start + length) of \a body lies inside one repeated approved sentence.
+    bool covers(const QString &body, int start, int length) const;
+
+private:
+    QList<QPair<int, int>> spansIn(const QString &body) const;
+
+    QStringList m_sentences; //!< approved sentences (with their {slots}) long enough to count
+    mutable QString m_body;  //!< the body m_spans were found in
+    mutable QList<QPair<int, int>> m_spans;
+    mutable bool m_scanned = false;
+};
+
+} // namespace tandem::server

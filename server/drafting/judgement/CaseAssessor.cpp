@@ -1,0 +1,172 @@
+#include "CaseAssessor.h"
+
+#include "Sentences.h"
+#include "TextFolding.h"
+
+#include "core/ReasonCodes.h"
+#include "server/drafting/TextUtil.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server::judgement {
+namespace {
+
+void add(CaseAssessment &a, QStringView code, const QString &evidence)
+{
+    const QString c = code.toString();
+    if (!a.codes.contains(c))
+        a.codes.append(c);
+    if (!a.evidence.contains(c))
+        a.evidence.insert(c, evidence);
+}
+
+QString quoted(const QString &phrase)
+{
+    const QString p = phrase.simplified();
+    return u"\u201C"_s + (p.size() > 60 ? p.left(57) + u"..."_s : p) + u"\u201D"_s;
+}
+
+} // namespace
+
+QString CaseAssessment::reason() const
+{
+    QStringList parts;
+    for (const QString &code : codes) {
+        const QString e = evidence.value(code);
+        parts.append(e.isEmpty() ? reason::label(code) : reason::label(code) + u": "_s + e);
+    }
+    return parts.join(u"; "_s);
+}
+
+CaseAssessment CaseAssessor::assess(const CaseInput &input) const
+{
+    CaseAssessment a;
+    // The newest part of a very long thread: what a person must see now is in what came last.
+    const QString folded = fold(input.customerText.right(kMaxJudgedChars));
+    const PrefilterText prepared(folded);
+
+    // Risk to life first: whatever else the message says, a person must see it now.
+    if (const QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty())
+        add(a, reason::kCrisis, u"the customer may be at risk: "_s + quoted(p));
+    if (const QString p = m_lexicon.find(u"vulnerable", prepared); !p.isEmpty())
+        add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
+    if (const QString p = m_lexicon.find(u"fraud", prepared); !p.isEmpty())
+        add(a, reason::kFraud, u"possible fraud: "_s + quoted(p));
+    if (const QString p = m_lexicon.find(u"legal", prepared); !p.isEmpty())
+        add(a, reason::kLegal, u"legal or regulatory threat: "_s + quoted(p));
+    if (const QString p = m_lexicon.find(u"manipulation", prepared); !p.isEmpty())
+        add(a, reason::kManipulation, u"tries to steer the reply or claims an approval: "_s + quoted(p));
+    if (const QString p = m_lexicon.find(u"complaint", prepared); !p.isEmpty()) {
+        add(a, reason::kComplaint, u"complaint: "_s + quoted(p));
+        a.sarcasm = input.sentimentScore > -0.2;
+    }
+    if (const QString p = m_lexicon.find(u"human_request", prepared); !p.isEmpty()) {
+        a.humanRequested = true;
+        add(a, reason::kPolicy, u"the customer asked for a person: "_s + quoted(p));
+    }
+    if (const QString p = m_lexicon.find(u"off_topic", prepared); !p.isEmpty())
+        add(a, reason::kOutOfScope, u"not a matter for us: "_s + quoted(p));
+    if (const QString p = m_lexicon.find(u"repeat_claim", prepared); !p.isEmpty())
+        add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quoted(p));
+    assessHistory(input, a);
+
+    if (!input.languageServed && !input.language.isEmpty())
+        add(a, reason::kUnsupportedLanguage,
+            u"no knowledge base in this language (%1): a holding reply in it"_s.arg(input.language));
+
+    // Nothing to act on ("hello", "??"): ask what they need, unless something serious showed.
+    if (a.codes.isEmpty() && isUnclear(input, folded)) {
+        a.unclear = true;
+        return a;
+    }
+    assessRequests(input, a);
+    a.codes = reason::normalized(a.codes);
+    return a;
+}
+
+void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) const
+{
+    const QSet<QString> now = text::contentWords(input.customerText);
+    int sameMatter = 0;
+    QString why;
+    for (const PriorContact &p : input.history) {
+        const bool sameIntent = !input.intent.isEmpty() && p.intent == input.intent;
+        const double similarity = text::setCosine(now, text::contentWords(p.subject + u'\n' + p.text));
+        if (!sameIntent && similarity < kSameMatter)
+            continue;
+        const bool open = p.status != TicketStatus::Solved;
+        const bool recentlySolved = !open && p.createdAt.isValid() && input.now.isValid() &&
+                                    p.createdAt.daysTo(input.now) <= input.recentSolvedDays;
+        ++sameMatter;
+        a.relatedTickets.append(p.ticketId);
+        if ((open || recentlySolved) && why.isEmpty()) {
+            why = open ? u"ticket #%1 on the same matter is still open"_s.arg(p.ticketId)
+                       : u"ticket #%1 on the same matter was solved %2 days ago"_s.arg(p.ticketId)
+                             .arg(p.createdAt.daysTo(input.now));
+        }
+    }
+    if (why.isEmpty() && sameMatter >= 2)
+        why = u"%1 earlier tickets on the same matter"_s.arg(sameMatter);
+    if (!why.isEmpty())
+        add(a, reason::kRepeatContact, why);
+}
+
+void CaseAssessor::assessRequests(const CaseInput &input, CaseAssessment &a) const
+{
+    // Each piece that the model reads confidently as a request of its own; several of them
+    // from different families (queues) make a multi-request message.
+    QStringList intents;
+    QSet<QString> families;
+    for (const PieceIntent &p : input.pieces) {
+        if (p.intent.isEmpty() || p.confidence < kPieceConfidence || p.contentWords < kPieceMinWords ||
+            intents.contains(p.intent) || (!p.asks && p.confidence < kPieceConfidenceWithoutAsk))
+            continue;
+        intents.append(p.intent);
+        families.insert(input.intentFamilies.value(p.intent, p.intent));
+    }
+    if (!input.intent.isEmpty() && !input.outOfScope && !intents.contains(input.intent)) {
+        if (!intents.isEmpty()) {
+            intents.prepend(input.intent);
+            families.insert(input.intentFamilies.value(input.intent, input.intent));
+        }
+    }
+    if (families.size() >= 2 || intents.size() >= 3) {
+        a.requestIntents = intents;
+        add(a, reason::kMultiIssue, u"several requests in one message: %1"_s.arg(intents.join(u", "_s)));
+    }
+}
+
+bool CaseAssessor::isUnclear(const CaseInput &input, const QString &folded) const
+{
+    auto greetingOnly = [this](const QString &text) {
+        const QStringList lines = text.split(u'\n');
+        return std::all_of(lines.cbegin(), lines.cend(), [this](const QString &line) {
+            const QString f = fold(line).trimmed();
+            return f.isEmpty() || m_lexicon.isGreetingOnly(f);
+        });
+    };
+    const bool weakModel =
+        input.outOfScope || input.abstained || input.intent.isEmpty() || input.confidence < 0.6;
+    // What the customer wrote says nothing ("hallo?"), and the subject either says nothing
+    // either or is mail boilerplate ("(no subject)") the model cannot read.
+    if (!input.messages.isEmpty() &&
+        std::all_of(input.messages.cbegin(), input.messages.cend(), greetingOnly) &&
+        (greetingOnly(input.subject) || weakModel))
+        return true;
+    if (input.messages.isEmpty() && greetingOnly(input.customerText))
+        return true;
+    // Next to nothing to go on, and the model has no idea either.
+    static const QRegularExpression digits(u"\\d{3,}"_s);
+    // (No content word at all; "Where is my parcel?" has one and is a request.)
+    QString withoutMarks = input.customerText;
+    withoutMarks.remove(u'?');
+    return weakModel && text::contentWords(input.customerText).isEmpty() && !folded.contains(digits) &&
+           !asksSomething(withoutMarks);
+}
+
+} // namespace tandem::server::judgement

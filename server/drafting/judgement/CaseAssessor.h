@@ -1,0 +1,104 @@
+#pragma once
+
+#include "SignalLexicon.h"
+
+#include "core/Enums.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace tandem::server::judgement {
+
+//! An earlier ticket of the same customer (what repeat contact is judged from).
+struct PriorContact
+{
+    qint64 ticketId = 0;
+    QString subject;
+    QString text; //!< what the customer wrote on it
+    QString intent;
+    TicketStatus status = TicketStatus::Open;
+    QDateTime createdAt;
+};
+
+//! One request-bearing piece of the message and what the intent model made of it.
+struct PieceIntent
+{
+    QString text;
+    QString intent;
+    double confidence = 0;
+    int contentWords = 0;
+    bool asks = false; //!< reads as a request: a question, "please", "I want", "can you" ...
+};
+
+//! Everything the judgement looks at for one ticket.
+struct CaseInput
+{
+    QString customerText; //!< subject + every customer message, oldest first
+    QString subject;
+    QStringList messages;       //!< the customer's messages, oldest first
+    QString language;           //!< the language the reply will be written in
+    bool languageServed = true; //!< the knowledge base answers in that language
+    QString intent;             //!< the intent model's answer for the whole text ("" = none)
+    double confidence = 0;
+    bool outOfScope = false;
+    bool abstained = false;
+    QList<PieceIntent> pieces;              //!< per request-bearing piece (see splitRequests())
+    QHash<QString, QString> intentFamilies; //!< intent -> queue/family; same family = one matter
+    double sentimentScore = 0;
+    int customerMessages = 1;
+    QList<PriorContact> history; //!< the customer's earlier tickets inside the repeat window
+    QDateTime now;
+    int recentSolvedDays = 7; //!< a matter solved this recently and raised again is a repeat
+};
+
+//! What the judgement found: reason codes (core/ReasonCodes.h) with the evidence for each.
+struct CaseAssessment
+{
+    QStringList codes;                //!< most serious first
+    QHash<QString, QString> evidence; //!< code -> what triggered it (a phrase, an earlier ticket)
+    bool unclear = false;             //!< no request at all ("hello", "??"): ask, do not escalate
+    bool humanRequested = false;      //!< the customer asked for a person
+    bool sarcasm = false;             //!< complaint wording on positive-sounding text
+    QStringList requestIntents;       //!< distinct intents of a multi-request message
+    QList<qint64> relatedTickets;     //!< earlier tickets on the same matter
+
+    bool has(QStringView code) const { return codes.contains(code); }
+    //! "crisis: “end it all”; repeat contact: ticket #12 on the same matter is still open"
+    QString reason() const;
+};
+
+//! The judgement on the hard cases: risk to life, vulnerability, fraud, legal threats,
+//! complaints (sarcasm included), manipulation of the assistant, repeat contact across tickets,
+//! several requests in one message, languages the knowledge base cannot answer, and messages
+//! with no request in them. Multilingual phrase signals (SignalLexicon) plus the intent model's
+//! view of each sentence and the customer's history; a pure function of its input.
+class CaseAssessor
+{
+public:
+    explicit CaseAssessor(const SignalLexicon &lexicon = SignalLexicon::builtIn()) : m_lexicon(lexicon) {}
+
+    CaseAssessment assess(const CaseInput &input) const;
+
+    //! Minimum confidence for one piece of a message to count as a request of its own.
+    static constexpr double kPieceConfidence = 0.6;
+    //! A piece without request wording counts only when the model is this sure of it.
+    static constexpr double kPieceConfidenceWithoutAsk = 0.8;
+    static constexpr int kPieceMinWords = 3;
+    //! Content-word cosine above which two tickets are about the same matter.
+    static constexpr double kSameMatter = 0.3;
+    //! Characters of the thread the signals read, newest last (keeps a draft within its budget).
+    static constexpr qsizetype kMaxJudgedChars = 12000;
+
+private:
+    void assessHistory(const CaseInput &input, CaseAssessment &a) const;
+    void assessRequests(const CaseInput &input, CaseAssessment &a) const;
+    bool isUnclear(const CaseInput &input, const QString &folded) const;
+
+    const SignalLexicon &m_lexicon;
+};
+
+} // namespace tandem::server::judgement

@@ -1,0 +1,75 @@
+#include "Sentences.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server::judgement {
+
+QStringList splitRequests(const QString &text)
+{
+    QString body;
+    const QStringList lines = text.split(u'\n');
+    for (const QString &line : lines) {
+        if (line.trimmed() == u"--" || line.startsWith(u"-- "))
+            break;
+        if (!line.trimmed().startsWith(u'>'))
+            body += line + u'\n';
+    }
+    // Sentence ends, then connectors that open a new request ("Also, ...", "Außerdem ...").
+    // Also commas and "and" in the served languages: a list of requests in one sentence
+    // ("change my address, dispute a fee and ask about a refund"). Pieces too short to carry a
+    // request are ignored by the caller.
+    static const QRegularExpression ends(
+        u"(?<=[.!?。！？؟])\\s+|\\n+|;\\s+|,\\s+|\\s+(?:and|och|und|y|et|e|ja|oraz|ed)\\s+"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression connectors(
+        u"(?i),\\s*(?:(?:and|und|och|y|et|en|ja|i|e)\\s+)?\\b(?:also|and another thing|another "
+        u"question|second(?:ly)?|außerdem|ausserdem|zudem|"
+        "dessutom|också|en sak till|además|también|otra cosa|aussi|par ailleurs|autre chose|"
+        "verder|daarnaast|ook nog|lisäksi|myös|ponadto|poza tym|oraz|inoltre|un'altra cosa|"
+        "além disso|outra coisa)\\b[,:]?\\s*"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
+    QStringList out;
+    const QStringList sentences = body.split(ends, Qt::SkipEmptyParts);
+    for (const QString &s : sentences) {
+        qsizetype last = 0;
+        auto it = connectors.globalMatch(s);
+        while (it.hasNext()) {
+            const auto m = it.next();
+            const QString piece = s.mid(last, m.capturedStart() - last).trimmed();
+            if (!piece.isEmpty())
+                out.append(piece);
+            last = m.capturedStart() + 1; // keep the connector with the request it opens
+        }
+        const QString rest = s.mid(last).trimmed();
+        if (!rest.isEmpty())
+            out.append(rest);
+    }
+    return out;
+}
+
+bool asksSomething(const QString &piece)
+{
+    if (piece.contains(u'?') || piece.contains(u'\uFF1F') || piece.contains(u'\u061F'))
+        return true;
+    static const QRegularExpression cues(
+        u"(?i)\\b(?:please|pls|can you|could you|can i|could i|i want|i'd like|i would like|i need|i wonder|"
+        "how|when|where|why|what|which|bitte|können sie|konnen sie|könnten sie|ich möchte|ich mochte|ich "
+        "will|will ich|"
+        "ich brauche|wie|wann|wo|warum|frage|snälla|kan ni|kan jag|jag vill|vill jag|jag "
+        "behöver|undrar|hur|när|varför|"
+        "por favor|puede|pueden|podrían|quiero|quisiera|necesito|cómo|cuándo|dónde|por qué|merci "
+        "de|pouvez-vous|"
+        "pourriez-vous|je veux|je voudrais|j'aimerais|comment|quand|où|pourquoi|graag|kunt u|kan ik|ik "
+        "wil|ik zou|"
+        "hoe|wanneer|waar|waarom|voitteko|voisitteko|haluan|haluaisin|miten|milloin|missä|miksi|kuinka|"
+        "proszę|"
+        "czy mogę|chcę|chciał|chciała|jak|kiedy|gdzie|dlaczego|per "
+        "favore|potete|potreste|vorrei|voglio|devo|come|"
+        "quando|dove|perché|gostaria|quero|queria|podem|poderiam|onde|porquê)\\b"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
+    return cues.match(piece).hasMatch();
+}
+
+} // namespace tandem::server::judgement

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "PatternPrefilter.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tandem::server::judgement {
+
+//! The multilingual phrase patterns behind the judgement signals (crisis, vulnerable, fraud,
+//! legal, complaint, human_request, repeat_claim, manipulation, greeting_only), read from a
+//! JSON file (lexicon.json, built in as :/drafting/judgement/lexicon.json). Every signal's
+//! patterns of every language are tried on every message: language detection is unreliable on
+//! short and code-switched text, and a crisis must be seen whatever language it is written in.
+//! Text is matched after fold() (lower case, no diacritics).
+class SignalLexicon
+{
+public:
+    //! The built-in lexicon (parsed once per process; thread-safe).
+    static const SignalLexicon &builtIn();
+    static std::optional<SignalLexicon> fromJson(const QByteArray &json, QString *error);
+
+    //! The first phrase of \a signal found in \a folded text; empty when none. greeting_only
+    //! must match the whole message (see isGreetingOnly()).
+    QString find(QStringView signal, const QString &folded) const;
+    //! The same for a message prepared once for all signals (cheaper with several signals).
+    QString find(QStringView signal, const PrefilterText &text) const;
+    bool has(QStringView signal, const QString &folded) const { return !find(signal, folded).isEmpty(); }
+    //! find() trying every pattern, for the tests that prove the prefilter loses nothing.
+    QString findWithoutPrefilter(QStringView signal, const QString &folded) const;
+    //! The patterns of \a signal that run on every message (no literal opening), for the benchmark.
+    QList<QRegularExpression> unfiltered(QStringView signal) const;
+    //! Every pattern of \a signal, for the benchmark.
+    QList<QRegularExpression> patterns(QStringView signal) const;
+    //! True when the whole message is a greeting, a test or filler ("hello", "??", "anyone there").
+    bool isGreetingOnly(const QString &folded) const;
+
+    QStringList signalNames() const { return m_signals.keys(); }
+    //! Languages with patterns for \a signal.
+    QStringList languages(QStringView signal) const { return m_languages.value(signal.toString()); }
+    int patternCount(QStringView signal) const { return m_counts.value(signal.toString()); }
+
+private:
+    struct Pattern
+    {
+        QRegularExpression re;
+        std::optional<QList<PatternPrefilter::Need>> needs; //!< what the text must contain first
+    };
+    // Each pattern compiled on its own (PCRE2 limits the size of one expression) and run only on
+    // messages that contain its literal opening (PatternPrefilter).
+    QHash<QString, QList<Pattern>> m_signals;
+    QHash<QString, QStringList> m_languages;
+    QHash<QString, int> m_counts;
+    QList<QRegularExpression> m_greeting;
+};
+
+} // namespace tandem::server::judgement

@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace tandem::server {
+
+class TicketService;
+class Database;
+
+//! One labelled case of a judgement suite (tests/judgement/cases.jsonl, one JSON object a line).
+struct JudgementCase
+{
+    struct Prior
+    {
+        QString subject;
+        QString body;
+        int daysAgo = 7;
+        QString status = QStringLiteral("open");
+    };
+    QString id;
+    QString category;
+    QString language;
+    QString queue;
+    QString customerName;
+    QString customerEmail;
+    QString customerLanguage;
+    QList<Prior> history;
+    QString subject;
+    QString body;
+    QStringList followups;
+    // expect
+    bool needsHuman = false;
+    QStringList codesAny;
+    QString priorityMin;
+    QString priorityMax;
+    QString draftLanguage;
+    QStringList mustNotContainUnflagged;
+
+    //! Parses one line; nullopt with *error on malformed or incomplete cases.
+    static std::optional<JudgementCase> fromJson(const QJsonObject &object, QString *error);
+};
+
+//! Runs a judgement suite through the ticket service (the path a channel takes: the customer's
+//! earlier tickets first, then the ticket, then each follow-up) and scores what came out:
+//! crisis recall (escalated as crisis at urgent priority), escalation recall, right reason,
+//! false escalations (or a priority above the case's maximum), draft language, and facts the
+//! draft states unflagged that it must not. Per category, per language and overall.
+class JudgementEvaluator
+{
+public:
+    struct Counts
+    {
+        int cases = 0;
+        int crisisCases = 0, crisisHits = 0;
+        int escalateCases = 0, escalated = 0, rightReason = 0;
+        int routineCases = 0, falseEscalations = 0;
+        int priorityCases = 0, priorityOk = 0;
+        int languageCases = 0, languageOk = 0;
+        int unflaggedFacts = 0;
+        void add(const Counts &o);
+        QJsonObject toJson() const;
+    };
+    struct Report
+    {
+        Counts overall;
+        QHash<QString, Counts> byCategory;
+        QHash<QString, Counts> byLanguage;
+        QList<QJsonObject> failures; //!< what each failed case expected and got
+        //! Per reason code and language: cases expecting the code, and how many got it.
+        QHash<QString, QHash<QString, QPair<int, int>>> codeRecall;
+        //! Per reason code and language: cases that must not be escalated, and how many got it.
+        QHash<QString, QHash<QString, QPair<int, int>>> codeFalsePositive;
+        double draftP50Ms = 0, draftP99Ms = 0;
+        QJsonObject toJson() const;
+        //! The targets; the unmet ones, described (empty when all hold).
+        QStringList missedTargets() const;
+    };
+
+    JudgementEvaluator(TicketService &tickets, Database &db) : m_tickets(tickets), m_db(db) {}
+
+    static std::optional<QList<JudgementCase>> readCases(const QString &path, QString *error);
+    Report run(const QList<JudgementCase> &cases);
+
+private:
+    Counts score(const JudgementCase &c, QJsonObject *failure, QStringList *codes);
+
+    TicketService &m_tickets;
+    Database &m_db;
+    int m_serial = 0;
+};
+
+} // namespace tandem::server
