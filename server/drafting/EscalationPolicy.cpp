@@ -279,7 +279,9 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
         fire(code, reason::label(code).toLower() + u": "_s + s.judgedEvidence.value(code));
     // A message in a language the knowledge base does not cover says nothing to the intent
     // model; a message with no request in it gets a question back, not a person.
-    const bool modelBlind = s.judged.contains(reason::kUnsupportedLanguage) || s.unclear;
+    // A crisis is about the person, not the topic: model doubt would only be noise beside it.
+    const bool modelBlind =
+        s.judged.contains(reason::kUnsupportedLanguage) || s.unclear || s.judged.contains(reason::kCrisis);
     if (modelBlind) {
         // nothing: out of scope and low confidence would only repeat the same fact
     } else if (s.outOfScope && r.escalateOutOfScope) {
@@ -298,7 +300,7 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
                  u"low confidence: %1% is below this queue's %2%"_s.arg(qRound(s.confidence * 100))
                      .arg(qRound(r.minConfidence * 100)));
     }
-    if (s.sentimentScore <= r.negativeSentimentAtOrBelow && !s.unclear)
+    if (s.sentimentScore <= r.negativeSentimentAtOrBelow && !s.unclear && !s.judged.contains(reason::kCrisis))
         fire(u"negative_sentiment"_s, u"strong negative sentiment (%1)"_s.arg(s.sentimentScore, 0, 'f', 2));
     if (r.repeatContactMessages > 0 && s.customerMessages >= r.repeatContactMessages)
         fire(u"repeat_contact"_s,

@@ -534,7 +534,8 @@ DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
             in.history.append(p);
     }
     const judgement::CaseAssessment judged = judgement::CaseAssessor().assess(in);
-    if (judged.sarcasm && sentiment.score > SentimentAnalyzer::kNegativeAt) {
+    // "Thanks for everything" from someone at risk is not a positive message.
+    if ((judged.sarcasm || judged.has(reason::kCrisis)) && sentiment.score > SentimentAnalyzer::kNegativeAt) {
         // "Great job, third week and still nothing": the words are positive, the message is not.
         sentiment.score = -0.5;
         sentiment.label = u"negative"_s;
