@@ -3,6 +3,7 @@
 #include "tools/DraftCommands.h"
 #include "tools/IntentCommands.h"
 #include "tools/JudgementCommands.h"
+#include "tools/SignalCommands.h"
 
 #include "core/Logging.h"
 
@@ -97,7 +98,9 @@ int main(int argc, char *argv[])
             return tandem::server::runDraftCommand(args);
         if (args.at(1) == u"judgement")
             return tandem::server::runJudgementCommand(args);
-        std::fprintf(stderr, "tandemd: eval takes \"intents\", \"drafts\" or \"judgement\"\n");
+        if (args.at(1) == u"signals")
+            return tandem::server::runSignalsCommand(args);
+        std::fprintf(stderr, "tandemd: eval takes \"intents\", \"drafts\", \"judgement\" or \"signals\"\n");
         return 2;
     }
 

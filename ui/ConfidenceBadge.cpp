@@ -5,6 +5,7 @@
 #include <QPainter>
 #include <QPainterPath>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -20,10 +21,37 @@ ConfidenceBadge::ConfidenceBadge(QWidget *parent) : QWidget(parent)
 
 void ConfidenceBadge::setConfidence(double confidence)
 {
+    setDraft(confidence, false);
+}
+
+bool ConfidenceBadge::isHoldingReply(double confidence, bool needsHuman)
+{
+    // The engine sets exactly 0 when it writes the reply itself; a model's estimate never is.
+    return needsHuman && confidence >= 0.0 && qFuzzyIsNull(confidence);
+}
+
+void ConfidenceBadge::setDraft(double confidence, bool needsHuman)
+{
     m_confidence = confidence;
+    m_holding = isHoldingReply(confidence, needsHuman);
+    m_personFirst = needsHuman && !m_holding && confidence >= 0;
     setAccessibleName(tr("AI confidence"));
-    setAccessibleDescription(text());
-    setToolTip(confidence < 0 ? QString() : tr("How sure the AI is about this draft: %1").arg(text()));
+    if (m_personFirst) {
+        const QString why = tr("A person must handle this ticket first (the reasons are beside the draft). "
+                               "The AI is %1 % sure it read the request right; that does not make the draft "
+                               "safe to send.")
+                                .arg(static_cast<int>(std::lround(std::clamp(confidence, 0.0, 1.0) * 100)));
+        setAccessibleDescription(text() + u". "_s + why);
+        setToolTip(why);
+    } else if (m_holding) {
+        const QString why = tr("The AI did not answer this message itself: this is a safe holding reply "
+                               "for a case a person must handle. Read the conversation before sending.");
+        setAccessibleDescription(text() + u". "_s + why);
+        setToolTip(why);
+    } else {
+        setAccessibleDescription(text());
+        setToolTip(confidence < 0 ? QString() : tr("How sure the AI is about this draft: %1").arg(text()));
+    }
     updateGeometry();
     update();
 }
@@ -41,7 +69,11 @@ QString ConfidenceBadge::text() const
 {
     if (m_confidence < 0)
         return tr("No draft");
+    if (m_holding)
+        return tr("Holding reply");
     const int percent = static_cast<int>(std::lround(std::clamp(m_confidence, 0.0, 1.0) * 100));
+    if (m_personFirst)
+        return tr("%1 % · person first").arg(percent);
     return tr("%1 % · %2").arg(percent).arg(levelName(m_confidence));
 }
 
@@ -58,7 +90,9 @@ void ConfidenceBadge::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
-    const QColor accent = m_confidence < 0 ? theme::dimText(pal) : theme::confidenceColor(pal, m_confidence);
+    const QColor accent = m_confidence < 0 || m_holding || m_personFirst
+                              ? theme::dimText(pal)
+                              : theme::confidenceColor(pal, m_confidence);
     const QRectF area = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
     const qreal radius = area.height() / 2;
     painter.setPen(QPen(accent, 1));

@@ -5,7 +5,13 @@
 namespace tandem::ui {
 
 //! A pill showing the AI's confidence in a draft ("82 % · High"), coloured green/amber/red.
-//! The word is always shown too, so the colour is never the only signal.
+//! The word is always shown too, so the colour is never the only signal. A draft the engine wrote
+//! itself for a case a person must handle (a crisis holding reply, a reply for a language it does
+//! not serve: confidence 0 on a ticket that needs a human) reads "Holding reply" in a neutral
+//! colour: "0 % · Low" in red would look like a broken model rather than a deliberate choice.
+//! Any other draft on a ticket that needs a person keeps its number but loses its colour
+//! ("86 % · person first"): a green "High" beside the red needs-human banner would tell the agent
+//! two opposite things; the reason chips say why.
 class ConfidenceBadge : public QWidget
 {
     Q_OBJECT
@@ -15,7 +21,14 @@ public:
 
     //! \a confidence in 0..1; a negative value hides the number ("No draft").
     void setConfidence(double confidence);
+    //! A draft's \a confidence on a ticket that does (\a needsHuman) or does not need a person.
+    void setDraft(double confidence, bool needsHuman);
     double confidence() const { return m_confidence; }
+    bool isHoldingReply() const { return m_holding; }
+    //! True when the ticket needs a person first: the score is shown without its colour.
+    bool isPersonFirst() const { return m_personFirst; }
+    //! True for a draft the engine wrote itself because a person must handle the ticket.
+    static bool isHoldingReply(double confidence, bool needsHuman);
     QString text() const;
     //! "High", "Medium" or "Low" for \a confidence.
     static QString levelName(double confidence);
@@ -28,6 +41,8 @@ protected:
 
 private:
     double m_confidence = -1.0;
+    bool m_holding = false;
+    bool m_personFirst = false;
 };
 
 } // namespace tandem::ui

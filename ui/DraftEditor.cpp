@@ -80,10 +80,9 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     layout->addLayout(top);
     layout->addWidget(m_intent);
 
-    m_needsHuman = plainLabel(this);
+    // One line with the reason chips, however many reasons the AI gives (the tool tip has them all).
+    m_needsHuman = new NeedsHumanBanner(this);
     m_needsHuman->setObjectName(u"draftNeedsHuman"_s);
-    m_needsHuman->setAccessibleName(tr("Needs a human"));
-    m_needsHuman->setWordWrap(true);
     m_needsHuman->setAutoFillBackground(true);
     m_needsHuman->setMargin(6);
     QFont bannerFont = m_needsHuman->font();
@@ -216,6 +215,7 @@ void DraftEditor::setTicketInfo(const Ticket &ticket)
     m_ticketLanguage = ticket.language.isEmpty() ? ticket.customer.language : ticket.language;
     m_needsHumanFlag = ticket.needsHuman;
     m_needsHumanReason = ticket.needsHumanReason;
+    m_needsHumanCodes = ticket.needsHumanCodes;
     showDraftDetails();
 }
 
@@ -233,6 +233,7 @@ void DraftEditor::setTicket(qint64 ticketId, const std::optional<Draft> &draft, 
         m_ticketLanguage.clear();
         m_needsHumanFlag = false;
         m_needsHumanReason.clear();
+        m_needsHumanCodes.clear();
     }
     setStatus({});
     showDraftDetails();
@@ -347,7 +348,7 @@ void DraftEditor::showDraftDetails()
         delete item;
     }
     showCitations();
-    updateNeedsHuman();
+    const bool needsHuman = updateNeedsHuman();
     QStringList meta;
     const QString language = m_draft && !m_draft->language.isEmpty() ? m_draft->language : m_ticketLanguage;
     if (!m_draft) {
@@ -359,7 +360,7 @@ void DraftEditor::showDraftDetails()
     } else {
         m_title->setText(tr("AI draft"));
         m_badge->show();
-        m_badge->setConfidence(m_draft->confidence);
+        m_badge->setDraft(m_draft->confidence, needsHuman);
         meta << tr("Intent: %1").arg(DisplayText::intent(m_draft->intent));
     }
     if (m_ticketId != 0 && !language.isEmpty())
@@ -434,7 +435,7 @@ void DraftEditor::showCitations()
     updateTabOrder();
 }
 
-void DraftEditor::updateNeedsHuman()
+bool DraftEditor::updateNeedsHuman()
 {
     QString reason;
     bool needed = m_ticketId != 0 && m_needsHumanFlag;
@@ -449,10 +450,12 @@ void DraftEditor::updateNeedsHuman()
             }
         }
     }
-    reason = DisplayText::sanitize(reason).simplified().left(300);
-    m_needsHuman->setText(reason.isEmpty() ? tr("⚠ Needs a human: read the conversation before replying.")
-                                           : tr("⚠ Needs a human: %1").arg(reason));
+    reason = DisplayText::sanitize(reason).simplified().left(2000); // elided on screen, whole in the tip
+    m_needsHuman->setReasons(reason.isEmpty() ? tr("⚠ Needs a human: read the conversation before replying.")
+                                              : tr("⚠ Needs a human: %1").arg(reason),
+                             m_ticketId != 0 ? m_needsHumanCodes : QStringList());
     m_needsHuman->setVisible(needed);
+    return needed;
 }
 
 QString DraftEditor::detailsText() const

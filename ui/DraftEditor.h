@@ -1,5 +1,7 @@
 #pragma once
 
+#include "NeedsHumanBanner.h"
+
 #include "core/ApiTypes.h"
 #include "core/Ticket.h"
 
@@ -86,7 +88,7 @@ public:
     void replaceWithDraft(const Draft &draft);
 
     ConfirmStrip *confirmStrip() const { return m_confirm; }
-    QLabel *needsHumanBanner() const { return m_needsHuman; }
+    NeedsHumanBanner *needsHumanBanner() const { return m_needsHuman; }
     QList<QPushButton *> citationButtons() const { return m_citationButtons; }
     QToolButton *regenerateButton() const { return m_regenerateButton; }
     QString detailsText() const;
@@ -110,7 +112,8 @@ private:
     void updateColours();
     void showCitations();
     void updateTabOrder();
-    void updateNeedsHuman();
+    //! Shows or hides the banner; true when the ticket needs a person.
+    bool updateNeedsHuman();
 
     qint64 m_ticketId = 0;
     std::optional<Draft> m_draft;
@@ -119,6 +122,7 @@ private:
     QString m_sentiment;
     QString m_ticketLanguage;
     QString m_needsHumanReason;
+    QStringList m_needsHumanCodes;
     bool m_needsHumanFlag = false;
 
     QLabel *m_title = nullptr;
@@ -130,7 +134,7 @@ private:
     QWidget *m_offerBox = nullptr;
     QPushButton *m_useOffered = nullptr;
     QPlainTextEdit *m_editor = nullptr;
-    QLabel *m_needsHuman = nullptr;
+    NeedsHumanBanner *m_needsHuman = nullptr;
     QWidget *m_citationsBox = nullptr;
     QHBoxLayout *m_citationsLayout = nullptr;
     QList<QPushButton *> m_citationButtons;

@@ -48,8 +48,9 @@ QList<Chip> layoutChips(const QStringList &codes, const QFont &font, int maxChip
         Chip chip{app::ReasonText::label(codes.at(i)), codes.at(i), 0};
         chip.width = chipWidth(chip.text);
         const qsizetype hiddenAfter = codes.size() - i - 1;
-        // Room for this chip, and for the "+N" that must follow it if more are hidden.
-        const int tail = (i + 1 < shown || hiddenAfter == 0) ? 0 : kSpacing + more(hiddenAfter).width;
+        // Room for this chip, and for the "+N" that must follow it should the next ones not fit
+        // (a reason is never dropped without saying so).
+        const int tail = hiddenAfter == 0 ? 0 : kSpacing + more(hiddenAfter).width;
         const int need = (chips.isEmpty() ? 0 : kSpacing) + chip.width;
         if (used + need + tail > maxWidth) {
             if (chips.isEmpty()) {

@@ -1,9 +1,13 @@
 #include "SupervisorPerformanceTab.h"
 
+#include "EscalationsByCodeDelegate.h"
 #include "Icons.h"
+#include "ReasonChips.h"
 #include "Theme.h"
 
 #include "app/CalibrationModel.h"
+#include "app/CrisisFirstProxy.h"
+#include "app/EscalationsByCodeModel.h"
 #include "app/SuggestionStatsModel.h"
 #include "app/SupervisorClient.h"
 
@@ -92,7 +96,7 @@ QTableView *makeTable(QWidget *parent, const QString &objectName, const QString 
 
 SupervisorPerformanceTab::SupervisorPerformanceTab(app::SupervisorClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_stats(new app::SuggestionStatsModel(this)),
-      m_calibration(new app::CalibrationModel(this))
+      m_calibration(new app::CalibrationModel(this)), m_escalations(new app::EscalationsByCodeModel(this))
 {
     setObjectName(u"supervisorPerformanceTab"_s);
     auto *layout = new QVBoxLayout(this);
@@ -168,7 +172,10 @@ SupervisorPerformanceTab::SupervisorPerformanceTab(app::SupervisorClient *client
     topButtons->addWidget(exportStats);
     topLayout->addLayout(topButtons);
 
-    auto *bottom = new QWidget(splitter);
+    // Calibration and the reasons for escalation share the lower half: both are short tables.
+    auto *lower = new QSplitter(Qt::Horizontal, splitter);
+    lower->setChildrenCollapsible(false);
+    auto *bottom = new QWidget(lower);
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     m_calibrationView =
@@ -187,8 +194,13 @@ SupervisorPerformanceTab::SupervisorPerformanceTab(app::SupervisorClient *client
     bottomButtons->addStretch(1);
     bottomButtons->addWidget(exportCalibration);
     bottomLayout->addLayout(bottomButtons);
+    QWidget *escalations = makeEscalationsPane(lower);
+    lower->addWidget(bottom);
+    lower->addWidget(escalations);
+    lower->setStretchFactor(0, 1);
+    lower->setStretchFactor(1, 1);
     splitter->addWidget(top);
-    splitter->addWidget(bottom);
+    splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
@@ -200,6 +212,8 @@ SupervisorPerformanceTab::SupervisorPerformanceTab(app::SupervisorClient *client
     setTabOrder(m_statsView, exportStats);
     setTabOrder(exportStats, m_calibrationView);
     setTabOrder(m_calibrationView, exportCalibration);
+    setTabOrder(exportCalibration, m_escalationsView);
+    setTabOrder(m_escalationsView, m_exportEscalations);
 
     connect(m_statsView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const QString key = index.data(app::SuggestionStatsModel::KeyRole).toString();
@@ -217,6 +231,8 @@ SupervisorPerformanceTab::SupervisorPerformanceTab(app::SupervisorClient *client
     });
     connect(exportCalibration, &QPushButton::clicked, this,
             [this] { Q_EMIT exportRequested(m_calibration, u"ai-calibration.csv"_s); });
+    connect(m_exportEscalations, &QPushButton::clicked, this,
+            [this] { Q_EMIT exportRequested(m_escalationsProxy, u"ai-escalations-by-reason.csv"_s); });
     updateBiasSummary();
 
     // The figures move as agents work: refresh once a minute while the tab is on screen.
@@ -230,6 +246,63 @@ SupervisorPerformanceTab::SupervisorPerformanceTab(app::SupervisorClient *client
 }
 
 SupervisorPerformanceTab::~SupervisorPerformanceTab() = default;
+
+QWidget *SupervisorPerformanceTab::makeEscalationsPane(QWidget *parent)
+{
+    auto *pane = new QWidget(parent);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_escalationsProxy = new app::CrisisFirstProxy(app::EscalationsByCodeModel::CrisisRole, this);
+    m_escalationsProxy->setSortRole(app::EscalationsByCodeModel::SortRole);
+    m_escalationsProxy->setSourceModel(m_escalations);
+    m_escalationsView = makeTable(pane, u"escalationsByCodeTable"_s, tr("Why tickets went to a person"));
+    m_escalationsView->setItemDelegate(new EscalationsByCodeDelegate(m_escalationsView));
+    m_escalationsView->setModel(m_escalationsProxy);
+    m_escalationsView->setSortingEnabled(true);
+    // Compact rows (a chip is smaller than a line of text with the style's padding): more reasons
+    // fit without scrolling.
+    m_escalationsView->verticalHeader()->setDefaultSectionSize(
+        ReasonChips::chipHeight(ReasonChips::chipFont(font())) + 8);
+    m_escalationsView->horizontalHeader()->setStretchLastSection(false);
+    m_escalationsView->horizontalHeader()->setSectionResizeMode(app::EscalationsByCodeModel::ShareColumn,
+                                                                QHeaderView::Stretch);
+    // Most frequent first; a crisis stays on top whatever the order (CrisisFirstProxy).
+    m_escalationsView->sortByColumn(app::EscalationsByCodeModel::TicketsColumn, Qt::DescendingOrder);
+    m_escalationsView->setToolTip(tr("Tickets created in the period, by the reason they went to a person "
+                                     "first. A crisis is always listed first. Click a column to sort."));
+    auto *caption = new QLabel(tr("&Escalations by reason: why tickets went to a person first"), pane);
+    caption->setBuddy(m_escalationsView);
+    caption->setWordWrap(true);
+    m_escalationsNote = new QLabel(pane);
+    m_escalationsNote->setObjectName(u"escalationsNote"_s);
+    m_escalationsNote->setTextFormat(Qt::PlainText);
+    m_escalationsNote->setWordWrap(true);
+    layout->addWidget(caption);
+    layout->addWidget(m_escalationsView, 1);
+    m_exportEscalations = new QPushButton(tr("Export CSV…"), pane);
+    m_exportEscalations->setObjectName(u"exportEscalationsCsv"_s);
+    m_exportEscalations->setAccessibleName(tr("Export the escalations by reason as CSV"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_escalationsNote, 1);
+    buttons->addWidget(m_exportEscalations);
+    layout->addLayout(buttons);
+    updateEscalationsNote();
+    return pane;
+}
+
+void SupervisorPerformanceTab::updateEscalationsNote()
+{
+    const int reasons = m_escalations->totalReasons();
+    if (m_generation == 0)
+        m_escalationsNote->clear();
+    else if (reasons == 0)
+        m_escalationsNote->setText(tr("No ticket went to a person in this period."));
+    else
+        m_escalationsNote->setText(
+            tr("Shares are of all %n reason(s) given: one ticket can have several.", nullptr, reasons));
+    // The figures in words for screen readers, which do not see the bars.
+    m_escalationsView->setAccessibleDescription(m_escalations->summary());
+}
 
 void SupervisorPerformanceTab::refresh()
 {
@@ -253,8 +326,11 @@ void SupervisorPerformanceTab::refresh()
             }
             m_stats->setReport(result.value());
             m_calibration->setBins(result.value().calibration);
+            m_escalations->setEscalations(result.value().escalations);
             m_statsView->resizeColumnsToContents();
             m_calibrationView->resizeColumnsToContents();
+            m_escalationsView->resizeColumnsToContents();
+            updateEscalationsNote();
             const int drafts = result.value().total.drafts;
             m_status->setText(drafts == 0 ? tr("No drafts in this period.")
                                           : tr("%n draft(s) in this period.", nullptr, drafts));

@@ -2,11 +2,13 @@
 
 #include "DisplayText.h"
 #include "Icons.h"
+#include "PriorityComboDelegate.h"
 #include "Theme.h"
 
 #include "core/ReasonCodes.h"
 
 #include "app/EscalationPolicyModel.h"
+#include "app/ReasonCodeRulesModel.h"
 #include "app/ReasonText.h"
 #include "app/SupervisorClient.h"
 
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -26,6 +29,7 @@ using namespace Qt::StringLiterals;
 namespace tandem::ui {
 
 using app::EscalationPolicyModel;
+using app::ReasonCodeRulesModel;
 
 //! The preview's reason codes (server EscalationPolicy::Decision::codes) for people.
 QString SupervisorPolicyTab::reasonText(const QString &code)
@@ -38,7 +42,7 @@ QString SupervisorPolicyTab::reasonText(const QString &code)
 
 SupervisorPolicyTab::SupervisorPolicyTab(app::SupervisorClient *client, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(new EscalationPolicyModel(this)),
-      m_reasons(new QStandardItemModel(this))
+      m_codes(new ReasonCodeRulesModel(this)), m_reasons(new QStandardItemModel(this))
 {
     setObjectName(u"supervisorPolicyTab"_s);
     auto *layout = new QVBoxLayout(this);
@@ -68,7 +72,17 @@ SupervisorPolicyTab::SupervisorPolicyTab(app::SupervisorClient *client, QWidget 
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    layout->addWidget(m_table, 2);
+
+    // Thresholds (with their add/remove row) on the left, the rules per reason code beside them.
+    auto *rules = new QSplitter(Qt::Horizontal, this);
+    rules->setChildrenCollapsible(false);
+    auto *thresholds = new QWidget(rules);
+    auto *thresholdsLayout = new QVBoxLayout(thresholds);
+    thresholdsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *thresholdsLabel = new QLabel(tr("Thresholds by &queue and intent"), thresholds);
+    thresholdsLabel->setBuddy(m_table);
+    thresholdsLayout->addWidget(thresholdsLabel);
+    thresholdsLayout->addWidget(m_table, 1);
 
     auto *edit = new QHBoxLayout;
     m_newSection = new QComboBox(this);
@@ -95,7 +109,13 @@ SupervisorPolicyTab::SupervisorPolicyTab(app::SupervisorClient *client, QWidget 
     edit->addWidget(m_newKey, 1);
     edit->addWidget(m_add);
     edit->addWidget(m_remove);
-    layout->addLayout(edit);
+    thresholdsLayout->addLayout(edit);
+    QWidget *codes = makeCodesPane(rules);
+    rules->addWidget(thresholds);
+    rules->addWidget(codes);
+    rules->setStretchFactor(0, 3);
+    rules->setStretchFactor(1, 2);
+    layout->addWidget(rules, 3); // the rules are the work; the preview table below is a check
 
     auto *actions = new QHBoxLayout;
     m_reload = new QPushButton(Icons::get(u"refresh"), tr("Re&load"), this);
@@ -145,25 +165,30 @@ SupervisorPolicyTab::SupervisorPolicyTab(app::SupervisorClient *client, QWidget 
     m_reasonsView->verticalHeader()->hide();
     m_reasonsView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     layout->addWidget(m_reasonsView, 1);
-    auto *exportReasons = new QPushButton(tr("Export CSV…"), this);
-    exportReasons->setObjectName(u"exportPreviewCsv"_s);
-    exportReasons->setAccessibleName(tr("Export the preview table as CSV"));
+    m_exportPreview = new QPushButton(tr("Export CSV…"), this);
+    m_exportPreview->setObjectName(u"exportPreviewCsv"_s);
+    m_exportPreview->setAccessibleName(tr("Export the preview table as CSV"));
     auto *reasonButtons = new QHBoxLayout;
     reasonButtons->addStretch(1);
-    reasonButtons->addWidget(exportReasons);
+    reasonButtons->addWidget(m_exportPreview);
+    // Until a preview is asked for, its (empty) table would only take room from the rules.
+    m_reasonsView->hide();
+    m_exportPreview->hide();
     layout->addLayout(reasonButtons);
 
     setTabOrder(m_table, m_newSection);
     setTabOrder(m_newSection, m_newKey);
     setTabOrder(m_newKey, m_add);
     setTabOrder(m_add, m_remove);
-    setTabOrder(m_remove, m_reload);
+    setTabOrder(m_remove, m_codesView);
+    setTabOrder(m_codesView, m_exportCodes);
+    setTabOrder(m_exportCodes, m_reload);
     setTabOrder(m_reload, m_days);
     setTabOrder(m_days, m_preview);
     setTabOrder(m_preview, m_save);
     setTabOrder(m_save, exportPolicy);
     setTabOrder(exportPolicy, m_reasonsView);
-    setTabOrder(m_reasonsView, exportReasons);
+    setTabOrder(m_reasonsView, m_exportPreview);
 
     connect(m_add, &QPushButton::clicked, this, [this] {
         const auto section = EscalationPolicyModel::Section(m_newSection->currentData().toInt());
@@ -185,14 +210,12 @@ SupervisorPolicyTab::SupervisorPolicyTab(app::SupervisorClient *client, QWidget 
     connect(m_reload, &QPushButton::clicked, this, &SupervisorPolicyTab::reload);
     connect(m_preview, &QPushButton::clicked, this, &SupervisorPolicyTab::preview);
     connect(m_save, &QPushButton::clicked, this, &SupervisorPolicyTab::save);
-    connect(m_model, &EscalationPolicyModel::edited, this, [this] {
-        m_message->setText(tr("Unsaved changes. Preview them, then save."));
-        updateButtons();
-    });
+    connect(m_model, &EscalationPolicyModel::edited, this, &SupervisorPolicyTab::onEdited);
+    connect(m_codes, &ReasonCodeRulesModel::edited, this, &SupervisorPolicyTab::onEdited);
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { updateButtons(); });
     connect(exportPolicy, &QPushButton::clicked, this,
             [this] { Q_EMIT exportRequested(m_model, u"escalation-thresholds.csv"_s); });
-    connect(exportReasons, &QPushButton::clicked, this,
+    connect(m_exportPreview, &QPushButton::clicked, this,
             [this] { Q_EMIT exportRequested(m_reasons, u"escalation-preview.csv"_s); });
     // A refused edit (e.g. a confidence of 2) says why instead of silently reverting.
     connect(m_table->itemDelegate(), &QAbstractItemDelegate::closeEditor, this, [this] {
@@ -205,11 +228,85 @@ SupervisorPolicyTab::SupervisorPolicyTab(app::SupervisorClient *client, QWidget 
 
 SupervisorPolicyTab::~SupervisorPolicyTab() = default;
 
+QWidget *SupervisorPolicyTab::makeCodesPane(QWidget *parent)
+{
+    auto *pane = new QWidget(parent);
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_codesView = new QTableView(pane);
+    m_codesView->setObjectName(u"policyCodesTable"_s);
+    m_codesView->setAccessibleName(tr("Rules by reason: escalate, and the priority at least"));
+    m_codesView->setToolTip(tr("One rule per reason a ticket goes to a person first. Space turns Escalate on "
+                               "or off; a click or F2 on the priority opens the list. A crisis is locked: "
+                               "always escalated, always urgent."));
+    m_codesView->setModel(m_codes);
+    m_codesView->setItemDelegate(
+        new PriorityComboDelegate(ReasonCodeRulesModel::PriorityColumn, m_codesView));
+    m_codesView->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_codesView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_codesView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
+                                 QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+    m_codesView->setTabKeyNavigation(false);
+    m_codesView->setWordWrap(false);
+    m_codesView->verticalHeader()->hide();
+    m_codesView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_codesView->horizontalHeader()->setStretchLastSection(false);
+    m_codesView->horizontalHeader()->setSectionResizeMode(ReasonCodeRulesModel::ReasonColumn,
+                                                          QHeaderView::Stretch);
+    // One click on a priority opens its list (a combo box that needs two clicks feels broken).
+    connect(m_codesView, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        if (index.column() != ReasonCodeRulesModel::PriorityColumn || !(index.flags() & Qt::ItemIsEditable))
+            return;
+        m_codesView->edit(index);
+        if (auto *combo = qobject_cast<QComboBox *>(m_codesView->indexWidget(index)))
+            combo->showPopup();
+    });
+    auto *caption = new QLabel(tr("Rules by &reason"), pane);
+    caption->setBuddy(m_codesView);
+    auto *crisisNote = new QLabel(ReasonCodeRulesModel::lockedExplanation(), pane);
+    crisisNote->setObjectName(u"policyCrisisNote"_s);
+    crisisNote->setTextFormat(Qt::PlainText);
+    crisisNote->setWordWrap(true);
+    m_exportCodes = new QPushButton(tr("Export CSV…"), pane);
+    m_exportCodes->setObjectName(u"exportCodesCsv"_s);
+    m_exportCodes->setAccessibleName(tr("Export the rules by reason as CSV"));
+    connect(m_exportCodes, &QPushButton::clicked, this,
+            [this] { Q_EMIT exportRequested(m_codes, u"escalation-by-reason.csv"_s); });
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(crisisNote, 1);
+    bottom->addWidget(m_exportCodes, 0, Qt::AlignTop);
+    layout->addWidget(caption);
+    layout->addWidget(m_codesView, 1);
+    layout->addLayout(bottom);
+    return pane;
+}
+
+void SupervisorPolicyTab::onEdited()
+{
+    m_message->setText(tr("Unsaved changes. Preview them, then save."));
+    updateButtons();
+}
+
+QJsonObject SupervisorPolicyTab::editedPolicy() const
+{
+    QJsonObject policy = m_model->policy();
+    const QJsonObject codes = m_codes->codes();
+    // A document without "codes" stays without it until a rule is edited here.
+    if (!codes.isEmpty() || policy.contains(u"codes"))
+        policy.insert(u"codes"_s, codes);
+    return policy;
+}
+
+bool SupervisorPolicyTab::isModified() const
+{
+    return m_model->isModified() || m_codes->isModified();
+}
+
 void SupervisorPolicyTab::updateButtons()
 {
     m_reload->setEnabled(!m_busy);
     m_preview->setEnabled(!m_busy && m_hasDocument);
-    m_save->setEnabled(!m_busy && m_hasDocument && m_model->isModified());
+    m_save->setEnabled(!m_busy && m_hasDocument && isModified());
     m_add->setEnabled(m_hasDocument);
     m_remove->setEnabled(m_hasDocument);
 }
@@ -235,7 +332,9 @@ void SupervisorPolicyTab::showDocument(const EscalationPolicyDocument &document)
     m_document = document;
     m_hasDocument = true;
     m_model->setPolicy(document.policy);
+    m_codes->setCodes(document.policy.value(u"codes").toObject());
     m_table->resizeColumnsToContents();
+    m_codesView->resizeColumnsToContents();
     if (document.version == 0 || !document.updatedAt.isValid())
         m_info->setText(tr("The built-in policy is in force; nobody has changed it yet."));
     else
@@ -254,7 +353,7 @@ void SupervisorPolicyTab::preview()
     updateButtons();
     m_previewSummary->setText(tr("Computing the preview…"));
     m_client->previewEscalationPolicy(
-        m_model->policy(), m_days->value(), this, [this](const app::ApiResult<PolicyPreview> &result) {
+        editedPolicy(), m_days->value(), this, [this](const app::ApiResult<PolicyPreview> &result) {
             m_busy = false;
             updateButtons();
             if (!result.ok()) {
@@ -276,6 +375,8 @@ void SupervisorPolicyTab::showPreview(const PolicyPreview &preview)
                                   .arg(preview.wouldEscalate)
                                   .arg(preview.newlyEscalated.size())
                                   .arg(preview.noLongerEscalated.size()));
+    m_reasonsView->show();
+    m_exportPreview->show();
     m_reasons->removeRows(0, m_reasons->rowCount());
     QList<std::pair<QString, int>> rows(preview.byReason.keyValueBegin(), preview.byReason.keyValueEnd());
     std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
@@ -292,13 +393,13 @@ void SupervisorPolicyTab::showPreview(const PolicyPreview &preview)
 
 void SupervisorPolicyTab::save()
 {
-    if (!m_hasDocument || !m_model->isModified())
+    if (!m_hasDocument || !isModified())
         return;
     m_busy = true;
     updateButtons();
     m_message->setText(tr("Saving…"));
     m_client->saveEscalationPolicy(
-        m_model->policy(), m_document.version, this,
+        editedPolicy(), m_document.version, this,
         [this](const app::ApiResult<EscalationPolicyDocument> &result) {
             m_busy = false;
             if (!result.ok()) {

@@ -50,6 +50,16 @@ SupervisorWorkspace::SupervisorWorkspace(app::ApiClient *api, QWidget *parent)
     layout->addWidget(m_status);
 
     m_loaded = QList<bool>(m_tabs->count(), false);
+    // TANDEM_SUPERVISOR_TAB=policy opens the escalation rules first (screenshots and demos:
+    // `TANDEM_SUPERVISOR_TAB=policy tandem --demo --demo-user sam@lumen.example --screenshot F`).
+    // The figures of "AI performance" load after the policy, so a screenshot that waits for them
+    // shows both loaded.
+    if (qEnvironmentVariable("TANDEM_SUPERVISOR_TAB") == u"policy") {
+        m_tabs->setCurrentWidget(m_policy);
+        connect(
+            m_policy, &SupervisorPolicyTab::loaded, this, [this] { loadTab(m_tabs->indexOf(m_performance)); },
+            Qt::SingleShotConnection);
+    }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (isVisible())
             loadTab(index);

@@ -23,8 +23,9 @@ class SupervisorReviewTab;
 
 //! The supervisor's workspace, "is the AI earning its keep?": AI performance (suggestion
 //! statistics, automation-bias watch, calibration), draft review with spot-check verdicts, and
-//! the escalation thresholds with a preview. Every table exports as CSV. Supervisors and admins
-//! only (availableFor()); the server enforces the same.
+//! the escalation thresholds and rules per reason code with a preview. Every table exports as
+//! CSV. Supervisors and admins only (availableFor()); the server enforces the same.
+//! TANDEM_SUPERVISOR_TAB=policy in the environment opens the escalation rules first.
 class SupervisorWorkspace : public QWidget
 {
     Q_OBJECT

@@ -2,6 +2,7 @@
 
 #include "DisplayText.h"
 #include "ElidedLabel.h"
+#include "NeedsHumanBanner.h"
 #include "ReasonChips.h"
 #include "Theme.h"
 
@@ -33,11 +34,9 @@ TicketHeader::TicketHeader(QWidget *parent) : QWidget(parent)
     m_subject->setAccessibleName(tr("Subject"));
     layout->addWidget(m_subject);
 
-    m_needsHuman = new QLabel(this);
+    // One line however long the AI's reason is (elided; the whole text is its tool tip).
+    m_needsHuman = new NeedsHumanBanner(this);
     m_needsHuman->setObjectName(u"needsHumanReason"_s);
-    m_needsHuman->setTextFormat(Qt::PlainText);
-    m_needsHuman->setWordWrap(true);
-    m_needsHuman->setAccessibleName(tr("Needs a human"));
     m_needsHuman->hide();
     layout->addWidget(m_needsHuman);
     m_reasons = new ReasonChips(this);
@@ -168,8 +167,8 @@ void TicketHeader::refresh()
     if (m_ticket.needsHuman && m_reasons->codes().isEmpty()) {
         const QString reason = m_ticket.needsHumanReason.isEmpty()
                                    ? tr("The AI asks a human to handle this ticket.")
-                                   : DisplayText::sanitize(m_ticket.needsHumanReason).left(300);
-        m_needsHuman->setText(tr("Needs a human: %1").arg(reason));
+                                   : DisplayText::sanitize(m_ticket.needsHumanReason).left(2000);
+        m_needsHuman->setReasons(tr("Needs a human: %1").arg(reason), {});
         QPalette p = m_needsHuman->palette();
         p.setColor(QPalette::WindowText, theme::warningColor(pal));
         m_needsHuman->setPalette(p);

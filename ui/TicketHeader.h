@@ -1,5 +1,7 @@
 #pragma once
 
+#include "NeedsHumanBanner.h"
+
 #include "core/Ticket.h"
 
 #include <QTimer>
@@ -15,7 +17,8 @@ class ReasonChips;
 
 //! The top of the ticket pane: subject, then customer, language, queue, SLA, status, priority
 //! and assignee as caption/value pairs. A ticket that needs a person shows why as reason chips
-//! (the AI's reason text is their tool tip), or as that text when the server sent no codes.
+//! (the AI's reason text is their tool tip), or as that text in one elided line (NeedsHumanBanner)
+//! when the server sent no codes.
 //! All text is plain (customer data is untrusted).
 class TicketHeader : public QWidget
 {
@@ -35,7 +38,7 @@ public:
     //! The reason chips (hidden when the ticket has no reason codes).
     ReasonChips *reasonChips() const { return m_reasons; }
     //! The needs-a-human line used when there are no codes.
-    QLabel *needsHumanLabel() const { return m_needsHuman; }
+    NeedsHumanBanner *needsHumanLabel() const { return m_needsHuman; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -48,7 +51,7 @@ private:
     Ticket m_ticket;
     QString m_assigneeName;
     QLabel *m_subject = nullptr;
-    QLabel *m_needsHuman = nullptr;
+    NeedsHumanBanner *m_needsHuman = nullptr;
     ReasonChips *m_reasons = nullptr;
     QHash<QString, ElidedLabel *> m_fields;
     QList<QLabel *> m_captions;

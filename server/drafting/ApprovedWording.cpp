@@ -103,6 +103,31 @@ const QRegularExpression &compiled(const QString &sentence)
     return *cache.insert(sentence, compile(sentence));
 }
 
+// The longest run of ASCII letters and digits in the literal words of \a sentence (outside its
+// slots, in words without an apostrophe, which compile() may write out): every match of the
+// sentence's pattern contains it, in some case. "" when there is no such run of 4 or more.
+QString needleOf(const QString &sentence)
+{
+    QString text = sentence;
+    text.replace(placeholder(), u" "_s);
+    QString best;
+    static const QRegularExpression space(u"\\s+"_s);
+    for (const QString &word : text.split(space, Qt::SkipEmptyParts)) {
+        if (word.contains(u'\'') || word.contains(u'’'))
+            continue;
+        qsizetype start = 0;
+        for (qsizetype i = 0; i <= word.size(); ++i) {
+            const bool ascii = i < word.size() && word.at(i).unicode() < 128 && word.at(i).isLetterOrNumber();
+            if (ascii)
+                continue;
+            if (i - start > best.size())
+                best = word.mid(start, i - start);
+            start = i + 1;
+        }
+    }
+    return best.size() >= 4 ? best : QString();
+}
+
 } // namespace
 
 ApprovedWording::ApprovedWording(const QStringList &approvedSources)
@@ -121,8 +146,10 @@ ApprovedWording::ApprovedWording(const QStringList &approvedSources)
                 it.next();
                 ++words;
             }
-            if (words >= kMinWords && !m_sentences.contains(sentence))
+            if (words >= kMinWords && !m_sentences.contains(sentence)) {
                 m_sentences.append(sentence);
+                m_needles.append(needleOf(sentence));
+            }
         }
     }
 }
@@ -134,8 +161,11 @@ QList<QPair<int, int>> ApprovedWording::spansIn(const QString &body) const
     m_body = body;
     m_scanned = true;
     m_spans.clear();
-    for (const QString &sentence : m_sentences) {
-        auto it = compiled(sentence).globalMatch(body);
+    for (qsizetype i = 0; i < m_sentences.size(); ++i) {
+        const QString &needle = m_needles.at(i);
+        if (!needle.isEmpty() && !body.contains(needle, Qt::CaseInsensitive))
+            continue;
+        auto it = compiled(m_sentences.at(i)).globalMatch(body);
         while (it.hasNext()) {
             const auto m = it.next();
             m_spans.append({int(m.capturedStart()), int(m.capturedLength())});

@@ -23,7 +23,11 @@ private:
     QList<QPair<int, int>> spansIn(const QString &body) const;
 
     QStringList m_sentences; //!< approved sentences (with their {slots}) long enough to count
-    mutable QString m_body;  //!< the body m_spans were found in
+    //! Per sentence: a run of its literal words that any match contains (ASCII letters and
+    //! digits, any case); "" when it has none. A body without it is not searched with the pattern,
+    //! which is then never compiled.
+    QStringList m_needles;
+    mutable QString m_body; //!< the body m_spans were found in
     mutable QList<QPair<int, int>> m_spans;
     mutable bool m_scanned = false;
 };

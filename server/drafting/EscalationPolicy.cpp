@@ -288,7 +288,9 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
         fire(u"out_of_scope"_s,
              u"out of scope: this message matches none of the topics the assistant knows"_s);
     } else {
-        if (r.sensitive || r.always)
+        // A sensitive topic the model only guesses at is not evidence of it: the model's doubt
+        // is the reason then (the judgement's own signals above carry the topic when present).
+        if ((r.sensitive && !s.modelAbstained) || r.always)
             fire(r.code.isEmpty() ? reason::kPolicy.toString() : r.code,
                  r.reason.isEmpty() ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)
                                     : r.reason);

@@ -1,11 +1,12 @@
 #include "GroundedDraftEngine.h"
 
-#include "ClaimedActions.h"
+#include "DraftFlagger.h"
 #include "DraftLearning.h"
 #include "LanguageDetector.h"
-#include "RiskFlagger.h"
+#include "ReplyComposer.h"
 #include "SentimentAnalyzer.h"
 #include "SlotFiller.h"
+#include "TemplateChooser.h"
 #include "TextUtil.h"
 #include "TicketFacts.h"
 #include "ToneStyler.h"
@@ -13,16 +14,15 @@
 #include "core/Logging.h"
 #include "core/ReasonCodes.h"
 #include "server/drafting/judgement/CaseAssessor.h"
+#include "server/drafting/judgement/ReplyTexts.h"
 #include "server/drafting/judgement/Sentences.h"
 
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QSqlError>
 #include <QSqlQuery>
+#include <QThreadPool>
 
 #include <algorithm>
 
@@ -31,118 +31,55 @@ using namespace Qt::StringLiterals;
 namespace tandem::server {
 namespace {
 
-constexpr int kCandidates = 30;       // bm25 hits considered per draft
-constexpr double kArticlePrior = 0.6; // past requests less similar than this lose to a reviewed template
-constexpr int kExtraCitations = 2;
+using judgement::ReplyTexts;
+
 constexpr double kPieceAloneConfidence = 0.85; // a clause read without support from the whole message
 
-// Sorted token hashes of a text, for fast multiset intersection.
-std::vector<size_t> tokenIds(const QString &s)
+// Which reply: the judgement's own for a crisis, an unserved language, no request, or a
+// vulnerable customer whose intent has no template written for their situation; nullopt for the
+// best template of the intent.
+std::optional<ReplyTexts::Kind> judgementReplyKind(const judgement::CaseAssessment &judged,
+                                                   const EscalationPolicy::Rules &rules)
 {
-    const QStringList words = text::words(s);
-    std::vector<size_t> ids;
-    ids.reserve(size_t(words.size()));
-    for (const QString &w : words)
-        ids.push_back(qHash(w));
-    std::sort(ids.begin(), ids.end());
-    return ids;
-}
-
-double tokenF1(const std::vector<size_t> &a, const std::vector<size_t> &b)
-{
-    if (a.empty() || b.empty())
-        return 0.0;
-    size_t i = 0;
-    size_t j = 0;
-    size_t common = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i] == b[j]) {
-            ++common;
-            ++i;
-            ++j;
-        } else if (a[i] < b[j]) {
-            ++i;
-        } else {
-            ++j;
-        }
-    }
-    return 2.0 * double(common) / double(a.size() + b.size());
-}
-
-// Mean token F1 of each reply to the other replies (0..1).
-QList<double> typicality(const QList<GroundingSource> &sources)
-{
-    std::vector<std::vector<size_t>> ids;
-    ids.reserve(size_t(sources.size()));
-    for (const GroundingSource &s : sources)
-        ids.push_back(tokenIds(s.reply));
-    const size_t n = ids.size();
-    std::vector<double> sum(n, 0.0);
-    for (size_t i = 0; i < n; ++i) {
-        for (size_t j = i + 1; j < n; ++j) {
-            const double f = tokenF1(ids[i], ids[j]);
-            sum[i] += f;
-            sum[j] += f;
-        }
-    }
-    QList<double> out;
-    for (size_t i = 0; i < n; ++i)
-        out.append(n > 1 ? sum[i] / double(n - 1) : 0.0);
-    return out;
-}
-
-Citation citationOf(const GroundingSource &s)
-{
-    const QString snippet = (s.kind == GroundingSource::Kind::Article ? s.text : s.reply).simplified();
-    return {s.citationId, s.title, snippet.size() <= 200 ? snippet : snippet.left(197) + u"..."_s};
+    if (judged.has(reason::kCrisis))
+        return ReplyTexts::Kind::Crisis;
+    if (judged.has(reason::kUnsupportedLanguage))
+        return ReplyTexts::Kind::Unsupported;
+    if (judged.unclear)
+        return ReplyTexts::Kind::Clarify;
+    if (judged.has(reason::kVulnerable) && rules.code != reason::kVulnerable)
+        return ReplyTexts::Kind::Vulnerable;
+    return std::nullopt;
 }
 
 } // namespace
 
-std::optional<GroundedEngineOptions> GroundedEngineOptions::fromCompanyFile(const QString &path,
-                                                                            QString *error)
+//! What the judge step made of a request.
+struct GroundedDraftEngine::Reading
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = u"cannot read %1"_s.arg(path);
-        return std::nullopt;
-    }
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
-    if (!doc.isObject()) {
-        *error = u"%1: not a JSON object"_s.arg(path);
-        return std::nullopt;
-    }
-    const QJsonObject o = doc.object();
-    GroundedEngineOptions options;
-    const QList<QPair<QString, QString>> keys{{u"name"_s, u"company"_s},
-                                              {u"website"_s, u"website"_s},
-                                              {u"website_url"_s, u"website_url"_s},
-                                              {u"support_phone"_s, u"support_phone"_s},
-                                              {u"support_email"_s, u"support_email"_s},
-                                              {u"support_hours"_s, u"support_hours"_s}};
-    for (const auto &[json, key] : keys) {
-        if (o.value(json).isString() && !o.value(json).toString().isEmpty())
-            options.companyFacts.insert(key, o.value(json).toString());
-    }
-    const QJsonObject crisis = o.value(u"crisis_contacts").toObject();
-    for (auto it = crisis.begin(); it != crisis.end(); ++it) {
-        if (it.key() != u"comment" && it.value().isString() && !it.value().toString().trimmed().isEmpty())
-            options.crisisContacts.insert(it.key(), it.value().toString().trimmed());
-    }
-    const QJsonArray merchants = o.value(u"merchants").toArray();
-    for (const QJsonValue &m : merchants) {
-        if (m.isString() && !m.toString().trimmed().isEmpty())
-            options.merchants.append(m.toString().trimmed());
-    }
-    return options;
-}
+    QString queue;    //!< the ticket's
+    QString customer; //!< everything the customer wrote
+    QString language; //!< the customer's
+    SentimentAnalyzer::Result sentiment;
+    IntentPrediction prediction;
+    const EscalationPolicy *policy = nullptr; //!< the policy in force for this draft
+    EscalationPolicy::Rules rules;
+    judgement::CaseAssessment judged;
+    int customerMessages = 1;
+    bool modelUsable = false; //!< a served language and a request in it: the model may answer
+    QString intent;           //!< what the draft answers; "" when the model may not answer
+};
 
 GroundedDraftEngine::GroundedDraftEngine(QSqlDatabase db, GroundedEngineOptions options)
     : m_db(db), m_options(std::move(options)), m_index(db)
 {
-    // The judgement's lexicon and replies are compiled once per process: now, not in a draft.
-    judgement::SignalLexicon::builtIn();
-    judgement::ReplyTexts::builtIn();
+    // The judgement's lexicon (≈ 0.3 s to compile) and replies are built once per process, on a
+    // pool thread from now on: start-up does not wait for them, and a draft that comes first
+    // waits for the one construction in progress (function-local statics are thread-safe).
+    QThreadPool::globalInstance()->start([] {
+        judgement::SignalLexicon::builtIn();
+        judgement::ReplyTexts::builtIn();
+    });
     // The schema now; the intent model on reload()/train(), or lazily on the first draft.
     QString error;
     if (!m_index.ensureSchema(&error)) {
@@ -206,6 +143,10 @@ void GroundedDraftEngine::recordOutcome(const DraftOutcome &o)
 {
     if (!m_error.isEmpty())
         return;
+    // Without any knowledge, every language counted as served; a reply learnt now may be the
+    // first, so look again (with knowledge, served languages change on reload()).
+    if (m_served && m_served->isEmpty())
+        m_served.reset();
     DraftLearning learning(m_db);
     if (o.outcome == u"discarded") {
         if (o.draft)
@@ -283,124 +224,87 @@ bool GroundedDraftEngine::retrain(QString *error)
     return true;
 }
 
-GroundedDraftEngine::Choice GroundedDraftEngine::chooseTemplate(const QString &intent,
-                                                                const QString &language, const QString &query,
-                                                                const QString &customerText,
-                                                                QList<GroundingSource> *evidence) const
-{
-    const QSet<QString> words = text::contentWords(customerText);
-    const QList<GroundingSource> hits = m_index.search(query, intent, kCandidates);
-    const QList<GroundingSource> articles = m_index.articlesFor(intent);
-
-    // Candidates in one language: the distinct past replies retrieved for this intent, and the
-    // reviewed knowledge-base template. The template wins unless a past request was nearly the
-    // same as this one (relevance x weight above the template's prior x weight): then a human
-    // answered this very question before. Among several such replies (or all of them when there
-    // is no template) the most typical one wins (highest mean token F1 to the others), so one
-    // agent's idiosyncratic answer does not. Weights come from what humans did with drafts.
-    auto bestIn = [&](const QString &lang, Choice *choice) {
-        QList<GroundingSource> distinct;
-        QList<double> relevance;
-        QHash<QString, qsizetype> seen;
-        for (const GroundingSource &h : hits) {
-            if (h.kind != GroundingSource::Kind::Resolved || (!lang.isEmpty() && h.language != lang))
-                continue;
-            const double sim = text::setCosine(words, text::contentWords(h.text));
-            const QString key = h.reply.simplified();
-            if (const auto it = seen.constFind(key); it != seen.cend()) {
-                if (sim > relevance[*it]) {
-                    relevance[*it] = sim;
-                    distinct[*it] = h;
-                }
-                continue;
-            }
-            seen.insert(key, distinct.size());
-            distinct.append(h);
-            relevance.append(sim);
-        }
-        const GroundingSource *article = nullptr;
-        for (const GroundingSource &a : articles) {
-            if ((lang.isEmpty() || a.language == lang) && !a.reply.trimmed().isEmpty() &&
-                (!article || a.weight > article->weight))
-                article = &a;
-        }
-        if (article) {
-            const double bar = kArticlePrior * article->weight;
-            QList<GroundingSource> near;
-            for (qsizetype i = 0; i < distinct.size(); ++i) {
-                if (relevance[i] * distinct[i].weight > bar)
-                    near.append(distinct[i]);
-            }
-            distinct = near;
-            if (distinct.isEmpty()) {
-                choice->source = *article;
-                choice->found = true;
-                return true;
-            }
-            relevance.clear();
-            for (const GroundingSource &d : std::as_const(distinct))
-                relevance.append(text::setCosine(words, text::contentWords(d.text)));
-        }
-        if (distinct.isEmpty())
-            return false;
-        const QList<double> centrality = typicality(distinct);
-        double best = -1.0;
-        for (qsizetype i = 0; i < distinct.size(); ++i) {
-            const double score = (distinct.size() < 3 ? relevance[i] : centrality[i]) * distinct[i].weight;
-            if (score > best) {
-                best = score;
-                choice->source = distinct[i];
-            }
-        }
-        choice->found = true;
-        return true;
-    };
-
-    Choice choice;
-    if (!bestIn(language, &choice)) {
-        choice.otherLanguage = true;
-        if (!bestIn(u"en"_s, &choice))
-            bestIn({}, &choice);
-    }
-    // Evidence: the article of this intent in the draft's language, then the closest hits.
-    const QString draftLanguage = choice.found ? choice.source.language : language;
-    for (const GroundingSource &a : articles) {
-        if (a.language == draftLanguage && a.citationId != choice.source.citationId)
-            evidence->append(a);
-    }
-    for (const GroundingSource &h : hits) {
-        if (evidence->size() >= kExtraCitations)
-            break;
-        if (h.citationId != choice.source.citationId && h.language == draftLanguage &&
-            std::none_of(evidence->cbegin(), evidence->cend(),
-                         [&](const GroundingSource &e) { return e.citationId == h.citationId; }))
-            evidence->append(h);
-    }
-    if (evidence->size() > kExtraCitations)
-        evidence->resize(kExtraCitations);
-    return choice;
-}
-
 const QStringList &GroundedDraftEngine::servedLanguages()
 {
-    if (m_served.isEmpty() && m_error.isEmpty())
+    // One query per reload(), not one per draft, even when the knowledge is empty.
+    if (!m_served && m_error.isEmpty())
         m_served = m_index.servedLanguages();
-    return m_served;
+    static const QStringList none;
+    return m_served ? *m_served : none;
 }
 
-QString GroundedDraftEngine::judgementReply(judgement::ReplyTexts::Kind kind, const QString &language,
-                                            QString *written) const
+IntentPrediction GroundedDraftEngine::predictIntent(const QString &customerText)
 {
-    const auto &texts = judgement::ReplyTexts::builtIn();
-    QString text = texts.text(kind, language);
-    *written = language;
-    if (text.isEmpty()) {
-        text = texts.text(kind, u"en"_s);
-        *written = u"en"_s;
+    // The trained model, or nothing (then every draft goes to a person).
+    if (!m_classifier && !m_fixedClassifier && m_error.isEmpty()) {
+        QString error;
+        if (!retrain(&error))
+            tandem::logging::get("draft")->warn("intent model not trained: {}", error.toStdString());
     }
-    const QString company = m_options.companyFacts.value(u"company"_s);
-    text.replace(u"{signature}"_s, company.isEmpty() ? u"Customer Support"_s : company + u" Support"_s);
-    return text;
+    if (m_classifier)
+        return m_classifier->predict(customerText, m_options.coverage);
+    IntentPrediction none;
+    none.outOfScope = true;
+    return none;
+}
+
+GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &request)
+{
+    const Ticket &ticket = request.ticket;
+    Reading r;
+    r.queue = ticket.queue;
+    r.customer = text::customerText(ticket, request.messages);
+    r.language = LanguageDetector::decide(r.customer, ticket.customer.language);
+    r.sentiment = SentimentAnalyzer::analyze(r.customer, r.language);
+    r.prediction = predictIntent(r.customer);
+    // A language is unserved only next to served ones: with no knowledge at all, everything is
+    // out of scope instead (the policy's rule, not a language problem).
+    const bool served =
+        m_error.isEmpty() && (servedLanguages().isEmpty() || servedLanguages().contains(r.language));
+
+    // The judgement: crisis, vulnerability, fraud, legal, complaints, manipulation, history,
+    // several requests, unserved languages, messages with no request in them.
+    r.policy = &policyInForce();
+    r.rules = r.policy->rulesFor(ticket.queue, r.prediction.intent);
+    judgement::CaseInput in;
+    in.customerText = r.customer;
+    in.subject = ticket.subject;
+    for (const Message &m : request.messages) {
+        if (m.author.kind == AuthorKind::Customer && !m.internal)
+            in.messages.append(m.body);
+    }
+    in.language = r.language;
+    in.languageServed = served;
+    in.intent = r.prediction.outOfScope ? QString() : r.prediction.intent;
+    in.confidence = r.prediction.confidence;
+    in.outOfScope = r.prediction.outOfScope;
+    in.abstained = r.prediction.abstain;
+    in.pieces = served ? pieceIntents(r.customer, r.prediction) : QList<judgement::PieceIntent>();
+    in.intentFamilies = m_options.intentFamilies;
+    in.sentimentScore = r.sentiment.score;
+    in.customerMessages = std::max(1, text::customerMessageCount(request.messages));
+    in.now = ticket.updatedAt.isValid() ? ticket.updatedAt : ticket.createdAt;
+    for (const judgement::PriorContact &p : request.history) {
+        // A window of 0 days turns history off.
+        if (p.ticketId != ticket.id && r.rules.repeatWindowDays > 0 &&
+            (!in.now.isValid() || !p.createdAt.isValid() ||
+             p.createdAt.daysTo(in.now) <= r.rules.repeatWindowDays))
+            in.history.append(p);
+    }
+    r.customerMessages = in.customerMessages;
+    r.judged = judgement::CaseAssessor().assess(in);
+    // "Thanks for everything" from someone at risk is not a positive message.
+    if ((r.judged.sarcasm || r.judged.has(reason::kCrisis)) &&
+        r.sentiment.score > SentimentAnalyzer::kNegativeAt) {
+        // "Great job, third week and still nothing": the words are positive, the message is not.
+        r.sentiment.score = -0.5;
+        r.sentiment.label = u"negative"_s;
+    }
+
+    // What the model may answer: nothing for an unserved language or a message without a request.
+    r.modelUsable = served && !r.judged.unclear && !r.judged.has(reason::kOutOfScope);
+    r.intent = (r.prediction.outOfScope || !r.modelUsable) ? QString() : r.prediction.intent;
+    return r;
 }
 
 QList<judgement::PieceIntent> GroundedDraftEngine::pieceIntents(const QString &customerText,
@@ -437,284 +341,86 @@ QList<judgement::PieceIntent> GroundedDraftEngine::pieceIntents(const QString &c
     return pieces;
 }
 
-namespace {
-
-// "Hi Anna,\n\n" -> the length of that greeting paragraph; 0 when the text does not open with one.
-qsizetype greetingLength(const QString &body)
-{
-    const qsizetype end = body.indexOf(u"\n\n"_s);
-    if (end <= 0 || end > 60)
-        return 0;
-    const QString first = body.left(end).trimmed();
-    return (first.endsWith(u',') || first.endsWith(u':') || first.endsWith(u'!') || !first.contains(u'.'))
-               ? end + 2
-               : 0;
-}
-
-// The body of a template without its greeting and its sign-off paragraph.
-QString middleOf(const QString &body)
-{
-    QString middle = body.mid(greetingLength(body));
-    const qsizetype signOff = middle.lastIndexOf(u"\n\n"_s);
-    if (signOff > 0 && middle.size() - signOff < 80)
-        middle = middle.left(signOff);
-    return middle.trimmed();
-}
-
-// Amounts and other figures: what a draft must not repeat from a manipulative message unchecked.
-const QRegularExpression &figures()
-{
-    static const QRegularExpression re(
-        u"(?:[£$€]\\s?)?\\d[\\d.,\\s]*\\d(?:\\s?(?:[£$€]|kr|sek|eur|usd|gbp|zł|pln))?|"
-        "[£$€]\\s?\\d"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    return re;
-}
-
-} // namespace
-
 DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
 {
-    using judgement::ReplyTexts;
     DraftResult result;
     Draft &d = result.draft;
     d.engine = name();
 
-    const Ticket &ticket = request.ticket;
-    const QString customer = text::customerText(ticket, request.messages);
-    const QString hint = ticket.customer.language;
-    const QString language = LanguageDetector::decide(customer, hint);
-    auto sentiment = SentimentAnalyzer::analyze(customer, language);
-    result.language = language;
+    // Judge: language, sentiment, intent and the judgement on the hard cases.
+    const Reading reading = judge(request);
+    result.language = reading.language;
+    result.sentiment = reading.sentiment.label;
+    result.sentimentScore = reading.sentiment.score;
+    result.intent = reading.intent;
+    d.intent = reading.intent;
+    d.confidence = std::clamp(reading.prediction.confidence, 0.0, 1.0);
 
-    // Intent: the trained model, or nothing (then every draft goes to a person).
-    IntentPrediction prediction;
-    if (!m_classifier && !m_fixedClassifier && m_error.isEmpty()) {
-        QString error;
-        if (!retrain(&error))
-            tandem::logging::get("draft")->warn("intent model not trained: {}", error.toStdString());
+    // Choose: the judgement's own reply, or the best template for the intent.
+    const TemplateChooser chooser(m_index);
+    ReplyComposer::Request compose;
+    compose.own = judgementReplyKind(reading.judged, reading.rules);
+    compose.intent = reading.intent;
+    compose.language = reading.language;
+    compose.tone = request.tone;
+    if (!compose.own && !reading.intent.isEmpty() && m_error.isEmpty()) {
+        compose.ftsQuery = text::ftsQuery(reading.customer);
+        compose.customerWords = text::contentWords(reading.customer);
+        compose.choice = chooser.choose(reading.intent, reading.language, compose.ftsQuery,
+                                        compose.customerWords, &compose.evidence);
     }
-    if (m_classifier) {
-        prediction = m_classifier->predict(customer, m_options.coverage);
-    } else {
-        prediction.outOfScope = true;
-    }
-    // A language is unserved only next to served ones: with no knowledge at all, everything is
-    // out of scope instead (the policy's rule, not a language problem).
-    const bool served =
-        m_error.isEmpty() && (servedLanguages().isEmpty() || servedLanguages().contains(language));
 
-    // The judgement: crisis, vulnerability, fraud, legal, complaints, manipulation, history,
-    // several requests, unserved languages, messages with no request in them.
-    const EscalationPolicy &policy = policyInForce();
-    const EscalationPolicy::Rules rules = policy.rulesFor(ticket.queue, prediction.intent);
-    judgement::CaseInput in;
-    in.customerText = customer;
-    in.subject = ticket.subject;
-    for (const Message &m : request.messages) {
-        if (m.author.kind == AuthorKind::Customer && !m.internal)
-            in.messages.append(m.body);
-    }
-    in.language = language;
-    in.languageServed = served;
-    in.intent = prediction.outOfScope ? QString() : prediction.intent;
-    in.confidence = prediction.confidence;
-    in.outOfScope = prediction.outOfScope;
-    in.abstained = prediction.abstain;
-    in.pieces = served ? pieceIntents(customer, prediction) : QList<judgement::PieceIntent>();
-    in.intentFamilies = m_options.intentFamilies;
-    in.sentimentScore = sentiment.score;
-    in.customerMessages = std::max(1, text::customerMessageCount(request.messages));
-    in.now = ticket.updatedAt.isValid() ? ticket.updatedAt : ticket.createdAt;
-    for (const judgement::PriorContact &p : request.history) {
-        // A window of 0 days turns history off.
-        if (p.ticketId != ticket.id && rules.repeatWindowDays > 0 &&
-            (!in.now.isValid() || !p.createdAt.isValid() ||
-             p.createdAt.daysTo(in.now) <= rules.repeatWindowDays))
-            in.history.append(p);
-    }
-    const judgement::CaseAssessment judged = judgement::CaseAssessor().assess(in);
-    // "Thanks for everything" from someone at risk is not a positive message.
-    if ((judged.sarcasm || judged.has(reason::kCrisis)) && sentiment.score > SentimentAnalyzer::kNegativeAt) {
-        // "Great job, third week and still nothing": the words are positive, the message is not.
-        sentiment.score = -0.5;
-        sentiment.label = u"negative"_s;
-    }
-    result.sentiment = sentiment.label;
-    result.sentimentScore = sentiment.score;
-
-    // What the model may answer: nothing for an unserved language or a message without a request.
-    const bool modelUsable = served && !judged.unclear && !judged.has(reason::kOutOfScope);
-    const QString intent = (prediction.outOfScope || !modelUsable) ? QString() : prediction.intent;
-    result.intent = intent;
-    d.intent = intent;
-    d.confidence = std::clamp(prediction.confidence, 0.0, 1.0);
-
-    const TicketFacts facts = TicketFacts::extract(customer, ticket.customer.name, m_options.merchants);
-    const QString query = text::ftsQuery(customer);
-    QList<GroundingSource> evidence;
-    Choice choice;
-    // Which reply: the judgement's own for a crisis, an unserved language, no request, or a
-    // vulnerable customer whose intent has no template written for their situation; else the
-    // best template for the intent.
-    std::optional<ReplyTexts::Kind> own;
-    if (judged.has(reason::kCrisis))
-        own = ReplyTexts::Kind::Crisis;
-    else if (judged.has(reason::kUnsupportedLanguage))
-        own = ReplyTexts::Kind::Unsupported;
-    else if (judged.unclear)
-        own = ReplyTexts::Kind::Clarify;
-    else if (judged.has(reason::kVulnerable) && rules.code != reason::kVulnerable)
-        own = ReplyTexts::Kind::Vulnerable;
-    if (!own && !intent.isEmpty() && m_error.isEmpty())
-        choice = chooseTemplate(intent, language, query, customer, &evidence);
-
-    QString templateText;
-    QString templateLanguage = language;
-    QStringList approvedExtra; // reviewed wording merged into the draft besides the chosen source
-    if (own) {
-        templateText = judgementReply(*own, language, &templateLanguage);
+    // Compose: the wording in the customer's language where there is one, the ticket's facts in it.
+    compose.facts = TicketFacts::extract(reading.customer, request.ticket.customer.name, m_options.merchants);
+    const ComposedReply reply = ReplyComposer(m_options, chooser).compose(compose, reading.judged);
+    if (compose.own) {
         d.confidence = 0.0; // nothing the model proposed: a person writes the answer
-        if (*own == ReplyTexts::Kind::Clarify)
-            d.confidence = std::clamp(1.0 - prediction.confidence, 0.5, 0.9);
-    } else if (choice.found) {
-        templateText = choice.source.reply;
-        templateLanguage = choice.source.language;
-        // A past reply is wording only: what its agent did for that customer was not done for this one.
-        if (choice.source.kind == GroundingSource::Kind::Resolved)
-            templateText = ClaimedActions::strip(templateText, templateLanguage).text;
-        d.citations.append(citationOf(choice.source));
-        for (const GroundingSource &e : std::as_const(evidence))
-            d.citations.append(citationOf(e));
-        // Several requests: answer each part the knowledge covers, one after the other.
-        if (judged.has(reason::kMultiIssue)) {
-            QStringList parts{middleOf(templateText)};
-            for (const QString &other : judged.requestIntents) {
-                if (other == intent)
-                    continue;
-                QList<GroundingSource> ignored;
-                const Choice extra =
-                    chooseTemplate(other, language, text::ftsQuery(customer), customer, &ignored);
-                if (extra.found && extra.source.language == templateLanguage) {
-                    const bool past = extra.source.kind == GroundingSource::Kind::Resolved;
-                    parts.append(
-                        middleOf(past ? ClaimedActions::strip(extra.source.reply, templateLanguage).text
-                                      : extra.source.reply));
-                    if (!past)
-                        approvedExtra.append(extra.source.text + u'\n' + extra.source.reply);
-                    d.citations.append(citationOf(extra.source));
-                }
-            }
-            if (parts.size() > 1) {
-                QString ignoredLanguage;
-                const QString ack =
-                    judgementReply(ReplyTexts::Kind::MultiAck, templateLanguage, &ignoredLanguage);
-                approvedExtra.append(ack);
-                const qsizetype g = greetingLength(templateText);
-                const qsizetype signOff = templateText.lastIndexOf(u"\n\n"_s);
-                templateText = templateText.left(g) + ack + u"\n\n"_s + parts.join(u"\n\n"_s) +
-                               (signOff > g ? templateText.mid(signOff) : QString());
-            }
-        }
-    } else {
-        templateText = judgementReply(ReplyTexts::Kind::Holding, language, &templateLanguage);
+        if (*compose.own == ReplyTexts::Kind::Clarify)
+            d.confidence = std::clamp(1.0 - reading.prediction.confidence, 0.5, 0.9);
     }
-    // The customer has been here before: say so instead of starting over.
-    if (judged.has(reason::kRepeatContact) && (!own || *own == ReplyTexts::Kind::Vulnerable)) {
-        QString ackLanguage;
-        const QString ack = judgementReply(ReplyTexts::Kind::RepeatAck, templateLanguage, &ackLanguage);
-        if (!ack.isEmpty() && ackLanguage == templateLanguage) {
-            approvedExtra.append(ack);
-            const qsizetype g = greetingLength(templateText);
-            templateText.insert(g, ack + (g > 0 ? u"\n\n"_s : u" "_s));
-        }
-    }
-    d.language = templateLanguage;
-    if (!own)
-        templateText = ToneStyler::apply(templateText, request.tone, templateLanguage);
+    d.language = reply.language;
+    d.body = reply.body;
+    d.citations = reply.citations;
+    d.flags = reply.flags;
 
-    // Signposting is the company's, never invented: a visible gap when none is configured.
-    if (templateText.contains(u"{crisis_contacts}")) {
-        const QString contacts = m_options.crisisContacts.value(
-            language,
-            m_options.crisisContacts.value(templateLanguage, m_options.crisisContacts.value(u"default"_s)));
-        templateText.replace(u"{crisis_contacts}"_s, contacts.isEmpty() ? u"{crisis line}"_s : contacts);
-    }
+    // Flag: what a person must check before it goes out.
+    d.flags.append(DraftFlagger::flag(reply, {reading.customer, reading.language,
+                                              reading.judged.has(reason::kManipulation),
+                                              m_options.companyFacts.values()}));
 
-    const SlotFiller filler(facts, m_options.companyFacts);
-    const SlotFiller::Result filled = filler.fill(templateText);
-    d.body = filled.body;
-    d.flags = filled.flags;
+    decide(reading, compose.own.has_value(), compose.choice.found, &result);
+    return result;
+}
 
-    RiskFlagger::Input risk;
-    risk.body = d.body;
-    risk.customerText = customer;
-    if (own)
-        risk.approvedSources.append(d.body); // our own reviewed wording
-    else if (choice.found && choice.source.kind == GroundingSource::Kind::Article)
-        risk.approvedSources.append(choice.source.text + u'\n' + choice.source.reply);
-    else if (choice.found)
-        risk.contactSources.append(choice.source.reply);
-    for (const GroundingSource &e : std::as_const(evidence)) {
-        if (e.kind == GroundingSource::Kind::Article)
-            risk.approvedSources.append(e.text + u'\n' + e.reply);
-        else
-            risk.contactSources.append(e.reply);
-    }
-    risk.approvedSources.append(approvedExtra);
-    risk.companyFacts = m_options.companyFacts.values();
-    // The language check only when the draft claims the customer's language.
-    risk.expectedLanguage = templateLanguage == language ? language : QString();
-    d.flags.append(RiskFlagger::flag(risk));
-    if (templateLanguage != language)
-        d.flags.append({u"language"_s,
-                        u"no reply in the customer's language (%1): this draft is in %2; translate before "
-                        "sending"_s.arg(language, templateLanguage),
-                        -1, 0});
-    // A manipulative message: any figure of the customer's that the draft repeats is flagged.
-    if (judged.has(reason::kManipulation)) {
-        auto it = figures().globalMatch(d.body);
-        while (it.hasNext()) {
-            const auto m = it.next();
-            const QString figure = m.captured(0).trimmed();
-            QString digitsOnly = figure;
-            digitsOnly.remove(QRegularExpression(u"\\D"_s));
-            if (digitsOnly.size() >= 2 && customer.contains(figure))
-                d.flags.append(
-                    {u"manipulation"_s,
-                     u"this figure comes from a message that tries to steer the reply; check it against "
-                     "the records before sending"_s,
-                     int(m.capturedStart()), int(m.capturedLength())});
-        }
-    }
-
+void GroundedDraftEngine::decide(const Reading &reading, bool ownReply, bool templateFound,
+                                 DraftResult *result) const
+{
     EscalationPolicy::Signals s;
-    s.queue = ticket.queue;
-    s.intent = intent;
-    s.confidence = prediction.confidence;
-    s.modelAbstained = prediction.abstain && modelUsable;
-    s.outOfScope = prediction.outOfScope && modelUsable;
-    s.sentimentScore = sentiment.score;
-    s.customerMessages = in.customerMessages;
-    s.noKnowledge = !intent.isEmpty() && !choice.found && !own;
-    s.judged = judged.codes;
-    s.judgedEvidence = judged.evidence;
-    s.unclear = judged.unclear;
-    EscalationPolicy::Decision decision = policy.decide(s);
+    s.queue = reading.queue;
+    s.intent = reading.intent;
+    s.confidence = reading.prediction.confidence;
+    s.modelAbstained = reading.prediction.abstain && reading.modelUsable;
+    s.outOfScope = reading.prediction.outOfScope && reading.modelUsable;
+    s.sentimentScore = reading.sentiment.score;
+    s.customerMessages = reading.customerMessages;
+    s.noKnowledge = !reading.intent.isEmpty() && !templateFound && !ownReply;
+    s.judged = reading.judged.codes;
+    s.judgedEvidence = reading.judged.evidence;
+    s.unclear = reading.judged.unclear;
+    EscalationPolicy::Decision decision = reading.policy->decide(s);
     if (!m_error.isEmpty()) {
         decision.needsHuman = true;
         decision.reason = u"drafting unavailable: %1"_s.arg(m_error);
         decision.codes = QStringList{reason::kPolicy.toString()};
     } else {
-        result.escalationSignals = s.toJson();
+        result->escalationSignals = s.toJson();
     }
-    result.needsHuman = decision.needsHuman;
-    result.needsHumanReason = decision.reason;
-    result.needsHumanCodes = decision.codes;
-    result.priority = decision.priority;
+    result->needsHuman = decision.needsHuman;
+    result->needsHumanReason = decision.reason;
+    result->needsHumanCodes = decision.codes;
+    result->priority = decision.priority;
     if (decision.needsHuman)
-        d.flags.prepend({u"needs_human"_s, decision.reason, -1, 0});
-    return result;
+        result->draft.flags.prepend({u"needs_human"_s, decision.reason, -1, 0});
 }
 
 } // namespace tandem::server

@@ -2,12 +2,11 @@
 
 #include "DraftEngine.h"
 #include "EscalationPolicy.h"
+#include "GroundedEngineOptions.h"
 #include "KnowledgeIndex.h"
 
 #include "server/drafting/intent/IntentClassifier.h"
-#include "server/drafting/judgement/ReplyTexts.h"
 
-#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QSqlDatabase>
@@ -18,30 +17,6 @@
 
 namespace tandem::server {
 
-//! What the grounded engine knows about the company it writes for.
-struct GroundedEngineOptions
-{
-    //! Canonical keys "company", "website", "website_url", "support_phone", "support_email",
-    //! "support_hours", or lower-case placeholder labels ("live chat"), to values.
-    QHash<QString, QString> companyFacts;
-    QStringList merchants; //!< merchant names the slot filler recognises in customer text
-    EscalationPolicy policy = EscalationPolicy::builtIn();
-    //! Signposting for people at risk, by language ("default" for any other): the lines a crisis
-    //! reply shows (emergency number, crisis line). Company configuration: never invented.
-    QHash<QString, QString> crisisContacts;
-    //! intent -> family (its queue): two requests of one family are one matter, not several.
-    QHash<QString, QString> intentFamilies;
-    //! Intent-model coverage whose abstention threshold applies: the model abstains (low_confidence)
-    //! on the least sure tenth of in-domain messages. 0.8 escalated one routine ticket in five, which
-    //! buries the hard cases; the judgement catches those by what they say, not by model doubt.
-    double coverage = 0.9;
-
-    //! Reads a company file like resources/demo/company.json: "name", "support_hours",
-    //! "website", "support_phone", "support_email", "merchants" and "crisis_contacts" (an object
-    //! of language -> text, "default" for the rest; all optional).
-    static std::optional<GroundedEngineOptions> fromCompanyFile(const QString &path, QString *error);
-};
-
 //! The retrieval engine: classifies the intent (IntentClassifier), retrieves the best resolved
 //! reply or knowledge-base template for it with SQLite FTS5 (bm25, weighted by what humans did
 //! with earlier drafts), writes in the customer's language, fills slots from the ticket (gaps
@@ -49,6 +24,8 @@ struct GroundedEngineOptions
 //! and applies the escalation policy (the one stored in the settings table when there is one).
 //! A pure function of its input and the knowledge in the database: draft() only reads; the
 //! signals it decided with go back in DraftResult::escalationSignals for the caller to keep.
+//! draft() runs in four steps: judge (judge()), choose (TemplateChooser), compose
+//! (ReplyComposer) and flag (DraftFlagger), then the policy decides.
 class GroundedDraftEngine : public DraftEngine
 {
 public:
@@ -78,18 +55,15 @@ public:
     static QStringList tones();
 
 private:
-    struct Choice
-    {
-        GroundingSource source;
-        bool found = false;
-        bool otherLanguage = false;
-    };
+    struct Reading; // what the judge step made of a request
+    Reading judge(const DraftRequest &request);
+    //! The escalation decision on what the other steps found, into \a result.
+    void decide(const Reading &reading, bool ownReply, bool templateFound, DraftResult *result) const;
+
     bool retrain(QString *error);
-    Choice chooseTemplate(const QString &intent, const QString &language, const QString &query,
-                          const QString &customerText, QList<GroundingSource> *evidence) const;
-    //! A reply of the judgement's own (holding, crisis, clarifying question ...) in \a language,
-    //! or English when that language has none; *written says which language it is in.
-    QString judgementReply(judgement::ReplyTexts::Kind kind, const QString &language, QString *written) const;
+    //! The intent model's reading of \a customerText (trained first if it never was); out of
+    //! scope when there is no model.
+    IntentPrediction predictIntent(const QString &customerText);
     QList<judgement::PieceIntent> pieceIntents(const QString &customerText,
                                                const IntentPrediction &whole) const;
     const QStringList &servedLanguages();
@@ -104,7 +78,9 @@ private:
     QList<QPair<QString, QString>> m_examples;
     QString m_trainedOn; // signature of the knowledge the model was trained on
     QString m_error;
-    QStringList m_served; // languages the knowledge answers in (refreshed by reload())
+    //! Languages the knowledge answers in: read once, again after reload() (and, while there
+    //! is no knowledge at all, after an outcome that may have taught the first).
+    std::optional<QStringList> m_served;
     std::optional<EscalationPolicy> m_storedPolicy;
     qint64 m_storedPolicyVersion = 0;
 };

@@ -1,5 +1,7 @@
 #include "LanguageDetector.h"
 
+#include <QHash>
+
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
@@ -29,9 +31,16 @@ LanguageDetector::Result LanguageDetector::detect(const QString &text, const QSt
         &textBytes, &reliable, &validPrefix);
     if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
         return r;
+    // ISO 639-1 as the rest of the product writes it: cld2 keeps some withdrawn codes (iw, ji,
+    // jw) and tags script variants (zh-Hant).
     auto code = [](CLD2::Language l) {
+        static const QHash<QString, QString> modern{{u"nb"_s, u"no"_s},
+                                                    {u"iw"_s, u"he"_s},
+                                                    {u"ji"_s, u"yi"_s},
+                                                    {u"jw"_s, u"jv"_s},
+                                                    {u"zh-Hant"_s, u"zh"_s}};
         const QString c = QString::fromLatin1(CLD2::LanguageCode(l));
-        return c == u"nb" ? u"no"_s : c;
+        return modern.value(c, c);
     };
     r.language = code(lang);
     r.reliable = reliable;

@@ -156,6 +156,18 @@ const std::vector<PromisePattern> &promisePatterns()
     return patterns;
 }
 
+// The fact keys of reviewed text (articles, templates, company details): the same few hundred
+// texts in every draft, scanned once per thread.
+const QSet<QString> &reviewedKeys(const QString &text)
+{
+    thread_local QHash<QString, QSet<QString>> cache;
+    if (const auto it = cache.constFind(text); it != cache.cend())
+        return *it;
+    if (cache.size() >= 4096)
+        cache.clear();
+    return *cache.insert(text, EntityScanner::keys(text));
+}
+
 const QRegularExpression &placeholderSpan()
 {
     static const QRegularExpression re(u"\\{\\{?[^{}\\n]{0,80}\\}?\\}"_s);
@@ -188,9 +200,9 @@ QList<DraftFlag> unverifiedFacts(const RiskFlagger::Input &in, const QList<Entit
         return out;
     QSet<QString> official;
     for (const QString &s : in.approvedSources)
-        official.unite(EntityScanner::keys(s));
+        official.unite(reviewedKeys(s));
     for (const QString &s : in.companyFacts)
-        official.unite(EntityScanner::keys(s));
+        official.unite(reviewedKeys(s));
     for (const Entity &e : bodyEntities) {
         if (e.kind != Entity::Kind::Amount && e.kind != Entity::Kind::Date)
             continue;
@@ -247,9 +259,9 @@ QList<DraftFlag> RiskFlagger::flag(const Input &in)
     // Facts: supported when the same fact (normalised) is in the ticket or a cited source.
     QSet<QString> supported = EntityScanner::keys(in.customerText);
     for (const QString &s : in.approvedSources)
-        supported.unite(EntityScanner::keys(s));
+        supported.unite(reviewedKeys(s));
     for (const QString &s : in.companyFacts)
-        supported.unite(EntityScanner::keys(s));
+        supported.unite(reviewedKeys(s));
     for (const QString &s : in.contactSources) {
         const QList<Entity> entities = EntityScanner::scan(s);
         for (const Entity &e : entities) {

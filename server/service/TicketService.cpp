@@ -67,16 +67,23 @@ std::optional<qint64> TicketService::decodeCursor(const QString &cursor)
 void TicketService::redraft(Ticket &ticket, const QDateTime &at, const QString &tone)
 {
     TicketRepository tickets(m_db);
-    DraftRequest request{ticket, tickets.messages(ticket.id), tone, {}};
-    for (const Ticket &earlier : tickets.customerTickets(ticket.customer.email, ticket.id,
-                                                         at.addDays(-kHistoryDays), kHistoryTickets)) {
+    const QList<Ticket> earlierTickets =
+        tickets.customerTickets(ticket.customer.email, ticket.id, at.addDays(-kHistoryDays), kHistoryTickets);
+    // This ticket's thread and the history's, in one query.
+    QList<qint64> ids{ticket.id};
+    for (const Ticket &earlier : earlierTickets)
+        ids.append(earlier.id);
+    QHash<qint64, QList<Message>> threads = tickets.messagesOf(ids);
+    DraftRequest request{ticket, threads.take(ticket.id), tone, {}};
+    for (const Ticket &earlier : earlierTickets) {
         judgement::PriorContact p;
         p.ticketId = earlier.id;
         p.subject = earlier.subject;
         p.intent = earlier.intent;
         p.status = earlier.status;
         p.createdAt = earlier.createdAt;
-        for (const Message &m : tickets.messages(earlier.id)) {
+        const QList<Message> thread = threads.value(earlier.id);
+        for (const Message &m : thread) {
             if (m.author.kind == AuthorKind::Customer && !m.internal)
                 p.text += m.body + u'\n';
         }

@@ -65,6 +65,24 @@ Ticket ticketFromRow(const QSqlQuery &q)
     return t;
 }
 
+const QString kMessageColumns =
+    u"id, ticket_id, author_kind, author_id, author_name, body, internal, created_at"_s;
+
+Message messageFromRow(const QSqlQuery &q)
+{
+    Message m;
+    m.id = q.value(0).toLongLong();
+    m.ticketId = q.value(1).toLongLong();
+    m.author.kind = authorKindFromString(q.value(2).toString()).value_or(AuthorKind::System);
+    if (!q.value(3).isNull())
+        m.author.id = q.value(3).toLongLong();
+    m.author.name = q.value(4).toString();
+    m.body = q.value(5).toString();
+    m.internal = q.value(6).toInt() != 0;
+    m.createdAt = timeFromDb(q.value(7));
+    return m;
+}
+
 QString listToDb(const QJsonArray &array)
 {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
@@ -212,23 +230,28 @@ qint64 TicketRepository::insertMessage(const Message &m, std::optional<qint64> d
 
 QList<Message> TicketRepository::messages(qint64 ticketId)
 {
-    QSqlQuery q =
-        m_db.exec(u"SELECT id, ticket_id, author_kind, author_id, author_name, body, internal, created_at"
-                  " FROM messages WHERE ticket_id = ? ORDER BY id"_s,
-                  {ticketId});
+    QSqlQuery q = m_db.exec(
+        u"SELECT "_s + kMessageColumns + u" FROM messages WHERE ticket_id = ? ORDER BY id"_s, {ticketId});
     QList<Message> out;
+    while (q.next())
+        out.append(messageFromRow(q));
+    return out;
+}
+
+QHash<qint64, QList<Message>> TicketRepository::messagesOf(const QList<qint64> &ticketIds)
+{
+    QHash<qint64, QList<Message>> out;
+    if (ticketIds.isEmpty())
+        return out;
+    // Integers only, so they can stand in the statement itself (Database::exec binds a fixed list).
+    QStringList ids;
+    for (const qint64 id : ticketIds)
+        ids.append(QString::number(id));
+    QSqlQuery q = m_db.exec(u"SELECT "_s + kMessageColumns + u" FROM messages WHERE ticket_id IN ("_s +
+                            ids.join(u',') + u") ORDER BY ticket_id, id"_s);
     while (q.next()) {
-        Message m;
-        m.id = q.value(0).toLongLong();
-        m.ticketId = q.value(1).toLongLong();
-        m.author.kind = authorKindFromString(q.value(2).toString()).value_or(AuthorKind::System);
-        if (!q.value(3).isNull())
-            m.author.id = q.value(3).toLongLong();
-        m.author.name = q.value(4).toString();
-        m.body = q.value(5).toString();
-        m.internal = q.value(6).toInt() != 0;
-        m.createdAt = timeFromDb(q.value(7));
-        out.append(m);
+        Message m = messageFromRow(q);
+        out[m.ticketId].append(std::move(m));
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include "core/Message.h"
 #include "core/Ticket.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 
@@ -41,6 +42,9 @@ public:
     qint64 insertMessage(const Message &message, std::optional<qint64> draftId = std::nullopt,
                          const QString &outcome = {}, std::optional<int> editDistance = std::nullopt);
     QList<Message> messages(qint64 ticketId);
+    //! The threads of several tickets in one query, by ticket id, each oldest first (a
+    //! customer's history is read this way, not with a query per ticket).
+    QHash<qint64, QList<Message>> messagesOf(const QList<qint64> &ticketIds);
 
     //! Inserts a draft as the ticket's active one; earlier active drafts become superseded.
     qint64 insertDraft(const Draft &draft);

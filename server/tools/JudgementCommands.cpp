@@ -19,7 +19,7 @@ namespace {
 int usage(const QString &message)
 {
     std::fprintf(stderr, "tandemd eval judgement: %s\n", qPrintable(message));
-    std::fprintf(stderr, "usage: tandemd eval judgement --cases CASES.jsonl [--json] [--check]\n");
+    std::fprintf(stderr, "usage: tandemd eval judgement --cases CASES.jsonl [--json] [--check] [--cold]\n");
     return 2;
 }
 
@@ -43,7 +43,9 @@ int runJudgementCommand(const QStringList &args)
     const QCommandLineOption casesOption(u"cases"_s, u"Labelled cases, one JSON object a line."_s, u"FILE"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object."_s);
     const QCommandLineOption checkOption(u"check"_s, u"Exit 1 when a target is missed."_s);
-    parser.addOptions({casesOption, jsonOption, checkOption});
+    const QCommandLineOption coldOption(u"cold"_s,
+                                        u"Time from the first draft of a fresh process (no warm-up pass)."_s);
+    parser.addOptions({casesOption, jsonOption, checkOption, coldOption});
     if (!parser.parse(QStringList{u"tandemd eval judgement"_s} + args.mid(2)))
         return usage(parser.errorText());
     if (!parser.isSet(casesOption))
@@ -65,6 +67,7 @@ int runJudgementCommand(const QStringList &args)
         return 1;
     }
     JudgementEvaluator evaluator(server.tickets(), server.database());
+    evaluator.setWarmUp(!parser.isSet(coldOption));
     const JudgementEvaluator::Report report = evaluator.run(*cases);
     const QJsonObject json = report.toJson();
     if (parser.isSet(jsonOption)) {
@@ -78,6 +81,16 @@ int runJudgementCommand(const QStringList &args)
         for (auto it = byLanguage.begin(); it != byLanguage.end(); ++it)
             printRow(qPrintable(u"  lang "_s + it.key()), it.value().toObject());
         std::printf("draft ms p50 %.2f  p99 %.2f\n", report.draftP50Ms, report.draftP99Ms);
+        std::printf("confidence as 'no person needed': AUROC %.3f  ECE %.3f\n",
+                    json.value(u"confidence_auroc").toDouble(), json.value(u"confidence_ece").toDouble());
+        if (json.contains(u"intent_cases"))
+            std::printf(
+                "confidence vs right intent (%d labelled cases): accuracy %.3f  AUROC %s  ECE %.3f\n",
+                json.value(u"intent_cases").toInt(), json.value(u"intent_accuracy").toDouble(),
+                json.value(u"intent_confidence_auroc").isDouble()
+                    ? qPrintable(QString::number(json.value(u"intent_confidence_auroc").toDouble(), 'f', 3))
+                    : "n/a (all right or all wrong)",
+                json.value(u"intent_confidence_ece").toDouble());
         for (const QJsonObject &f : report.failures)
             std::printf("FAIL %s\n", QJsonDocument(f).toJson(QJsonDocument::Compact).constData());
     }

@@ -15,6 +15,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 
@@ -79,6 +80,7 @@ std::optional<JudgementCase> JudgementCase::fromJson(const QJsonObject &o, QStri
     c.priorityMax = e.value(u"priority_max").toString();
     c.draftLanguage = e.value(u"draft_language").toString();
     c.mustNotContainUnflagged = strings(e.value(u"unflagged_must_not_contain"));
+    c.intent = e.value(u"intent").toString();
     if (c.id.isEmpty() || c.body.trimmed().isEmpty() || !e.value(u"needs_human").isBool()) {
         *error = u"case %1: needs id, body and expect.needs_human"_s.arg(c.id.isEmpty() ? u"?"_s : c.id);
         return std::nullopt;
@@ -153,6 +155,23 @@ QJsonObject JudgementEvaluator::Report::toJson() const
     o.insert(u"crisis_recall"_s, ratio(overall.crisisHits, overall.crisisCases));
     o.insert(u"draft_ms_p50"_s, draftP50Ms);
     o.insert(u"draft_ms_p99"_s, draftP99Ms);
+    // The draft's confidence as a detector of cases the AI may answer alone (the banking77 figures
+    // read it as a detector of a right intent; docs/drafting.md).
+    const double auroc = intent::aurocOfConfidence(sendable);
+    o.insert(u"confidence_auroc"_s, std::isnan(auroc) ? QJsonValue() : QJsonValue(auroc));
+    o.insert(u"confidence_ece"_s, intent::expectedCalibrationError(sendable));
+    if (!intents.isEmpty()) {
+        const double intentAuroc = intent::aurocOfConfidence(intents);
+        o.insert(u"intent_cases"_s, int(intents.size()));
+        o.insert(u"intent_accuracy"_s, intent::accuracy(intents));
+        o.insert(u"intent_confidence_auroc"_s,
+                 std::isnan(intentAuroc) ? QJsonValue() : QJsonValue(intentAuroc));
+        o.insert(u"intent_confidence_ece"_s, intent::expectedCalibrationError(intents));
+        QJsonArray detail;
+        for (const QJsonObject &d : intentDetail)
+            detail.append(d);
+        o.insert(u"intent_detail"_s, detail);
+    }
     auto table = [](const QHash<QString, Counts> &rows) {
         QJsonObject t;
         for (auto it = rows.cbegin(); it != rows.cend(); ++it)
@@ -235,12 +254,30 @@ JudgementEvaluator::Report JudgementEvaluator::run(const QList<JudgementCase> &c
 {
     Report report;
     std::vector<double> latencies;
+    // A long-running tandemd has compiled its patterns long before: a first untimed pass over a
+    // few cases keeps one-off compilation out of the per-draft figures (--cold keeps it in).
+    if (m_warmUp) {
+        for (qsizetype i = 0; i < std::min<qsizetype>(cases.size(), 20); ++i) {
+            QJsonObject ignored;
+            Outcome outcome;
+            score(cases.at(i), &ignored, &outcome);
+        }
+    }
     for (const JudgementCase &c : cases) {
         QJsonObject failure;
-        QStringList codes;
+        Outcome outcome;
         QElapsedTimer timer;
         timer.start();
-        const Counts counts = score(c, &failure, &codes);
+        const Counts counts = score(c, &failure, &outcome);
+        const QStringList &codes = outcome.codes;
+        report.sendable.append({c.needsHuman ? u"person"_s : u"send"_s, u"send"_s, outcome.confidence});
+        if (!c.intent.isEmpty()) {
+            report.intents.append({c.intent, outcome.intent, outcome.confidence});
+            report.intentDetail.append({{u"id"_s, c.id},
+                                        {u"truth"_s, c.intent},
+                                        {u"intent"_s, outcome.intent},
+                                        {u"confidence"_s, outcome.confidence}});
+        }
         latencies.push_back(double(timer.nsecsElapsed()) / 1e6 /
                             double(1 + c.followups.size() + c.history.size()));
         report.overall.add(counts);
@@ -266,7 +303,7 @@ JudgementEvaluator::Report JudgementEvaluator::run(const QList<JudgementCase> &c
 }
 
 JudgementEvaluator::Counts JudgementEvaluator::score(const JudgementCase &c, QJsonObject *failure,
-                                                     QStringList *codes)
+                                                     Outcome *outcome)
 {
     Counts counts;
     counts.cases = 1;
@@ -302,7 +339,9 @@ JudgementEvaluator::Counts JudgementEvaluator::score(const JudgementCase &c, QJs
     const auto detail = m_tickets.detail(made->id);
     const Ticket &t = detail->ticket;
     const Draft draft = detail->draft.value_or(Draft{});
-    *codes = t.needsHuman ? t.needsHumanCodes : QStringList();
+    outcome->codes = t.needsHuman ? t.needsHumanCodes : QStringList();
+    outcome->intent = t.intent;
+    outcome->confidence = draft.confidence;
 
     QStringList problems;
     const bool expectsCrisis = c.codesAny.contains(u"crisis"_s);

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "server/drafting/intent/IntentMetrics.h"
+
 #include <optional>
 
 namespace tandem::server {
@@ -41,6 +43,7 @@ struct JudgementCase
     QString priorityMax;
     QString draftLanguage;
     QStringList mustNotContainUnflagged;
+    QString intent; //!< optional: the request's intent, to score the draft's confidence against
 
     //! Parses one line; nullopt with *error on malformed or incomplete cases.
     static std::optional<JudgementCase> fromJson(const QJsonObject &object, QString *error);
@@ -77,6 +80,13 @@ public:
         //! Per reason code and language: cases that must not be escalated, and how many got it.
         QHash<QString, QHash<QString, QPair<int, int>>> codeFalsePositive;
         double draftP50Ms = 0, draftP99Ms = 0;
+        //! Per case: the draft's confidence, read as the probability that the case may be
+        //! answered without a person (truth "send" when the case expects no human, else "person").
+        QList<intent::ScoredPrediction> sendable;
+        //! Cases labelled with an intent: the draft's confidence against a right intent (the same
+        //! reading as the banking77 calibration figures).
+        QList<intent::ScoredPrediction> intents;
+        QList<QJsonObject> intentDetail; //!< per labelled case: id, truth, intent, confidence
         QJsonObject toJson() const;
         //! The targets; the unmet ones, described (empty when all hold).
         QStringList missedTargets() const;
@@ -84,15 +94,25 @@ public:
 
     JudgementEvaluator(TicketService &tickets, Database &db) : m_tickets(tickets), m_db(db) {}
 
+    //! Whether run() first drafts a few cases untimed (default), as a running server would have.
+    void setWarmUp(bool on) { m_warmUp = on; }
+
     static std::optional<QList<JudgementCase>> readCases(const QString &path, QString *error);
     Report run(const QList<JudgementCase> &cases);
 
 private:
-    Counts score(const JudgementCase &c, QJsonObject *failure, QStringList *codes);
+    struct Outcome
+    {
+        QStringList codes;
+        QString intent;
+        double confidence = 0;
+    };
+    Counts score(const JudgementCase &c, QJsonObject *failure, Outcome *outcome);
 
     TicketService &m_tickets;
     Database &m_db;
     int m_serial = 0;
+    bool m_warmUp = true;
 };
 
 } // namespace tandem::server

@@ -3,6 +3,8 @@
 // alert (the banner channel; offscreen has no tray); a ticket that becomes a crisis later does
 // too; other reasons show calm chips and no alert; the codes survive a restart from the cache,
 // and the restart announces nothing again.
+#include "PixelProbe.h"
+
 #include "../app/LiveFixture.h"
 #include "TestServer.h"
 
@@ -30,25 +32,13 @@ using namespace Qt::StringLiterals;
 using namespace tandem;
 using namespace tandem::test;
 
+using tandem::test::keepScreenshot;
+using tandem::test::pixelsLike;
+
 namespace {
 
 const QString kCrisisText = u"I can't take this anymore, I'm going to end it all tonight"_s;
 const QString kBereavementText = u"my mother passed away last week, what happens to her account"_s;
-
-//! Pixels of \a image inside \a rect within a small distance of \a colour.
-int pixelsLike(const QImage &image, const QRect &rect, const QColor &colour)
-{
-    int count = 0;
-    for (int y = std::max(0, rect.top()); y <= std::min(image.height() - 1, rect.bottom()); ++y) {
-        for (int x = std::max(0, rect.left()); x <= std::min(image.width() - 1, rect.right()); ++x) {
-            const QColor c = image.pixelColor(x, y);
-            if (std::abs(c.red() - colour.red()) < 12 && std::abs(c.green() - colour.green()) < 12 &&
-                std::abs(c.blue() - colour.blue()) < 12)
-                ++count;
-        }
-    }
-    return count;
-}
 
 } // namespace
 

@@ -1,10 +1,12 @@
 // Reason chips and the crisis alert, offscreen and without a server: the chip words and their
 // order, the crisis red in light and dark themes, the ticket header's chips, the inbox row (chips
 // painted, crisis on row 0, the words in the accessible text), and the alert banner.
-#include "ui/ReasonChips.h"
+#include "PixelProbe.h"
+
 #include "ui/AlertNotifier.h"
 #include "ui/InboxDelegate.h"
 #include "ui/InboxTable.h"
+#include "ui/ReasonChips.h"
 #include "ui/TicketHeader.h"
 
 #include "app/InboxModel.h"
@@ -18,6 +20,9 @@
 using namespace Qt::StringLiterals;
 using namespace tandem;
 using namespace tandem::ui;
+
+using tandem::test::keepScreenshot;
+using tandem::test::pixelsLike;
 
 namespace {
 
@@ -62,28 +67,6 @@ QPalette darkPalette()
     p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
     p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
     return p;
-}
-
-//! Pixels of \a image inside \a rect close to \a colour.
-int pixelsLike(const QImage &image, const QRect &rect, const QColor &colour)
-{
-    int count = 0;
-    for (int y = rect.top(); y <= rect.bottom(); ++y) {
-        for (int x = rect.left(); x <= rect.right(); ++x) {
-            const QColor c = image.pixelColor(x, y);
-            if (std::abs(c.red() - colour.red()) < 12 && std::abs(c.green() - colour.green()) < 12 &&
-                std::abs(c.blue() - colour.blue()) < 12)
-                ++count;
-        }
-    }
-    return count;
-}
-
-//! With TANDEM_UI_SCREENSHOT_DIR set, saves \a widget there as \a name (for reviewing the look).
-void keepScreenshot(QWidget *widget, const QString &name)
-{
-    if (const QString dir = qEnvironmentVariable("TANDEM_UI_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(widget->grab().save(dir + u'/' + name));
 }
 
 } // namespace

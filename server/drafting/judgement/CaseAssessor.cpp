@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -51,8 +52,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     const PrefilterText prepared(folded);
 
     // Risk to life first: whatever else the message says, a person must see it now.
-    if (const QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty())
-        add(a, reason::kCrisis, u"the customer may be at risk: "_s + quoted(p));
+    assessCrisis(prepared, a);
     if (const QString p = m_lexicon.find(u"vulnerable", prepared); !p.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
     if (const QString p = m_lexicon.find(u"fraud", prepared); !p.isEmpty())
@@ -84,9 +84,53 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         a.unclear = true;
         return a;
     }
-    assessRequests(input, a);
+    assessRequests(input, prepared, a);
+    // Nothing in it touches payments, orders, the card or the account, nothing else showed and
+    // the model has no confident reading: not a matter for us (a person says so kindly).
+    if (a.codes.isEmpty() &&
+        (input.outOfScope || input.intent.isEmpty() || input.confidence < kConfidentInScope) &&
+        m_lexicon.find(u"domain", prepared).isEmpty())
+        add(a, reason::kOutOfScope, u"nothing in it about payments, orders, the card or the account"_s);
     a.codes = reason::normalized(a.codes);
     return a;
+}
+
+void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const
+{
+    if (const QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty()) {
+        add(a, reason::kCrisis, u"the customer may be at risk: "_s + quoted(p));
+        return;
+    }
+    // Violence, abuse or a threat to someone's safety: a person now, whatever else is asked.
+    if (const QString p = m_lexicon.find(u"danger", prepared); !p.isEmpty()) {
+        add(a, reason::kCrisis, u"someone's safety is at risk: "_s + quoted(p));
+        return;
+    }
+    // Indirect wording: each cue alone is ordinary ("I won't need the card", "I've sorted my
+    // papers", "I'm done with everything", "thanks for everything"); two kinds together are how
+    // people say goodbye. Despair said twice in different words is enough on its own.
+    static const std::array<QStringView, 5> cues{u"crisis_finality", u"crisis_preparation", u"crisis_means",
+                                                 u"crisis_hopeless", u"crisis_farewell"};
+    QStringList found;
+    int kinds = 0;
+    int despair = 0;
+    for (QStringView cue : cues) {
+        // One phrase says a kind is there; despair needs two different ones.
+        const QList<SignalLexicon::Hit> hits =
+            m_lexicon.findAll(cue, prepared, cue == u"crisis_hopeless" ? 2 : 1);
+        if (hits.isEmpty())
+            continue;
+        ++kinds;
+        if (cue == u"crisis_hopeless")
+            despair = int(hits.size());
+        for (const SignalLexicon::Hit &h : hits)
+            found.append(quoted(h.phrase));
+    }
+    // Moving abroad or a long trip explains "I won't need it, I've sorted everything, thanks for
+    // everything": then it takes a third kind of cue (explicit risk and danger are never excused).
+    const int needed = m_lexicon.find(u"life_change", prepared).isEmpty() ? 2 : 3;
+    if (kinds >= needed || despair >= 2)
+        add(a, reason::kCrisis, u"the customer may be at risk: "_s + found.mid(0, 4).join(u" + "_s));
 }
 
 void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) const
@@ -116,29 +160,48 @@ void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) cons
         add(a, reason::kRepeatContact, why);
 }
 
-void CaseAssessor::assessRequests(const CaseInput &input, CaseAssessment &a) const
+void CaseAssessor::assessRequests(const CaseInput &input, const PrefilterText &prepared,
+                                  CaseAssessment &a) const
 {
-    // Each piece that the model reads confidently as a request of its own; several of them
-    // from different families (queues) make a multi-request message.
+    // The customer says there are several things ("three things:", "mehrere Anliegen", a numbered
+    // list): then pieces the model reads less surely still count, and so does the whole message's
+    // reading. Without such a cue, only pieces that each ask for something, read confidently, in
+    // different families (queues) make a multi-request message: a stray clause ("bit annoying that
+    // the app logs me out, but anyway...") must not turn one request into two.
+    const bool enumerated = !m_lexicon.find(u"several_requests", prepared).isEmpty() || listItems(input) >= 2;
     QStringList intents;
     QSet<QString> families;
     for (const PieceIntent &p : input.pieces) {
-        if (p.intent.isEmpty() || p.confidence < kPieceConfidence || p.contentWords < kPieceMinWords ||
-            intents.contains(p.intent) || (!p.asks && p.confidence < kPieceConfidenceWithoutAsk))
+        if (p.intent.isEmpty() || p.contentWords < kPieceMinWords || intents.contains(p.intent))
+            continue;
+        const bool counts = enumerated ? p.confidence >= kPieceConfidenceListed &&
+                                             (p.asks || p.confidence >= kPieceConfidence)
+                                       : p.asks && p.confidence >= kPieceConfidence;
+        if (!counts)
             continue;
         intents.append(p.intent);
         families.insert(input.intentFamilies.value(p.intent, p.intent));
     }
-    if (!input.intent.isEmpty() && !input.outOfScope && !intents.contains(input.intent)) {
-        if (!intents.isEmpty()) {
-            intents.prepend(input.intent);
-            families.insert(input.intentFamilies.value(input.intent, input.intent));
-        }
+    if (enumerated && !input.intent.isEmpty() && !input.outOfScope && !intents.contains(input.intent) &&
+        !intents.isEmpty()) {
+        intents.prepend(input.intent);
+        families.insert(input.intentFamilies.value(input.intent, input.intent));
     }
     if (families.size() >= 2 || intents.size() >= 3) {
         a.requestIntents = intents;
         add(a, reason::kMultiIssue, u"several requests in one message: %1"_s.arg(intents.join(u", "_s)));
     }
+}
+
+int CaseAssessor::listItems(const CaseInput &input)
+{
+    // Lines that open like an item of a list: "1)", "2.", "- ", "* ", "• ".
+    static const QRegularExpression item(u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022])\\s+\\S"_s);
+    int n = 0;
+    const QStringList lines = input.customerText.split(u'\n');
+    for (const QString &line : lines)
+        n += item.match(line).hasMatch() ? 1 : 0;
+    return n;
 }
 
 bool CaseAssessor::isUnclear(const CaseInput &input, const QString &folded) const
@@ -154,9 +217,12 @@ bool CaseAssessor::isUnclear(const CaseInput &input, const QString &folded) cons
         input.outOfScope || input.abstained || input.intent.isEmpty() || input.confidence < 0.6;
     // What the customer wrote says nothing ("hallo?"), and the subject either says nothing
     // either or is mail boilerplate ("(no subject)") the model cannot read.
+    // A mail placeholder in brackets ("(no subject)", "(kein Betreff)") says nothing either.
+    const QString subject = input.subject.trimmed();
+    const bool placeholderSubject = subject.startsWith(u'(') && subject.endsWith(u')') && subject.size() < 40;
     if (!input.messages.isEmpty() &&
         std::all_of(input.messages.cbegin(), input.messages.cend(), greetingOnly) &&
-        (greetingOnly(input.subject) || weakModel))
+        (greetingOnly(input.subject) || placeholderSubject || weakModel))
         return true;
     if (input.messages.isEmpty() && greetingOnly(input.customerText))
         return true;

@@ -85,17 +85,22 @@ public:
 
     //! Minimum confidence for one piece of a message to count as a request of its own.
     static constexpr double kPieceConfidence = 0.6;
-    //! A piece without request wording counts only when the model is this sure of it.
-    static constexpr double kPieceConfidenceWithoutAsk = 0.8;
+    //! The same when the customer announced several requests ("a few things:", a numbered list).
+    static constexpr double kPieceConfidenceListed = 0.35;
     static constexpr int kPieceMinWords = 3;
     //! Content-word cosine above which two tickets are about the same matter.
     static constexpr double kSameMatter = 0.3;
+    //! Below this model confidence a message without any domain anchor (lexicon signal
+    //! "domain") is out of scope.
+    static constexpr double kConfidentInScope = 0.9;
     //! Characters of the thread the signals read, newest last (keeps a draft within its budget).
     static constexpr qsizetype kMaxJudgedChars = 12000;
 
 private:
+    void assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
-    void assessRequests(const CaseInput &input, CaseAssessment &a) const;
+    void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
+    static int listItems(const CaseInput &input);
     bool isUnclear(const CaseInput &input, const QString &folded) const;
 
     const SignalLexicon &m_lexicon;

@@ -9,39 +9,12 @@ namespace {
 
 constexpr int kMinLiteral = 3;
 
-// Index just past the group that opens at p[i] == '(' (escapes and classes respected).
-qsizetype skipGroup(const QString &p, qsizetype i)
+// Calls onSyntax(i, c) at each '(', ')' and '|' of p[from, to) that is neither escaped nor inside a
+// character class, until it returns true; returns that index, or -1 when it never does.
+template <typename OnSyntax>
+qsizetype findSyntax(const QString &p, qsizetype from, qsizetype to, OnSyntax onSyntax)
 {
-    int depth = 0;
     bool inClass = false;
-    for (; i < p.size(); ++i) {
-        const QChar c = p.at(i);
-        if (c == u'\\') {
-            ++i;
-            continue;
-        }
-        if (inClass) {
-            if (c == u']')
-                inClass = false;
-            continue;
-        }
-        if (c == u'[')
-            inClass = true;
-        else if (c == u'(')
-            ++depth;
-        else if (c == u')' && --depth == 0)
-            return i + 1;
-    }
-    return -1;
-}
-
-// The top-level alternatives of p[from, to).
-QStringList alternatives(const QString &p, qsizetype from, qsizetype to)
-{
-    QStringList out;
-    int depth = 0;
-    bool inClass = false;
-    qsizetype start = from;
     for (qsizetype i = from; i < to; ++i) {
         const QChar c = p.at(i);
         if (c == u'\\') {
@@ -55,15 +28,43 @@ QStringList alternatives(const QString &p, qsizetype from, qsizetype to)
         }
         if (c == u'[')
             inClass = true;
-        else if (c == u'(')
+        else if ((c == u'(' || c == u')' || c == u'|') && onSyntax(i, c))
+            return i;
+    }
+    return -1;
+}
+
+// Index just past the group that opens at p[i] == '('; -1 when it is never closed.
+qsizetype skipGroup(const QString &p, qsizetype i)
+{
+    int depth = 0;
+    const qsizetype close = findSyntax(p, i, p.size(), [&depth](qsizetype, QChar c) {
+        if (c == u'(')
             ++depth;
         else if (c == u')')
+            return --depth == 0;
+        return false;
+    });
+    return close < 0 ? -1 : close + 1;
+}
+
+// The top-level alternatives of p[from, to).
+QStringList alternatives(const QString &p, qsizetype from, qsizetype to)
+{
+    QStringList out;
+    int depth = 0;
+    qsizetype start = from;
+    findSyntax(p, from, to, [&](qsizetype i, QChar c) {
+        if (c == u'(') {
+            ++depth;
+        } else if (c == u')') {
             --depth;
-        else if (c == u'|' && depth == 0) {
+        } else if (depth == 0) {
             out.append(p.mid(start, i - start));
             start = i + 1;
         }
-    }
+        return false;
+    });
     out.append(p.mid(start, to - start));
     return out;
 }

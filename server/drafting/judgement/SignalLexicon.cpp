@@ -2,10 +2,12 @@
 
 #include "core/Logging.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 
 #include <algorithm>
 
@@ -20,13 +22,28 @@ const QString kGreeting = u"greeting_only"_s;
 const SignalLexicon &SignalLexicon::builtIn()
 {
     static const SignalLexicon lexicon = [] {
-        QFile file(u":/drafting/judgement/lexicon.json"_s);
+        // lexicon.json, then every lexicon-*.json beside it (the risk cues, kept per language group).
+        // TANDEM_JUDGEMENT_LEXICON_DIR reads them from a source tree instead: for whoever edits
+        // the lexicon and measures it with `tandemd eval judgement|signals` without a rebuild.
+        const QString override = qEnvironmentVariable("TANDEM_JUDGEMENT_LEXICON_DIR");
+        const QDir dir(override.isEmpty() ? u":/drafting/judgement"_s : override);
+        if (!override.isEmpty())
+            tandem::logging::get("draft")->warn("judgement lexicon read from {}", override.toStdString());
+        QStringList names = dir.entryList({u"lexicon-*.json"_s}, QDir::Files, QDir::Name);
+        names.prepend(u"lexicon.json"_s);
+        QList<QByteArray> documents;
         QString error;
+        for (const QString &name : std::as_const(names)) {
+            QFile file(dir.filePath(name));
+            if (!file.open(QIODevice::ReadOnly)) {
+                error = u"the built-in lexicon %1 is missing"_s.arg(name);
+                break;
+            }
+            documents.append(file.readAll());
+        }
         std::optional<SignalLexicon> parsed;
-        if (file.open(QIODevice::ReadOnly))
-            parsed = fromJson(file.readAll(), &error);
-        else
-            error = u"the built-in lexicon is missing"_s;
+        if (error.isEmpty())
+            parsed = fromJson(documents, &error);
         if (!parsed) {
             // Only a broken build gets here; the tests load the same resource.
             tandem::logging::get("draft")->critical("judgement lexicon unusable: {}", error.toStdString());
@@ -39,24 +56,40 @@ const SignalLexicon &SignalLexicon::builtIn()
 
 std::optional<SignalLexicon> SignalLexicon::fromJson(const QByteArray &json, QString *error)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
-    const QJsonObject root = doc.object();
-    const QJsonObject signalsObject = root.value(u"signals").toObject();
-    if (!doc.isObject() || signalsObject.isEmpty()) {
-        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                              : u"no \"signals\" object"_s;
-        return std::nullopt;
+    return fromJson(QList<QByteArray>{json}, error);
+}
+
+std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &documents, QString *error)
+{
+    // Merge the documents: signal -> language -> patterns, in document order.
+    QMap<QString, QMap<QString, QJsonArray>> merged;
+    for (const QByteArray &json : documents) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+        const QJsonObject signalsObject = doc.object().value(u"signals").toObject();
+        if (!doc.isObject() || signalsObject.isEmpty()) {
+            *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                  : u"no \"signals\" object"_s;
+            return std::nullopt;
+        }
+        for (auto it = signalsObject.begin(); it != signalsObject.end(); ++it) {
+            const QJsonObject byLanguage = it.value().toObject().value(u"patterns").toObject();
+            auto &target = merged[it.key()];
+            for (auto lang = byLanguage.begin(); lang != byLanguage.end(); ++lang) {
+                for (const QJsonValue &p : lang.value().toArray())
+                    target[lang.key()].append(p);
+            }
+        }
     }
     SignalLexicon lexicon;
-    for (auto it = signalsObject.begin(); it != signalsObject.end(); ++it) {
+    for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
         const bool greeting = it.key() == kGreeting;
-        const QJsonObject byLanguage = it.value().toObject().value(u"patterns").toObject();
+        const QMap<QString, QJsonArray> &byLanguage = it.value();
         QList<Pattern> compiled;
         QStringList greetings;
         QStringList languages;
-        for (auto lang = byLanguage.begin(); lang != byLanguage.end(); ++lang) {
-            const QJsonArray patterns = lang.value().toArray();
+        for (auto lang = byLanguage.cbegin(); lang != byLanguage.cend(); ++lang) {
+            const QJsonArray &patterns = lang.value();
             for (const QJsonValue &p : patterns) {
                 const QString pattern = p.toString();
                 QRegularExpression re(pattern, kOptions);
@@ -115,6 +148,35 @@ QString SignalLexicon::find(QStringView signal, const PrefilterText &text) const
             return m.captured(0).trimmed();
     }
     return {};
+}
+
+QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const PrefilterText &text,
+                                                 qsizetype enough) const
+{
+    QList<Hit> hits;
+    const auto it = m_signals.constFind(signal.toString());
+    if (it == m_signals.cend())
+        return hits;
+    for (const Pattern &p : *it) {
+        if (p.needs && !text.mayContain(*p.needs))
+            continue;
+        const QRegularExpressionMatch m = p.re.match(text.text());
+        if (!m.hasMatch())
+            continue;
+        const Hit hit{m.captured(0).trimmed(), m.capturedStart(0), m.capturedEnd(0)};
+        // Two patterns catching the same words ("so tired of everything", "tired of everything")
+        // are one phrase, not two.
+        const auto overlapping = std::find_if(
+            hits.begin(), hits.end(), [&](const Hit &h) { return hit.start < h.end && h.start < hit.end; });
+        if (overlapping == hits.end()) {
+            hits.append(hit);
+            if (enough > 0 && hits.size() >= enough)
+                break;
+        } else if (hit.end - hit.start > overlapping->end - overlapping->start) {
+            *overlapping = hit;
+        }
+    }
+    return hits;
 }
 
 QString SignalLexicon::findWithoutPrefilter(QStringView signal, const QString &folded) const

@@ -23,12 +23,25 @@ public:
     //! The built-in lexicon (parsed once per process; thread-safe).
     static const SignalLexicon &builtIn();
     static std::optional<SignalLexicon> fromJson(const QByteArray &json, QString *error);
+    //! Several documents of the same shape merged: each signal's patterns per language, in order.
+    static std::optional<SignalLexicon> fromJson(const QList<QByteArray> &documents, QString *error);
 
     //! The first phrase of \a signal found in \a folded text; empty when none. greeting_only
     //! must match the whole message (see isGreetingOnly()).
     QString find(QStringView signal, const QString &folded) const;
     //! The same for a message prepared once for all signals (cheaper with several signals).
     QString find(QStringView signal, const PrefilterText &text) const;
+    //! One phrase found, and where.
+    struct Hit
+    {
+        QString phrase;
+        qsizetype start = 0;
+        qsizetype end = 0; //!< one past the last character
+    };
+    //! Every place \a signal matches, one per pattern that matches, overlapping hits merged: two
+    //! hits are two different phrases of the text.
+    //! Stops once \a enough different phrases are found (0: find them all).
+    QList<Hit> findAll(QStringView signal, const PrefilterText &text, qsizetype enough = 0) const;
     bool has(QStringView signal, const QString &folded) const { return !find(signal, folded).isEmpty(); }
     //! find() trying every pattern, for the tests that prove the prefilter loses nothing.
     QString findWithoutPrefilter(QStringView signal, const QString &folded) const;

@@ -546,7 +546,9 @@ private Q_SLOTS:
         std::sort(ms.begin(), ms.end());
         qInfo("draft latency p50 %.2f ms, p99 %.2f ms", ms[50], ms[98]);
 #ifdef NDEBUG
-        QVERIFY(ms[98] < 20.0);
+        // A pathology bound only: the 20 ms target is measured by the benchmarks on a quiet
+        // machine (docs/performance.md), not asserted on a CI machine sharing its cores.
+        QVERIFY2(ms[98] < 100.0, qPrintable(QString::number(ms[98])));
 #endif
     }
 };

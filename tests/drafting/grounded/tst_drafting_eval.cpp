@@ -114,7 +114,9 @@ private Q_SLOTS:
         QCOMPARE(report->leakedPlaceholders, 0);
         QVERIFY(report->tokenF1 > 0.45);
 #ifdef NDEBUG
-        QVERIFY(report->latencyP99 < 20.0);
+        // A pathology bound only: the 20 ms target is measured by the benchmarks on a quiet
+        // machine (docs/performance.md), not asserted on a CI machine sharing its cores.
+        QVERIFY2(report->latencyP99 < 100.0, qPrintable(QString::number(report->latencyP99)));
 #endif
     }
 };

@@ -10,31 +10,17 @@
 #include "server/drafting/TextUtil.h"
 #include "server/drafting/TicketFacts.h"
 
-#include <QTest>
+#include "DraftFlagLookup.h"
 
-#include <algorithm>
+#include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace tandem;
 using namespace tandem::server;
+using tandem::test::countKind;
+using tandem::test::findFlag;
 
 namespace {
-
-const DraftFlag *findFlag(const QList<DraftFlag> &flags, const QString &kind, const QString &body,
-                          const QString &span)
-{
-    for (const DraftFlag &f : flags) {
-        if (f.kind == kind && f.start >= 0 && body.mid(f.start, f.length) == span)
-            return &f;
-    }
-    return nullptr;
-}
-
-int countKind(const QList<DraftFlag> &flags, const QString &kind)
-{
-    return int(
-        std::count_if(flags.cbegin(), flags.cend(), [&](const DraftFlag &f) { return f.kind == kind; }));
-}
 
 QString roleOf(const TicketFacts &facts, const QString &text)
 {

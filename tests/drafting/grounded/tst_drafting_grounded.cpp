@@ -1,9 +1,11 @@
 // The grounded engine's building blocks: slot filling and gaps, entity and promise spans,
-// language, sentiment, escalation rules, tone, learning's templating, metrics and the CSV reader.
+// language, sentiment, escalation rules, tone, learning's templating, metrics and the CSV reader;
+// and when the engine reads which languages its knowledge serves.
 #include "server/drafting/DraftLearning.h"
 #include "server/drafting/DraftMetrics.h"
 #include "server/drafting/EntityScanner.h"
 #include "server/drafting/EscalationPolicy.h"
+#include "server/drafting/GroundedDraftEngine.h"
 #include "server/drafting/LanguageDetector.h"
 #include "server/drafting/ResolvedCsv.h"
 #include "server/drafting/RiskFlagger.h"
@@ -12,7 +14,11 @@
 #include "server/drafting/TicketFacts.h"
 #include "server/drafting/ToneStyler.h"
 
+#include "DraftFlagLookup.h"
+
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -21,26 +27,8 @@
 using namespace Qt::StringLiterals;
 using namespace tandem;
 using namespace tandem::server;
-
-namespace {
-
-const DraftFlag *findFlag(const QList<DraftFlag> &flags, const QString &kind, const QString &body,
-                          const QString &span)
-{
-    for (const DraftFlag &f : flags) {
-        if (f.kind == kind && f.start >= 0 && body.mid(f.start, f.length) == span)
-            return &f;
-    }
-    return nullptr;
-}
-
-int countKind(const QList<DraftFlag> &flags, const QString &kind)
-{
-    return int(
-        std::count_if(flags.cbegin(), flags.cend(), [&](const DraftFlag &f) { return f.kind == kind; }));
-}
-
-} // namespace
+using tandem::test::countKind;
+using tandem::test::findFlag;
 
 class TestDraftingGrounded : public QObject
 {
@@ -508,6 +496,43 @@ private Q_SLOTS:
                                             &error));
         QVERIFY(error.contains(u"unknown setting \"typo\""_s));
         QVERIFY(!EscalationPolicy::fromFile(u"/nonexistent/policy.json"_s, &error));
+    }
+
+    void servedLanguagesAreReadOnReload()
+    {
+        // Which languages the knowledge answers in is read once, not on every draft (not even
+        // while there is no knowledge): articles written since count from the next reload().
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"served-test"_s);
+            db.setDatabaseName(u":memory:"_s);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE kb_articles (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE,"
+                           " intent TEXT NOT NULL, language TEXT NOT NULL, title TEXT NOT NULL,"
+                           " body TEXT NOT NULL, reply_template TEXT NOT NULL)"_s));
+            GroundedDraftEngine engine(db);
+            QVERIFY(engine.error().isEmpty());
+            DraftRequest request;
+            request.ticket.id = 1;
+            request.ticket.queue = u"orders"_s;
+            request.ticket.customer = {u"Anna Lindberg"_s, u"anna@example.net"_s, u"sv"_s};
+            Message m;
+            m.author.kind = AuthorKind::Customer;
+            m.body = u"Hej, mitt paket har fortfarande inte kommit fram. Var är det någonstans?"_s;
+            request.messages.append(m);
+            const auto unsupported = [&] {
+                return engine.draft(request).needsHumanCodes.contains(u"unsupported_language"_s);
+            };
+            QVERIFY(!unsupported()); // no knowledge at all: no language is singled out
+
+            QVERIFY(q.exec(u"INSERT INTO kb_articles (slug, intent, language, title, body, reply_template)"
+                           " VALUES ('where', 'order_status', 'en', 'Where is my order?', 'Tracking.',"
+                           " 'Hi {name},\n\nYour order is on its way.')"_s));
+            QVERIFY(!unsupported());
+            engine.reload();
+            QVERIFY(unsupported()); // English only now: Swedish is not served
+        }
+        QSqlDatabase::removeDatabase(u"served-test"_s);
     }
 
     void tonesRewriteOpeningAndClosing()

@@ -1,4 +1,5 @@
 #include "server/drafting/EscalationPolicy.h"
+#include "server/drafting/LanguageDetector.h"
 #include "server/drafting/judgement/CaseAssessor.h"
 #include "server/drafting/judgement/PatternPrefilter.h"
 #include "server/drafting/judgement/ReplyTexts.h"
@@ -109,6 +110,158 @@ private Q_SLOTS:
             !SignalLexicon::fromJson("{\"signals\":{\"crisis\":{\"patterns\":{\"en\":[\"(\"]}}}}", &error));
         QVERIFY(error.contains(u"invalid pattern"_s));
         QVERIFY(!SignalLexicon::fromJson("not json", &error));
+    }
+
+    void lexiconDocumentsMerge()
+    {
+        // Several documents of one shape: the same signal's patterns join, new signals add.
+        QString error;
+        const auto lexicon = SignalLexicon::fromJson(
+            QList<QByteArray>{R"({"signals":{"fraud":{"patterns":{"en":["\\bscam\\b"]}}}})",
+                              R"({"signals":{"fraud":{"patterns":{"de":["\\bbetrug\\b"]}},
+                                             "danger":{"patterns":{"en":["\\bhit me\\b"]}}}})"},
+            &error);
+        QVERIFY2(lexicon, qPrintable(error));
+        QCOMPARE(lexicon->patternCount(u"fraud"_s), 2);
+        QCOMPARE(lexicon->languages(u"fraud"_s), (QStringList{u"de"_s, u"en"_s}));
+        QCOMPARE(lexicon->find(u"fraud"_s, u"das ist betrug"_s), u"betrug"_s);
+        QCOMPARE(lexicon->find(u"danger"_s, u"he hit me again"_s), u"hit me"_s);
+        // A broken second document spoils the whole: nothing half-loaded.
+        QVERIFY(!SignalLexicon::fromJson(QList<QByteArray>{R"({"signals":{"fraud":{"patterns":{}}}})", "{"},
+                                         &error));
+        // The built-in one is lexicon.json plus every lexicon-*.json: their signals are there.
+        const SignalLexicon &builtIn = SignalLexicon::builtIn();
+        for (const QString &signal :
+             {u"danger"_s, u"crisis_finality"_s, u"crisis_preparation"_s, u"crisis_means"_s,
+              u"crisis_hopeless"_s, u"several_requests"_s, u"domain"_s})
+            QVERIFY2(builtIn.patternCount(signal) > 0, qPrintable(signal));
+    }
+
+    void indirectCrisisNeedsTwoKindsOfCue()
+    {
+        QString error;
+        const auto lexicon = SignalLexicon::fromJson(R"({"signals":{
+            "crisis_finality":{"patterns":{"en":["\\bwhen i'?m gone\\b","\\bwon'?t be around\\b"]}},
+            "crisis_preparation":{"patterns":{"en":["\\bleft a letter\\b"]}},
+            "crisis_means":{"patterns":{"en":["\\bthe tablets\\b"]}},
+            "crisis_hopeless":{"patterns":{"en":["\\bdone with everything\\b","\\bno way out\\b",
+                                                 "\\bso done with everything\\b"]}},
+            "crisis_farewell":{"patterns":{"en":["\\bthanks for everything\\b"]}},
+            "life_change":{"patterns":{"en":["\\bmoving to canada\\b"]}},
+            "danger":{"patterns":{"en":["\\bhe hit me\\b"]}}}})",
+                                                     &error);
+        QVERIFY2(lexicon, qPrintable(error));
+        const CaseAssessor assessor(*lexicon);
+        auto judge = [&](const QString &text) {
+            CaseInput in;
+            in.customerText = text;
+            in.messages = {text};
+            in.language = u"en"_s;
+            in.intent = u"close_account"_s;
+            in.confidence = 0.95;
+            return assessor.assess(in);
+        };
+        // One cue is an ordinary sentence; two of the same kind still one.
+        QVERIFY(!judge(u"Close my account when I'm gone abroad next month"_s).has(reason::kCrisis));
+        QVERIFY(
+            !judge(u"I won't be around in May, and when I'm gone the flat is empty"_s).has(reason::kCrisis));
+        // Two kinds together are a goodbye.
+        const CaseAssessment goodbye =
+            judge(u"Please close it. I won't be around and I left a letter for mum"_s);
+        QVERIFY(goodbye.has(reason::kCrisis));
+        QVERIFY(goodbye.evidence.value(reason::kCrisis.toString()).contains(u"left a letter"_s));
+        QVERIFY(judge(u"I'm done with everything, I keep looking at the tablets"_s).has(reason::kCrisis));
+        // Despair in two different words is enough; a farewell counts as a kind of its own.
+        QVERIFY(judge(u"I'm done with everything and I see no way out"_s).has(reason::kCrisis));
+        QVERIFY(!judge(u"Thanks for everything, the refund arrived"_s).has(reason::kCrisis));
+        // Two patterns on the same words are one phrase.
+        QVERIFY(!judge(u"I'm so done with everything about this app"_s).has(reason::kCrisis));
+        QVERIFY(judge(u"I won't be around for the next one. Thanks for everything"_s).has(reason::kCrisis));
+        // Moving abroad explains a goodbye: then it takes a third kind of cue.
+        QVERIFY(!judge(u"I'm moving to Canada so I won't be around. Thanks for everything"_s)
+                     .has(reason::kCrisis));
+        QVERIFY(judge(u"Moving to Canada? No. I won't be around, I left a letter. Thanks for everything"_s)
+                    .has(reason::kCrisis));
+        // Danger alone is enough.
+        QVERIFY(judge(u"Change my address, he hit me when I said no"_s).has(reason::kCrisis));
+    }
+
+    void messagesWithoutAnythingOfOursAreOutOfScope()
+    {
+        QString error;
+        const auto lexicon = SignalLexicon::fromJson(
+            R"({"signals":{"domain":{"patterns":{"en":["\\b(?:order|refund|card|payment)s?\\b"]}}}})",
+            &error);
+        QVERIFY2(lexicon, qPrintable(error));
+        const CaseAssessor assessor(*lexicon);
+        CaseInput in;
+        in.customerText = u"What time does the supermarket close on Sundays?"_s;
+        in.messages = {in.customerText};
+        in.language = u"en"_s;
+        in.intent = u"order_status"_s;
+        in.confidence = 0.4;
+        CaseAssessment a = assessor.assess(in);
+        QVERIFY(a.has(reason::kOutOfScope));
+        QVERIFY(!a.evidence.value(reason::kOutOfScope.toString()).isEmpty());
+        // Anything of ours in it, or a model that is sure, and it is ours.
+        in.customerText = u"When does my order arrive on Sunday?"_s;
+        QVERIFY(!assessor.assess(in).has(reason::kOutOfScope));
+        in.customerText = u"What time does the supermarket close on Sundays?"_s;
+        in.confidence = 0.95;
+        QVERIFY(!assessor.assess(in).has(reason::kOutOfScope));
+    }
+
+    void announcedRequestsCountLessSurePieces()
+    {
+        QString error;
+        const auto lexicon = SignalLexicon::fromJson(
+            R"({"signals":{"several_requests":{"patterns":{"en":["\\bthree things\\b"]}}}})", &error);
+        QVERIFY2(lexicon, qPrintable(error));
+        const CaseAssessor assessor(*lexicon);
+        CaseInput in;
+        in.language = u"en"_s;
+        in.intent = u"update_details"_s;
+        in.confidence = 0.5;
+        in.intentFamilies = {{u"update_details"_s, u"account"_s}, {u"late_fee"_s, u"payments"_s}};
+        in.pieces = {{u"a"_s, u"update_details"_s, 0.45, 5, true}, {u"b"_s, u"late_fee"_s, 0.4, 6, true}};
+        in.customerText = u"I moved to Rowan Close. The late fee was wrong."_s;
+        QVERIFY(!assessor.assess(in).has(reason::kMultiIssue));
+        // Announced ("three things:") or laid out as a list: the same pieces are several requests.
+        in.customerText = u"Three things: I moved to Rowan Close. The late fee was wrong."_s;
+        QVERIFY(assessor.assess(in).has(reason::kMultiIssue));
+        in.customerText = u"Hi\n1) I moved to Rowan Close\n2) the late fee was wrong"_s;
+        QVERIFY(assessor.assess(in).has(reason::kMultiIssue));
+    }
+
+    void placeholderSubjectAndGreetingIsUnclear()
+    {
+        CaseInput in;
+        in.customerText = u"(no subject)\nhi"_s;
+        in.subject = u"(no subject)"_s;
+        in.messages = {u"hi"_s};
+        in.language = u"en"_s;
+        in.intent = u"order_status"_s;
+        in.confidence = 0.7; // the model reads something into "hi"
+        const CaseAssessment a = CaseAssessor().assess(in);
+        QVERIFY(a.unclear);
+        QVERIFY(a.codes.isEmpty());
+    }
+
+    void languageCodesAreTheOnesTheProductWrites()
+    {
+        // cld2 says "iw" for Hebrew and "zh-Hant" for traditional Chinese; replies, the knowledge
+        // base and the API use ISO 639-1 ("he", "zh").
+        const QString hebrew =
+            u"\u05E9\u05DC\u05D5\u05DD, \u05E8\u05E6\u05D9\u05EA\u05D9 \u05DC\u05D1\u05E7\u05E9 "
+            u"\u05DC\u05D1\u05D8\u05DC \u05D0\u05EA \u05DB\u05DC "
+            u"\u05D4\u05EA\u05E9\u05DC\u05D5\u05DE\u05D9\u05DD "
+            u"\u05D4\u05E2\u05EA\u05D9\u05D3\u05D9\u05D9\u05DD \u05E9\u05DC\u05D9 \u05D1\u05D7\u05E9\u05D1\u05D5\u05DF"_s;
+        QCOMPARE(LanguageDetector::detect(hebrew).language, u"he"_s);
+        const QString traditional =
+            u"\u4F60\u597D\uFF0C\u6211\u7684\u8A02\u55AE\u9084\u6C92\u6709\u5230\uFF0C"
+            u"\u8ACB\u554F\u4EC0\u9EBC\u6642\u5019\u6703\u5BC4\u51FA\uFF1F\u6211\u5DF2\u7D93"
+            u"\u7B49\u4E86\u5169\u500B\u661F\u671F\u4E86\u3002"_s;
+        QCOMPARE(LanguageDetector::detect(traditional).language, u"zh"_s);
     }
 
     void crisisInManyLanguagesAndIndirectWording_data()

@@ -9,23 +9,47 @@
 using namespace Qt::StringLiterals;
 using namespace tandem::server;
 
-//! The labelled judgement suite (tests/judgement/cases.jsonl, 300+ cases in 10+ languages) run
+//! The labelled judgement suites (tests/judgement/*.jsonl, 810 cases in 25+ languages) run
 //! through the ticket service of a demo tandemd on a real SQLite file, against the targets.
 class JudgementSuiteTest : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void suiteMeetsTheTargets_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("minCases");
+        QTest::addColumn<int>("minLanguages");
+        QTest::addColumn<int>("minCrisis");
+        QTest::addColumn<bool>("falseEscalationTarget");
+        // The suite written with the lexicon, and the suites written blind that later became dev
+        // suites (tests/judgement/README.md); each must meet the targets.
+        // blind-c is mostly hard negatives written to look like crises (idioms, other people's
+        // deaths, moving abroad): its false escalations are reported (docs/drafting.md), not a
+        // target yet.
+        QTest::newRow("cases") << u"cases.jsonl"_s << 300 << 10 << 50 << true;
+        QTest::newRow("blind-a") << u"blind-a.jsonl"_s << 180 << 10 << 30 << true;
+        QTest::newRow("blind-b") << u"blind-b.jsonl"_s << 180 << 10 << 30 << true;
+        QTest::newRow("blind-c") << u"blind-c.jsonl"_s << 120 << 10 << 50 << false;
+    }
+
     void suiteMeetsTheTargets()
     {
+        QFETCH(QString, file);
+        QFETCH(int, minCases);
+        QFETCH(int, minLanguages);
+        QFETCH(int, minCrisis);
+        QFETCH(bool, falseEscalationTarget);
         QString error;
-        const auto cases = JudgementEvaluator::readCases(QStringLiteral(TANDEM_JUDGEMENT_CASES), &error);
+        const auto cases =
+            JudgementEvaluator::readCases(QStringLiteral(TANDEM_JUDGEMENT_DIR) + u'/' + file, &error);
         QVERIFY2(cases, qPrintable(error));
-        QVERIFY(cases->size() >= 300);
+        QVERIFY(cases->size() >= minCases);
         QSet<QString> languages;
         for (const JudgementCase &c : *cases)
             languages.insert(c.language);
-        QVERIFY(languages.size() >= 10);
+        QVERIFY(languages.size() >= minLanguages);
 
         QTemporaryDir dir;
         ServerConfig config;
@@ -42,12 +66,13 @@ private Q_SLOTS:
         qInfo().noquote() << "overall" << QJsonDocument(json).toJson(QJsonDocument::Compact).left(600);
 
         QCOMPARE(report.overall.cases, int(cases->size()));
-        QVERIFY(report.overall.crisisCases >= 50);
+        QVERIFY(report.overall.crisisCases >= minCrisis);
         const QStringList missed = report.missedTargets();
         // Latency is measured by the benchmark, not asserted here (CI machines vary under load).
         QStringList missedQuality;
         for (const QString &m : missed) {
-            if (!m.startsWith(u"draft p99"_s))
+            if (!m.startsWith(u"draft p99"_s) &&
+                (falseEscalationTarget || !m.startsWith(u"false_escalation"_s)))
                 missedQuality.append(m);
         }
         QVERIFY2(missedQuality.isEmpty(), qPrintable(missedQuality.join(u"; "_s)));
