@@ -11,6 +11,14 @@
 using namespace Qt::StringLiterals;
 
 namespace tandem::ui {
+namespace {
+
+int percentOf(double confidence)
+{
+    return static_cast<int>(std::lround(std::clamp(confidence, 0.0, 1.0) * 100));
+}
+
+} // namespace
 
 ConfidenceBadge::ConfidenceBadge(QWidget *parent) : QWidget(parent)
 {
@@ -40,7 +48,7 @@ void ConfidenceBadge::setDraft(double confidence, bool needsHuman)
         const QString why = tr("A person must handle this ticket first (the reasons are beside the draft). "
                                "The AI is %1 % sure it read the request right; that does not make the draft "
                                "safe to send.")
-                                .arg(static_cast<int>(std::lround(std::clamp(confidence, 0.0, 1.0) * 100)));
+                                .arg(percentOf(confidence));
         setAccessibleDescription(text() + u". "_s + why);
         setToolTip(why);
     } else if (m_holding) {
@@ -71,7 +79,7 @@ QString ConfidenceBadge::text() const
         return tr("No draft");
     if (m_holding)
         return tr("Holding reply");
-    const int percent = static_cast<int>(std::lround(std::clamp(m_confidence, 0.0, 1.0) * 100));
+    const int percent = percentOf(m_confidence);
     if (m_personFirst)
         return tr("%1 % · person first").arg(percent);
     return tr("%1 % · %2").arg(percent).arg(levelName(m_confidence));

@@ -161,15 +161,21 @@ QJsonObject JudgementEvaluator::Report::toJson() const
     o.insert(u"confidence_auroc"_s, std::isnan(auroc) ? QJsonValue() : QJsonValue(auroc));
     o.insert(u"confidence_ece"_s, intent::expectedCalibrationError(sendable));
     if (!intents.isEmpty()) {
-        const double intentAuroc = intent::aurocOfConfidence(intents);
-        o.insert(u"intent_cases"_s, int(intents.size()));
-        o.insert(u"intent_accuracy"_s, intent::accuracy(intents));
+        QList<intent::ScoredPrediction> predictions;
+        QJsonArray detail;
+        for (const LabelledIntent &l : intents) {
+            predictions.append(l.prediction);
+            detail.append(QJsonObject{{u"id"_s, l.id},
+                                      {u"truth"_s, l.prediction.truth},
+                                      {u"intent"_s, l.prediction.predicted},
+                                      {u"confidence"_s, l.prediction.confidence}});
+        }
+        const double intentAuroc = intent::aurocOfConfidence(predictions);
+        o.insert(u"intent_cases"_s, int(predictions.size()));
+        o.insert(u"intent_accuracy"_s, intent::accuracy(predictions));
         o.insert(u"intent_confidence_auroc"_s,
                  std::isnan(intentAuroc) ? QJsonValue() : QJsonValue(intentAuroc));
-        o.insert(u"intent_confidence_ece"_s, intent::expectedCalibrationError(intents));
-        QJsonArray detail;
-        for (const QJsonObject &d : intentDetail)
-            detail.append(d);
+        o.insert(u"intent_confidence_ece"_s, intent::expectedCalibrationError(predictions));
         o.insert(u"intent_detail"_s, detail);
     }
     auto table = [](const QHash<QString, Counts> &rows) {
@@ -269,17 +275,12 @@ JudgementEvaluator::Report JudgementEvaluator::run(const QList<JudgementCase> &c
         QElapsedTimer timer;
         timer.start();
         const Counts counts = score(c, &failure, &outcome);
-        const QStringList &codes = outcome.codes;
-        report.sendable.append({c.needsHuman ? u"person"_s : u"send"_s, u"send"_s, outcome.confidence});
-        if (!c.intent.isEmpty()) {
-            report.intents.append({c.intent, outcome.intent, outcome.confidence});
-            report.intentDetail.append({{u"id"_s, c.id},
-                                        {u"truth"_s, c.intent},
-                                        {u"intent"_s, outcome.intent},
-                                        {u"confidence"_s, outcome.confidence}});
-        }
         latencies.push_back(double(timer.nsecsElapsed()) / 1e6 /
                             double(1 + c.followups.size() + c.history.size()));
+        const QStringList &codes = outcome.codes;
+        report.sendable.append({c.needsHuman ? u"person"_s : u"send"_s, u"send"_s, outcome.confidence});
+        if (!c.intent.isEmpty())
+            report.intents.append({c.id, {c.intent, outcome.intent, outcome.confidence}});
         report.overall.add(counts);
         report.byCategory[c.category].add(counts);
         report.byLanguage[c.language].add(counts);

@@ -85,8 +85,12 @@ public:
         QList<intent::ScoredPrediction> sendable;
         //! Cases labelled with an intent: the draft's confidence against a right intent (the same
         //! reading as the banking77 calibration figures).
-        QList<intent::ScoredPrediction> intents;
-        QList<QJsonObject> intentDetail; //!< per labelled case: id, truth, intent, confidence
+        struct LabelledIntent
+        {
+            QString id; //!< the case
+            intent::ScoredPrediction prediction;
+        };
+        QList<LabelledIntent> intents;
         QJsonObject toJson() const;
         //! The targets; the unmet ones, described (empty when all hold).
         QStringList missedTargets() const;

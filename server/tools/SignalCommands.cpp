@@ -3,8 +3,6 @@
 #include "server/drafting/ResolvedCsv.h"
 #include "server/drafting/judgement/CaseAssessor.h"
 
-#include "core/ReasonCodes.h"
-
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -58,8 +56,6 @@ int runSignalsCommand(const QStringList &args)
         input.confidence = 1.0;
         const judgement::CaseAssessment a = assessor.assess(input);
         for (const QString &code : a.codes) {
-            if (code == reason::kMultiIssue)
-                continue; // needs the model's reading of each piece
             ++counts[code];
             if (examples[code].size() < show)
                 examples[code].append(row.text.simplified().left(160) + u"  <- "_s + a.evidence.value(code));

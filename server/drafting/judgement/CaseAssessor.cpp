@@ -128,8 +128,9 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
     }
     // Moving abroad or a long trip explains "I won't need it, I've sorted everything, thanks for
     // everything": then it takes a third kind of cue (explicit risk and danger are never excused).
-    const int needed = m_lexicon.find(u"life_change", prepared).isEmpty() ? 2 : 3;
-    if (kinds >= needed || despair >= 2)
+    // Only read when exactly two kinds showed: nothing else depends on it.
+    const bool excused = kinds == 2 && despair < 2 && !m_lexicon.find(u"life_change", prepared).isEmpty();
+    if ((kinds >= 2 && !excused) || despair >= 2)
         add(a, reason::kCrisis, u"the customer may be at risk: "_s + found.mid(0, 4).join(u" + "_s));
 }
 
@@ -168,6 +169,8 @@ void CaseAssessor::assessRequests(const CaseInput &input, const PrefilterText &p
     // reading. Without such a cue, only pieces that each ask for something, read confidently, in
     // different families (queues) make a multi-request message: a stray clause ("bit annoying that
     // the app logs me out, but anyway...") must not turn one request into two.
+    if (input.pieces.isEmpty())
+        return; // one piece: one request, whatever the wording announces
     const bool enumerated = !m_lexicon.find(u"several_requests", prepared).isEmpty() || listItems(input) >= 2;
     QStringList intents;
     QSet<QString> families;
@@ -217,12 +220,9 @@ bool CaseAssessor::isUnclear(const CaseInput &input, const QString &folded) cons
         input.outOfScope || input.abstained || input.intent.isEmpty() || input.confidence < 0.6;
     // What the customer wrote says nothing ("hallo?"), and the subject either says nothing
     // either or is mail boilerplate ("(no subject)") the model cannot read.
-    // A mail placeholder in brackets ("(no subject)", "(kein Betreff)") says nothing either.
-    const QString subject = input.subject.trimmed();
-    const bool placeholderSubject = subject.startsWith(u'(') && subject.endsWith(u')') && subject.size() < 40;
     if (!input.messages.isEmpty() &&
         std::all_of(input.messages.cbegin(), input.messages.cend(), greetingOnly) &&
-        (greetingOnly(input.subject) || placeholderSubject || weakModel))
+        (greetingOnly(input.subject) || weakModel))
         return true;
     if (input.messages.isEmpty() && greetingOnly(input.customerText))
         return true;

@@ -137,17 +137,8 @@ QString SignalLexicon::find(QStringView signal, const QString &folded) const
 
 QString SignalLexicon::find(QStringView signal, const PrefilterText &text) const
 {
-    const auto it = m_signals.constFind(signal.toString());
-    if (it == m_signals.cend())
-        return {};
-    for (const Pattern &p : *it) {
-        if (p.needs && !text.mayContain(*p.needs))
-            continue;
-        const QRegularExpressionMatch m = p.re.match(text.text());
-        if (m.hasMatch())
-            return m.captured(0).trimmed();
-    }
-    return {};
+    const QList<Hit> hits = findAll(signal, text, 1);
+    return hits.isEmpty() ? QString() : hits.first().phrase;
 }
 
 QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const PrefilterText &text,
