@@ -3,6 +3,7 @@
 #include "tools/DraftCommands.h"
 #include "tools/IntentCommands.h"
 #include "tools/JudgementCommands.h"
+#include "tools/RiskCommands.h"
 #include "tools/SignalCommands.h"
 
 #include "core/Logging.h"
@@ -100,7 +101,10 @@ int main(int argc, char *argv[])
             return tandem::server::runJudgementCommand(args);
         if (args.at(1) == u"signals")
             return tandem::server::runSignalsCommand(args);
-        std::fprintf(stderr, "tandemd: eval takes \"intents\", \"drafts\", \"judgement\" or \"signals\"\n");
+        if (args.at(1) == u"risk")
+            return tandem::server::runRiskCommand(args);
+        std::fprintf(stderr,
+                     "tandemd: eval takes \"intents\", \"drafts\", \"judgement\", \"signals\" or \"risk\"\n");
         return 2;
     }
 

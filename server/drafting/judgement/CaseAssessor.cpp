@@ -130,8 +130,23 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
     // everything": then it takes a third kind of cue (explicit risk and danger are never excused).
     // Only read when exactly two kinds showed: nothing else depends on it.
     const bool excused = kinds == 2 && despair < 2 && !m_lexicon.find(u"life_change", prepared).isEmpty();
-    if ((kinds >= 2 && !excused) || despair >= 2)
+    if ((kinds >= 2 && !excused) || despair >= 2) {
         add(a, reason::kCrisis, u"the customer may be at risk: "_s + found.mid(0, 4).join(u" + "_s));
+        return;
+    }
+    // No phrase said it: the risk concepts read together (dying, soon, a burden, means, violence,
+    // fear...), weighed by the model trained on the labelled suites.
+    if (!m_risk.isValid())
+        return;
+    const RiskModel::Reading r = RiskModel::read(m_lexicon, prepared);
+    if (!m_risk.saysCrisis(r.present))
+        return;
+    QStringList signs;
+    for (size_t i = 0; i < r.present.size(); ++i) {
+        if (r.present[i] && !RiskModel::isContext(int(i)))
+            signs.append(RiskModel::conceptLabel(int(i)) + u' ' + quoted(r.phrases.at(qsizetype(i))));
+    }
+    add(a, reason::kCrisis, u"signs of risk together: "_s + signs.mid(0, 4).join(u" + "_s));
 }
 
 void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RiskModel.h"
 #include "SignalLexicon.h"
 
 #include "core/Enums.h"
@@ -74,12 +75,16 @@ struct CaseAssessment
 //! The judgement on the hard cases: risk to life, vulnerability, fraud, legal threats,
 //! complaints (sarcasm included), manipulation of the assistant, repeat contact across tickets,
 //! several requests in one message, languages the knowledge base cannot answer, and messages
-//! with no request in them. Multilingual phrase signals (SignalLexicon) plus the intent model's
-//! view of each sentence and the customer's history; a pure function of its input.
+//! with no request in them. Multilingual phrase signals (SignalLexicon), the risk concepts read
+//! together (RiskModel), the intent model's view of each sentence and the customer's history; a
+//! pure function of its input.
 class CaseAssessor
 {
 public:
-    explicit CaseAssessor(const SignalLexicon &lexicon = SignalLexicon::builtIn()) : m_lexicon(lexicon) {}
+    explicit CaseAssessor(const SignalLexicon &lexicon = SignalLexicon::builtIn(),
+                          const RiskModel &risk = RiskModel::builtIn())
+        : m_lexicon(lexicon), m_risk(risk)
+    {}
 
     CaseAssessment assess(const CaseInput &input) const;
 
@@ -104,6 +109,7 @@ private:
     bool isUnclear(const CaseInput &input, const QString &folded) const;
 
     const SignalLexicon &m_lexicon;
+    const RiskModel &m_risk;
 };
 
 } // namespace tandem::server::judgement

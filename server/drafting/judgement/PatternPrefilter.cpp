@@ -154,11 +154,34 @@ std::optional<QList<PatternPrefilter::Need>> PatternPrefilter::analyse(const QSt
     return needs;
 }
 
+namespace {
+
+quint64 openingKey(QStringView s)
+{
+    // Up to three UTF-16 units, and the length, in one number.
+    quint64 key = quint64(s.size());
+    for (qsizetype i = 0; i < s.size() && i < 3; ++i)
+        key |= quint64(s.at(i).unicode()) << (16 * i + 8);
+    return key;
+}
+
+quint32 pairKey(QChar a, QChar b)
+{
+    return (quint32(a.unicode()) << 16) | b.unicode();
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.isMark();
+}
+
+} // namespace
+
 PrefilterText::PrefilterText(const QString &folded) : m_text(folded)
 {
     qsizetype start = -1;
     for (qsizetype i = 0; i <= m_text.size(); ++i) {
-        const bool inWord = i < m_text.size() && (m_text.at(i).isLetterOrNumber() || m_text.at(i).isMark());
+        const bool inWord = i < m_text.size() && isWordChar(m_text.at(i));
         if (inWord && start < 0)
             start = i;
         else if (!inWord && start >= 0) {
@@ -167,26 +190,45 @@ PrefilterText::PrefilterText(const QString &folded) : m_text(folded)
         }
     }
     std::sort(m_words.begin(), m_words.end());
+    m_wordOpenings.reserve(m_words.size() * 3);
+    for (const QString &w : m_words) {
+        for (qsizetype n = 1; n <= 3 && n <= w.size(); ++n)
+            m_wordOpenings.insert(openingKey(QStringView(w).left(n)));
+    }
+    m_pairs.reserve(size_t(m_text.size()));
+    for (qsizetype i = 0; i + 1 < m_text.size(); ++i)
+        m_pairs.insert(pairKey(m_text.at(i), m_text.at(i + 1)));
+}
+
+bool PrefilterText::mayStartWord(const QString &literal) const
+{
+    // A word that starts with the literal: its first characters open some word...
+    const QStringView opening = QStringView(literal).left(3);
+    if (std::all_of(opening.cbegin(), opening.cend(), isWordChar) &&
+        !m_wordOpenings.contains(openingKey(opening)))
+        return false;
+    // ...and the first word >= it has that prefix.
+    const auto it = std::lower_bound(m_words.cbegin(), m_words.cend(), literal);
+    if (it != m_words.cend() && it->startsWith(literal))
+        return true;
+    // The literal may continue past a word character the word split does not know.
+    return (literal.contains(u'\'') || literal.contains(u'-')) && mayOccur(literal);
+}
+
+bool PrefilterText::mayOccur(const QString &literal) const
+{
+    for (qsizetype i = 0; i + 1 < literal.size(); ++i) {
+        if (!m_pairs.contains(pairKey(literal.at(i), literal.at(i + 1))))
+            return false;
+    }
+    return m_text.contains(literal);
 }
 
 bool PrefilterText::mayContain(const QList<PatternPrefilter::Need> &needs) const
 {
-    for (const PatternPrefilter::Need &n : needs) {
-        if (n.wordStart) {
-            // A word that starts with the literal: the first word >= it, if it has that prefix.
-            const auto it = std::lower_bound(m_words.cbegin(), m_words.cend(), n.literal);
-            if (it != m_words.cend() && it->startsWith(n.literal))
-                return true;
-            // The literal may continue past a word character the word split does not know.
-            if (n.literal.contains(u'\'') || n.literal.contains(u'-')) {
-                if (m_text.contains(n.literal))
-                    return true;
-            }
-        } else if (m_text.contains(n.literal)) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(needs.cbegin(), needs.cend(), [this](const PatternPrefilter::Need &n) {
+        return n.wordStart ? mayStartWord(n.literal) : mayOccur(n.literal);
+    });
 }
 
 } // namespace tandem::server::judgement

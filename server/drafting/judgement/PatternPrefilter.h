@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 namespace tandem::server::judgement {
@@ -26,7 +27,9 @@ public:
     static std::optional<QList<Need>> analyse(const QString &pattern);
 };
 
-//! A message prepared for prefiltering: its folded text and its words, sorted.
+//! A message prepared for prefiltering: its folded text, its words sorted, and two hash sets that
+//! reject most literals in one lookup (the first three characters of every word; every pair of
+//! adjacent characters of the text), before a binary search or a substring search confirms.
 class PrefilterText
 {
 public:
@@ -35,8 +38,13 @@ public:
     const QString &text() const { return m_text; }
 
 private:
+    bool mayStartWord(const QString &literal) const;
+    bool mayOccur(const QString &literal) const;
+
     QString m_text;
     std::vector<QString> m_words;
+    std::unordered_set<quint64> m_wordOpenings; //!< 1, 2 and 3 first characters of each word
+    std::unordered_set<quint32> m_pairs;        //!< adjacent characters of the text
 };
 
 } // namespace tandem::server::judgement

@@ -23,15 +23,20 @@ private Q_SLOTS:
         QTest::addColumn<int>("minLanguages");
         QTest::addColumn<int>("minCrisis");
         QTest::addColumn<bool>("falseEscalationTarget");
+        QTest::addColumn<double>("minCrisisRecall");
         // The suite written with the lexicon, and the suites written blind that later became dev
         // suites (tests/judgement/README.md); each must meet the targets.
-        // blind-c is mostly hard negatives written to look like crises (idioms, other people's
-        // deaths, moving abroad): its false escalations are reported (docs/drafting.md), not a
-        // target yet.
-        QTest::newRow("cases") << u"cases.jsonl"_s << 300 << 10 << 50 << true;
-        QTest::newRow("blind-a") << u"blind-a.jsonl"_s << 180 << 10 << 30 << true;
-        QTest::newRow("blind-b") << u"blind-b.jsonl"_s << 180 << 10 << 30 << true;
-        QTest::newRow("blind-c") << u"blind-c.jsonl"_s << 120 << 10 << 50 << false;
+        // blind-a, blind-c, blind-d and blind-e hold hard negatives written to look like crises
+        // (other people's deaths, a relative in hospital, moving abroad, idioms); the concept model
+        // (ADR 0008) trades some of them for recall: their false escalations are reported in
+        // docs/drafting.md, not asserted. blind-d and blind-e were measured held out once, then
+        // trained on: their crisis recall is a floor against regressions, not the 1.0 target.
+        QTest::newRow("cases") << u"cases.jsonl"_s << 300 << 10 << 50 << true << 1.0;
+        QTest::newRow("blind-a") << u"blind-a.jsonl"_s << 180 << 10 << 30 << false << 1.0;
+        QTest::newRow("blind-b") << u"blind-b.jsonl"_s << 180 << 10 << 30 << true << 1.0;
+        QTest::newRow("blind-c") << u"blind-c.jsonl"_s << 120 << 10 << 50 << false << 1.0;
+        QTest::newRow("blind-d") << u"blind-d.jsonl"_s << 100 << 20 << 50 << false << 0.85;
+        QTest::newRow("blind-e") << u"blind-e.jsonl"_s << 120 << 20 << 60 << false << 0.85;
     }
 
     void suiteMeetsTheTargets()
@@ -41,6 +46,7 @@ private Q_SLOTS:
         QFETCH(int, minLanguages);
         QFETCH(int, minCrisis);
         QFETCH(bool, falseEscalationTarget);
+        QFETCH(double, minCrisisRecall);
         QString error;
         const auto cases =
             JudgementEvaluator::readCases(QStringLiteral(TANDEM_JUDGEMENT_DIR) + u'/' + file, &error);
@@ -67,12 +73,15 @@ private Q_SLOTS:
 
         QCOMPARE(report.overall.cases, int(cases->size()));
         QVERIFY(report.overall.crisisCases >= minCrisis);
+        const double crisisRecall = json.value(u"crisis_recall"_s).toDouble();
+        QVERIFY2(crisisRecall >= minCrisisRecall, qPrintable(QString::number(crisisRecall)));
         const QStringList missed = report.missedTargets();
         // Latency is measured by the benchmark, not asserted here (CI machines vary under load).
         QStringList missedQuality;
         for (const QString &m : missed) {
             if (!m.startsWith(u"draft p99"_s) &&
-                (falseEscalationTarget || !m.startsWith(u"false_escalation"_s)))
+                (falseEscalationTarget || !m.startsWith(u"false_escalation"_s)) &&
+                (minCrisisRecall >= 1.0 || !m.startsWith(u"crisis_recall"_s)))
                 missedQuality.append(m);
         }
         QVERIFY2(missedQuality.isEmpty(), qPrintable(missedQuality.join(u"; "_s)));
