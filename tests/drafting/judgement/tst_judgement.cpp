@@ -281,6 +281,12 @@ private Q_SLOTS:
         QTest::newRow("it") << u"Non voglio più vivere, voglio togliermi la vita."_s;
         QTest::newRow("pt") << u"Não quero mais viver."_s;
         QTest::newRow("pl") << u"Nie chcę już żyć."_s;
+        // A threat to kill someone else is a risk to their safety (danger), whoever the target.
+        QTest::newRow("threat en") << u"If that scammer doesn't pay me back I'll find him and kill him."_s;
+        QTest::newRow("threat pl") << u"Jeśli nie odda pieniędzy, to go znajdę i zabiję."_s;
+        QTest::newRow("threat de") << u"Wenn er das Geld nicht zurückgibt, bringe ich ihn um."_s;
+        QTest::newRow("threat es") << u"Si no me devuelve el dinero lo voy a matar."_s;
+        QTest::newRow("threat ru") << u"Если он не вернёт деньги, я его убью."_s;
     }
     void crisisInManyLanguagesAndIndirectWording()
     {
@@ -296,6 +302,10 @@ private Q_SLOTS:
         QTest::newRow("fees") << u"These late fees are killing me, can I pay early?"_s;
         QTest::newRow("dying to know") << u"I'm dying to know when my card arrives!"_s;
         QTest::newRow("routine") << u"When is my next instalment due for order LP-1234567?"_s;
+        QTest::newRow("kill the order") << u"Please kill the order, I don't want it any more."_s;
+        QTest::newRow("trash talk fr")
+            << u"Je vais vous descendre sur les réseaux sociaux si rien ne bouge."_s;
+        QTest::newRow("mato grosso") << u"Moro no Mato Grosso, o cartão chega aqui?"_s;
     }
     void hyperboleAndBereavementAreNotCrisis()
     {
