@@ -161,8 +161,8 @@ void InboxModel::fillRow(Row *row, const Ticket &t)
     // A reason code says why a person must look: such a ticket needs one whatever the flag says
     // (the "Needs human" view and its count include every crisis).
     row->needsHuman = t.needsHuman || row->reasons != 0;
-    if (t.draftConfidence)
-        row->confidence = float(*t.draftConfidence);
+    // The list says what the current draft's confidence is; none (sent, discarded) clears it.
+    row->confidence = t.draftConfidence ? float(*t.draftConfidence) : -1.0f;
 }
 
 // --- whole-model operations ----------------------------------------------------------------------
@@ -185,9 +185,9 @@ void InboxModel::setTickets(const QList<Ticket> &tickets)
         } else {
             m_rowById.insert(ticket.id, quint32(m_rows.size()));
             row = &m_rows.emplace_back();
-            row->confidence = takePendingConfidence(ticket.id);
         }
         fillRow(row, ticket);
+        adoptPendingConfidence(row);
         countRow(*row, +1);
     }
     m_sorted.resize(m_rows.size());
@@ -443,9 +443,9 @@ void InboxModel::upsert(const QList<Ticket> &tickets)
             t.priority = Priority(row.priority);
             t.needsHuman = row.needsHuman;
             t.needsHumanCodes = codesOf(row.reasons);
-            all.append(t);
             if (row.confidence >= 0)
-                m_pendingConfidence.insert(row.id, row.confidence);
+                t.draftConfidence = row.confidence;
+            all.append(t);
         }
         all.append(tickets);
         setTickets(all);
@@ -459,7 +459,7 @@ void InboxModel::upsert(const QList<Ticket> &tickets)
             const auto rowIndex = quint32(m_rows.size());
             Row &row = m_rows.emplace_back();
             fillRow(&row, ticket);
-            row.confidence = takePendingConfidence(ticket.id);
+            adoptPendingConfidence(&row);
             m_rowById.insert(ticket.id, rowIndex);
             countRow(row, +1);
             insertNewRow(rowIndex);
@@ -496,14 +496,15 @@ void InboxModel::setConfidence(qint64 ticketId, double confidence)
     setConfidences({{ticketId, confidence}});
 }
 
-float InboxModel::takePendingConfidence(qint64 ticketId)
+void InboxModel::adoptPendingConfidence(Row *row)
 {
-    const auto it = m_pendingConfidence.find(ticketId);
+    // A draft fetched before its ticket was listed: used unless the list brought its own.
+    const auto it = m_pendingConfidence.find(row->id);
     if (it == m_pendingConfidence.end())
-        return -1.0f;
-    const float value = *it;
+        return;
+    if (row->confidence < 0)
+        row->confidence = *it;
     m_pendingConfidence.erase(it);
-    return value;
 }
 
 qint64 InboxModel::ticketIdAt(int row) const

@@ -168,7 +168,7 @@ private:
     void countRow(const Row &row, int delta);
     quint16 intern(QStringList *values, QHash<QString, quint16> *index, const QString &value);
     void fillRow(Row *row, const Ticket &ticket);
-    float takePendingConfidence(qint64 ticketId);
+    void adoptPendingConfidence(Row *row);
     //! Applies \a mutate to row \a rowIndex keeping both orders and the counts right, emitting
     //! the row insert/remove/move; data changes are collected in \a changed for one dataChanged.
     template <typename Mutate> void changeRow(quint32 rowIndex, Mutate mutate, QList<quint32> *changed);

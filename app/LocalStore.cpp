@@ -32,7 +32,7 @@ std::atomic<quint64> g_connectionCounter{0};
 const QString kTicketColumns =
     u"id, subject, status, priority, queue, customer_name, customer_email, customer_language, assignee_id, "
     u"tags, created_at, updated_at, sla_due_at, version, intent, sentiment, language, needs_human, "
-    u"needs_human_reason, needs_human_codes"_s;
+    u"needs_human_reason, needs_human_codes, draft_confidence"_s;
 
 // A null QString binds as SQL NULL; the text columns are NOT NULL and "absent" means "".
 QString notNull(const QString &text)
@@ -99,6 +99,8 @@ Ticket ticketFromQuery(const QSqlQuery &q)
     t.needsHumanReason = q.value(18).toString();
     // Normalized on the way out as well: a cache written by a build that knew other codes.
     t.needsHumanCodes = reason::normalized(jsonStrings(q.value(19)));
+    if (!q.value(20).isNull())
+        t.draftConfidence = q.value(20).toDouble();
     return t;
 }
 
@@ -215,7 +217,7 @@ bool LocalStore::upsertTicket(const Ticket &t)
     QSqlQuery q(database());
     // An older version never overwrites a newer one (a detail fetch racing the change feed).
     q.prepare(u"INSERT INTO tickets ("_s + kTicketColumns +
-              u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+              u") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
               u"ON CONFLICT(id) DO UPDATE SET subject=excluded.subject, status=excluded.status, "
               u"priority=excluded.priority, queue=excluded.queue, customer_name=excluded.customer_name, "
               u"customer_email=excluded.customer_email, customer_language=excluded.customer_language, "
@@ -223,7 +225,7 @@ bool LocalStore::upsertTicket(const Ticket &t)
               u"updated_at=excluded.updated_at, sla_due_at=excluded.sla_due_at, version=excluded.version, "
               u"intent=excluded.intent, sentiment=excluded.sentiment, language=excluded.language, "
               u"needs_human=excluded.needs_human, needs_human_reason=excluded.needs_human_reason, "
-              u"needs_human_codes=excluded.needs_human_codes "
+              u"needs_human_codes=excluded.needs_human_codes, draft_confidence=excluded.draft_confidence "
               u"WHERE excluded.version >= tickets.version"_s);
     q.addBindValue(t.id);
     q.addBindValue(notNull(t.subject));
@@ -245,6 +247,8 @@ bool LocalStore::upsertTicket(const Ticket &t)
     q.addBindValue(t.needsHuman);
     q.addBindValue(notNull(t.needsHumanReason));
     q.addBindValue(jsonText(t.needsHumanCodes));
+    q.addBindValue(t.draftConfidence ? QVariant(*t.draftConfidence)
+                                     : QVariant(QMetaType::fromType<double>()));
     if (!q.exec())
         return fail(u"cannot store ticket %1"_s.arg(t.id), q.lastError().text());
     return true;
@@ -432,18 +436,6 @@ std::optional<Draft> LocalStore::draft(qint64 ticketId) const
     if (!draft)
         fail(u"cannot read the cached draft of ticket %1"_s.arg(ticketId), error);
     return draft;
-}
-
-QHash<qint64, double> LocalStore::draftConfidences() const
-{
-    QHash<qint64, double> out;
-    QSqlQuery q(database());
-    q.setForwardOnly(true);
-    if (!q.exec(u"SELECT ticket_id, confidence FROM drafts"_s))
-        return out;
-    while (q.next())
-        out.insert(q.value(0).toLongLong(), q.value(1).toDouble());
-    return out;
 }
 
 // --- sync state -----------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LocalStoreMigrations.h"
 #include "OutboxItem.h"
 
 #include "core/ApiTypes.h"
@@ -24,7 +25,7 @@ class LocalStore
 {
 public:
     //! The schema version this build writes.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = LocalStoreMigrations::kLatest;
 
     //! The default file for (server, user) under QStandardPaths::AppDataLocation:
     //! "<data>/accounts/<host>-<port>-<hash>.sqlite" (the email itself is not in the name).
@@ -66,8 +67,6 @@ public:
     bool hasTicketDetail(qint64 id) const;
     QList<Message> messages(qint64 ticketId) const;
     std::optional<Draft> draft(qint64 ticketId) const;
-    //! The confidence of every cached draft, by ticket id (for the inbox column).
-    QHash<qint64, double> draftConfidences() const;
 
     // --- sync state -------------------------------------------------------------------------
     QString cursor() const;

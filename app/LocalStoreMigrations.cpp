@@ -50,7 +50,7 @@ bool LocalStoreMigrations::migrate(QSqlDatabase &db, QString *error)
     }
     using Step = bool (*)(QSqlDatabase &, QString *);
     static constexpr Step steps[] = {&LocalStoreMigrations::migrateTo1, &LocalStoreMigrations::migrateTo2,
-                                     &LocalStoreMigrations::migrateTo3};
+                                     &LocalStoreMigrations::migrateTo3, &LocalStoreMigrations::migrateTo4};
     static_assert(std::size(steps) == kLatest);
 
     for (int target = current + 1; target <= kLatest; ++target) {
@@ -158,6 +158,17 @@ bool LocalStoreMigrations::migrateTo2(QSqlDatabase &db, QString *error)
 bool LocalStoreMigrations::migrateTo3(QSqlDatabase &db, QString *error)
 {
     return execAll(db, {u"ALTER TABLE tickets ADD COLUMN needs_human_codes TEXT NOT NULL DEFAULT '[]'"_s},
+                   error);
+}
+
+// Schema 4: the list's draft confidence kept with the ticket (the inbox column without opening
+// each ticket); seeded from the drafts already fetched, the rest arrives with the next changes.
+bool LocalStoreMigrations::migrateTo4(QSqlDatabase &db, QString *error)
+{
+    return execAll(db,
+                   {u"ALTER TABLE tickets ADD COLUMN draft_confidence REAL"_s,
+                    u"UPDATE tickets SET draft_confidence = "
+                    u"(SELECT confidence FROM drafts WHERE drafts.ticket_id = tickets.id)"_s},
                    error);
 }
 

@@ -13,7 +13,7 @@ class LocalStoreMigrations
 {
 public:
     //! The newest schema version known to this build.
-    static constexpr int kLatest = 3;
+    static constexpr int kLatest = 4;
 
     //! Brings \a db from its current user_version to kLatest. False with \a error when the file
     //! is from a newer build or a step failed (that step is rolled back; earlier steps stay).
@@ -25,6 +25,7 @@ private:
     static bool migrateTo1(QSqlDatabase &db, QString *error);
     static bool migrateTo2(QSqlDatabase &db, QString *error);
     static bool migrateTo3(QSqlDatabase &db, QString *error);
+    static bool migrateTo4(QSqlDatabase &db, QString *error);
 };
 
 } // namespace tandem::app

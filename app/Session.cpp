@@ -123,7 +123,6 @@ bool Session::start(QString *error)
     m_crisis->setBaseline(cached); // their crises were news in an earlier session
     // Never synced: the first complete pull loads what exists, it brings no news.
     m_crisis->setLearning(m_store->cursor().isEmpty());
-    m_inbox->setConfidences(m_store->draftConfidences());
     m_outboxModel->reload();
     m_fallbackSyncInterval = m_sync->interval();
     m_sync->start();

@@ -308,7 +308,11 @@ void InboxDelegate::paintConfidence(QPainter *painter, const QStyleOptionViewIte
     const QRect r = opt.rect.adjusted(6, 0, -6, 0);
     const int textWidth = opt.fontMetrics.horizontalAdvance(u"100 %"_s);
     const QRect barRect(r.left(), r.center().y() - 2, std::max(8, r.width() - textWidth - 6), 5);
-    const QColor accent = theme::confidenceColor(opt.palette, confidence);
+    // A ticket that needs a person: the score says how sure the model read the request, not that
+    // the draft may go; grey like the draft's "person first" badge, never green beside a red chip.
+    const QColor accent = index.data(InboxModel::NeedsHumanRole).toBool()
+                              ? theme::dimText(opt.palette)
+                              : theme::confidenceColor(opt.palette, confidence);
     painter->setPen(Qt::NoPen);
     painter->setBrush(
         theme::blend(opt.palette.color(QPalette::Base), opt.palette.color(QPalette::Text), 0.15));

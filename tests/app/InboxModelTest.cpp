@@ -332,6 +332,32 @@ private Q_SLOTS:
                  double(0.4f));
     }
 
+    void listConfidenceFillsTheColumnAndClearsWithTheDraft()
+    {
+        // The list API sends each ticket's current draft confidence: a ticket arriving live shows
+        // it without being opened, and a sent or discarded draft takes it away.
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTickets({ticket(1, u"one"_s, u"orders"_s)});
+        Ticket arriving = ticket(2, u"two"_s, u"orders"_s);
+        arriving.draftConfidence = 0.83;
+        model.upsert({arriving});
+        const auto confidenceOf = [&](qint64 id) {
+            return model.index(model.rowOfTicket(id), 0).data(InboxModel::ConfidenceRole);
+        };
+        QCOMPARE(confidenceOf(2).toDouble(), double(0.83f));
+        Ticket sent = arriving;
+        sent.version = 2;
+        sent.draftConfidence.reset();
+        model.upsert({sent});
+        QVERIFY(!confidenceOf(2).isValid());
+        QVERIFY(model.index(model.rowOfTicket(2), InboxModel::ConfidenceColumn).data().toString().isEmpty());
+        // A draft fetched before its ticket is listed still counts when the list has none.
+        model.setConfidence(3, 0.5);
+        model.upsert({ticket(3, u"three"_s, u"orders"_s)});
+        QCOMPARE(confidenceOf(3).toDouble(), double(0.5f));
+    }
+
     void bulkUpsertKeepsReasonCodes()
     {
         InboxModel model;

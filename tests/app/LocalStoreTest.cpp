@@ -182,11 +182,15 @@ private Q_SLOTS:
         {
             RawDb raw(path);
             QVERIFY(createSchemaV2(raw));
+            QVERIFY(raw.exec(u"INSERT INTO drafts VALUES (42, 7, 0.66, '{}')"_s));
         }
         {
             LocalStore store(path);
             QVERIFY2(store.open(), qPrintable(store.lastError()));
-            QCOMPARE(store.schemaVersion(), 3);
+            QCOMPARE(store.schemaVersion(), LocalStore::kSchemaVersion);
+            QCOMPARE(LocalStore::kSchemaVersion, 4);
+            // Schema 4 seeds the list's draft confidence from the draft already fetched.
+            QCOMPARE(store.ticket(42)->draftConfidence, std::optional<double>(0.66));
             // v2 data survived; the old row has no codes until the server sends them.
             auto ticket = store.ticket(42);
             QVERIFY(ticket);
@@ -302,6 +306,16 @@ private Q_SLOTS:
         bare.needsHumanCodes.clear();
         QVERIFY(store.applyTicketBatch({bare}, std::nullopt));
         QCOMPARE(*store.ticket(3), bare);
+
+        // The list's draft confidence is kept with the ticket, and cleared when the draft is gone.
+        Ticket drafted = makeTicket(4, 1);
+        drafted.draftConfidence = 0.73;
+        QVERIFY(store.applyTicketBatch({drafted}, std::nullopt));
+        QCOMPARE(store.ticket(4)->draftConfidence, std::optional<double>(0.73));
+        Ticket sent = makeTicket(4, 2);
+        sent.draftConfidence.reset();
+        QVERIFY(store.applyTicketBatch({sent}, std::nullopt));
+        QVERIFY(!store.ticket(4)->draftConfidence);
     }
 
     void ticketDetailReplacesThreadAndDraft()
@@ -334,7 +348,7 @@ private Q_SLOTS:
         QVERIFY(loaded);
         QCOMPARE(loaded->messages, detail.messages);
         QCOMPARE(*loaded->draft, draft);
-        QCOMPARE(store.draftConfidences().value(9), 0.82);
+        QCOMPARE(store.draft(9)->confidence, 0.82);
 
         detail.messages = {m1};
         detail.draft.reset();

@@ -7,6 +7,7 @@
 #include "ui/InboxDelegate.h"
 #include "ui/InboxTable.h"
 #include "ui/ReasonChips.h"
+#include "ui/Theme.h"
 #include "ui/TicketHeader.h"
 
 #include "app/InboxModel.h"
@@ -194,6 +195,34 @@ private Q_SLOTS:
         const QColor calm = ReasonChips::background(table.palette(), u"vulnerable",
                                                     table.selectionModel()->isRowSelected(vulnerableRow));
         QVERIFY(pixelsLike(image, cell(vulnerableRow), calm) > 40);
+    }
+
+    void confidenceOfATicketThatNeedsAPersonIsNotGreen()
+    {
+        app::InboxModel model;
+        InboxTable table;
+        table.setInboxModel(&model);
+        table.applyDefaultColumns();
+        table.resize(900, 300);
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        Ticket routine = ticket(1, u"Where is my parcel"_s, {}, 10);
+        routine.draftConfidence = 0.95;
+        Ticket escalated = ticket(2, u"Final warning before the ombudsman"_s, {u"legal"_s}, 20);
+        escalated.draftConfidence = 0.95;
+        model.setTickets({routine, escalated});
+        table.clearSelection();
+        const QImage image = table.viewport()->grab().toImage();
+        const qreal dpr = image.devicePixelRatio();
+        const auto cell = [&](qint64 id) {
+            const QRect r =
+                table.visualRect(model.index(model.rowOfTicket(id), app::InboxModel::ConfidenceColumn));
+            return QRect((r.topLeft() * dpr), (r.size() * dpr));
+        };
+        const QColor green = theme::confidenceColor(table.palette(), 0.95);
+        QVERIFY2(pixelsLike(image, cell(1), green) > 10, "the routine ticket's bar is the confidence colour");
+        QCOMPARE(pixelsLike(image, cell(2), green), 0);
+        QVERIFY(pixelsLike(image, cell(2), theme::dimText(table.palette())) > 10);
     }
 
     void criticalAlertBannerOffersTheTicket()
