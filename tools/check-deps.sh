@@ -136,9 +136,17 @@ dpkg-query -W -f='${Package} ${Essential} ${Priority}\n' | awk '$2 == "yes" || $
 [ -s "$work/closure.txt" ] || { echo "check-deps: apt-cache knows none of the listed packages (run apt-get update)" >&2; exit 2; }
 
 # ---- 4. Verdict -----------------------------------------------------------------------------
+# Fonts are the one interchangeable run-time input: fontconfig opens every font the machine has
+# (a machine with Java installed also has fonts-dejavu-extra), and the app needs one, not those.
+# A font file from an unlisted package is therefore not a missing dependency, as long as some font
+# the app opened does come from the list; with none, the verdict names the first unlisted font.
 missing=$(awk -F'\t' 'FILENAME ~ /closure|base/ { ok[$1] = 1; next }
     { n = split($1, pkgs, ","); good = 0; for (i = 1; i <= n; ++i) if (pkgs[i] in ok) good = 1
-      if (!good) print pkgs[1] "\t" $2 }' \
+      font = ($2 ~ /^\/usr\/share\/fonts\//)
+      if (font && good) fontok = 1
+      else if (font) { if (!firstfont) firstfont = pkgs[1] "\t" $2 }
+      else if (!good) print pkgs[1] "\t" $2 }
+    END { if (!fontok && firstfont) print firstfont }' \
     "$work/closure.txt" "$work/base.txt" "$owners" | sort -t$'\t' -k1,1 -u)
 files=$(wc -l <"$work/files.txt")
 pkgs=$(cut -f1 "$owners" | tr ',' '\n' | sort -u | wc -l)
