@@ -255,8 +255,11 @@ GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &requ
     r.queue = ticket.queue;
     r.customer = text::customerText(ticket, request.messages);
     r.language = LanguageDetector::decide(r.customer, ticket.customer.language);
-    r.sentiment = SentimentAnalyzer::analyze(r.customer, r.language);
-    r.prediction = predictIntent(r.customer);
+    // The model and the sentiment read what is meant: "dead tired", "dying of laughter" or "the
+    // app will be the death of me" say nothing about the request or the mood (blanked).
+    const QString literal = judgement::CaseAssessor().literalText(r.customer);
+    r.sentiment = SentimentAnalyzer::analyze(literal, r.language);
+    r.prediction = predictIntent(literal);
     // A language is unserved only next to served ones: with no knowledge at all, everything is
     // out of scope instead (the policy's rule, not a language problem).
     const bool served =
@@ -279,7 +282,7 @@ GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &requ
     in.confidence = r.prediction.confidence;
     in.outOfScope = r.prediction.outOfScope;
     in.abstained = r.prediction.abstain;
-    in.pieces = served ? pieceIntents(r.customer, r.prediction) : QList<judgement::PieceIntent>();
+    in.pieces = served ? pieceIntents(literal, r.prediction) : QList<judgement::PieceIntent>();
     in.intentFamilies = m_options.intentFamilies;
     in.sentimentScore = r.sentiment.score;
     in.customerMessages = std::max(1, text::customerMessageCount(request.messages));

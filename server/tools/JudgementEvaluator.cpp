@@ -418,6 +418,7 @@ JudgementEvaluator::Counts JudgementEvaluator::score(const JudgementCase &c, QJs
                     {u"codes"_s, QJsonArray::fromStringList(t.needsHumanCodes)},
                     {u"priority"_s, toString(t.priority)},
                     {u"intent"_s, t.intent},
+                    {u"confidence"_s, draft.confidence},
                     {u"language"_s, t.language},
                     {u"reason"_s, t.needsHumanReason.left(200)}};
     }

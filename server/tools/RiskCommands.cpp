@@ -55,8 +55,7 @@ Sample sampleOf(const judgement::CaseAssessor &phrases, const QString &subject, 
     input.intent = u"corpus"_s;
     input.confidence = 1.0;
     s.phraseSaysCrisis = phrases.assess(input).has(reason::kCrisis);
-    const judgement::PrefilterText prepared(
-        judgement::fold(input.customerText.right(judgement::CaseAssessor::kMaxJudgedChars)));
+    const judgement::PrefilterText prepared(phrases.judgedText(input.customerText));
     s.reading = judgement::RiskModel::read(judgement::SignalLexicon::builtIn(), prepared).present;
     return s;
 }

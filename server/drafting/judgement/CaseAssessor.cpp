@@ -47,13 +47,12 @@ QString CaseAssessment::reason() const
 CaseAssessment CaseAssessor::assess(const CaseInput &input) const
 {
     CaseAssessment a;
-    // The newest part of a very long thread: what a person must see now is in what came last.
-    const QString folded = fold(input.customerText.right(kMaxJudgedChars));
+    const QString folded = judgedText(input.customerText);
     const PrefilterText prepared(folded);
 
     // Risk to life first: whatever else the message says, a person must see it now.
     assessCrisis(prepared, a);
-    if (const QString p = m_lexicon.find(u"vulnerable", prepared); !p.isEmpty())
+    if (const QString p = vulnerablePhrase(prepared); !p.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
     if (const QString p = m_lexicon.find(u"fraud", prepared); !p.isEmpty())
         add(a, reason::kFraud, u"possible fraud: "_s + quoted(p));
@@ -93,6 +92,52 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kOutOfScope, u"nothing in it about payments, orders, the card or the account"_s);
     a.codes = reason::normalized(a.codes);
     return a;
+}
+
+QString CaseAssessor::judgedText(const QString &customerText) const
+{
+    // The newest part of a very long thread: what a person must see now is in what came last.
+    return m_lexicon.blanked(u"not_literal", fold(customerText.right(kMaxJudgedChars)));
+}
+
+QString CaseAssessor::literalText(const QString &text) const
+{
+    QList<qsizetype> origins;
+    const QString folded = fold(text, &origins);
+    const auto spans = m_lexicon.spans(u"not_literal", folded);
+    if (spans.isEmpty())
+        return text;
+    QString out = text;
+    for (const auto &[start, end] : spans) {
+        const qsizetype from = origins.at(start);
+        qsizetype to = origins.at(end - 1) + 1;
+        if (to < out.size() && out.at(to - 1).isHighSurrogate())
+            ++to; // both halves of a character outside the BMP
+        while (to < out.size() && out.at(to).category() == QChar::Mark_NonSpacing)
+            ++to; // and the accents written after the last letter
+        out.replace(from, to - from, QString(to - from, u' '));
+    }
+    return out;
+}
+
+QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared) const
+{
+    const QString p = m_lexicon.find(u"vulnerable", prepared);
+    if (p.isEmpty() || m_lexicon.find(u"care_planned", prepared).isEmpty())
+        return p;
+    // A planned operation explains its stay in hospital ("in hospital for five days after my knee
+    // op"): those words are set aside, every other vulnerable sign (a stroke, cancer, a death)
+    // still counts, wherever it is in the message.
+    const QString &text = prepared.text();
+    const auto stay = m_lexicon.spans(u"care_stay", text);
+    for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", text)) {
+        const bool explained =
+            std::any_of(stay.cbegin(), stay.cend(),
+                        [&, s = start, e = end](const auto &c) { return c.first < e && s < c.second; });
+        if (!explained)
+            return text.mid(start, end - start).trimmed();
+    }
+    return {};
 }
 
 void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const

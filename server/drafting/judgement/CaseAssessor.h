@@ -87,6 +87,13 @@ public:
     {}
 
     CaseAssessment assess(const CaseInput &input) const;
+    //! The text every signal reads: the newest kMaxJudgedChars of \a customerText, folded, with
+    //! wording that is not meant literally blanked (lexicon signal "not_literal": "dead tired",
+    //! "dying of laughter", "not stolen", a planned stay in hospital).
+    QString judgedText(const QString &customerText) const;
+    //! \a text as written, with the same not-literal wording blanked: what the intent model and
+    //! the sentiment read, so "dead tired" or "dying of laughter" steers neither.
+    QString literalText(const QString &text) const;
 
     //! Minimum confidence for one piece of a message to count as a request of its own.
     static constexpr double kPieceConfidence = 0.6;
@@ -103,6 +110,7 @@ public:
 
 private:
     void assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const;
+    QString vulnerablePhrase(const PrefilterText &prepared) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
     void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
     static int listItems(const CaseInput &input);

@@ -55,6 +55,7 @@ const QList<Concept> &concepts()
         // Context last (features() relies on it): weighs alone and with each risk signal.
         {u"context_bereavement"_s, u"someone else's death"_s, Kind::Context},
         {u"context_move"_s, u"a move or a long trip"_s, Kind::Context},
+        {u"context_reported"_s, u"someone else's risk, at work or in fiction"_s, Kind::Context},
     };
     return list;
 }
@@ -133,6 +134,18 @@ RiskModel::Reading RiskModel::read(const SignalLexicon &lexicon, const Prefilter
         r.phrases[i] = free->phrase;
         if (!context)
             taken.emplace_back(free->start, free->end);
+    }
+    // A move abroad, a switch of bank or a long trip explains the words of leaving ("I won't need
+    // the card", "I've sorted everything", "thanks for everything, goodbye"): next to it they say
+    // nothing. Despair, means, dying and the rest still count.
+    if (const qsizetype move = names.indexOf(u"context_move"_s); move >= 0 && r.present[size_t(move)]) {
+        for (const QString &leaving :
+             {u"crisis_finality"_s, u"crisis_preparation"_s, u"crisis_farewell"_s, u"concept_farewell"_s}) {
+            if (const qsizetype i = names.indexOf(leaving); i >= 0) {
+                r.present[size_t(i)] = false;
+                r.phrases[i].clear();
+            }
+        }
     }
     return r;
 }

@@ -170,6 +170,35 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
     return hits;
 }
 
+QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal, const QString &folded) const
+{
+    QList<std::pair<qsizetype, qsizetype>> out;
+    const auto it = m_signals.constFind(signal.toString());
+    if (it == m_signals.cend())
+        return out;
+    const PrefilterText text(folded);
+    for (const Pattern &p : *it) {
+        if (p.needs && !text.mayContain(*p.needs))
+            continue;
+        QRegularExpressionMatchIterator matches = p.re.globalMatch(folded);
+        while (matches.hasNext()) {
+            const QRegularExpressionMatch m = matches.next();
+            if (m.capturedLength(0) > 0)
+                out.append({m.capturedStart(0), m.capturedEnd(0)});
+        }
+    }
+    return out;
+}
+
+QString SignalLexicon::blanked(QStringView signal, const QString &folded) const
+{
+    // Matched on the original text: one blanked span cannot create or hide another's match.
+    QString out = folded;
+    for (const auto &[start, end] : spans(signal, folded))
+        out.replace(start, end - start, QString(end - start, u' '));
+    return out;
+}
+
 QString SignalLexicon::findWithoutPrefilter(QStringView signal, const QString &folded) const
 {
     for (const Pattern &p : m_signals.value(signal.toString())) {

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace tandem::server::judgement {
 
@@ -43,6 +44,11 @@ public:
     //! Stops once \a enough different phrases are found (0: find them all).
     QList<Hit> findAll(QStringView signal, const PrefilterText &text, qsizetype enough = 0) const;
     bool has(QStringView signal, const QString &folded) const { return !find(signal, folded).isEmpty(); }
+    //! \a folded with every match of every pattern of \a signal replaced by spaces (same length):
+    //! how wording that is not meant literally ("dead tired", "not stolen") is kept from the others.
+    QString blanked(QStringView signal, const QString &folded) const;
+    //! Where blanked() blanks: [start, end) ranges of \a folded, in pattern order (may overlap).
+    QList<std::pair<qsizetype, qsizetype>> spans(QStringView signal, const QString &folded) const;
     //! find() trying every pattern, for the tests that prove the prefilter loses nothing.
     QString findWithoutPrefilter(QStringView signal, const QString &folded) const;
     //! The patterns of \a signal that run on every message (no literal opening), for the benchmark.

@@ -4,75 +4,119 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::server::judgement {
 
-QString fold(const QString &text)
+namespace {
+
+// One folded character (or two: ß -> ss), remembering which character of the input it came from.
+struct Folder
 {
-    // Spacing accents used as apostrophes ("don´t") would decompose to a space plus a mark.
-    QString apostrophes = text;
-    apostrophes.replace(QChar(0x00B4), u'\'').replace(QChar(0x02CA), u'\'');
-    const QString decomposed = apostrophes.normalized(QString::NormalizationForm_KD);
     QString out;
-    out.reserve(decomposed.size());
+    QList<qsizetype> *origins = nullptr;
     bool space = false;
-    for (const QChar c : decomposed) {
+
+    void put(QStringView s, qsizetype origin)
+    {
+        out += s;
+        if (origins) {
+            for (qsizetype k = 0; k < s.size(); ++k)
+                origins->append(origin);
+        }
+    }
+    void put(QChar c, qsizetype origin) { put(QStringView(&c, 1), origin); }
+
+    void add(QChar c, qsizetype origin)
+    {
         const QChar::Category cat = c.category();
         if (cat == QChar::Mark_NonSpacing || cat == QChar::Mark_Enclosing)
-            continue; // combining accents, Arabic harakat
+            return; // combining accents, Arabic harakat
         if (c.isSpace()) {
             space = !out.isEmpty();
-            continue;
+            return;
         }
         if (space) {
-            out += u' ';
+            put(u' ', origin);
             space = false;
         }
         switch (c.unicode()) {
         case 0x00DF:
-            out += u"ss"_s;
-            continue; // ß
+            put(u"ss"_s, origin);
+            return; // ß
         case 0x0141:
         case 0x0142:
-            out += u'l';
-            continue; // Ł ł
+            put(u'l', origin);
+            return; // Ł ł
         case 0x00D8:
         case 0x00F8:
-            out += u'o';
-            continue; // Ø ø
+            put(u'o', origin);
+            return; // Ø ø
         case 0x00C6:
         case 0x00E6:
-            out += u"ae"_s;
-            continue; // Æ æ
+            put(u"ae"_s, origin);
+            return; // Æ æ
         case 0x0152:
         case 0x0153:
-            out += u"oe"_s;
-            continue; // Œ œ
+            put(u"oe"_s, origin);
+            return; // Œ œ
         case 0x0110:
         case 0x0111:
-            out += u'd';
-            continue; // Đ đ
+            put(u'd', origin);
+            return; // Đ đ
         case 0x0131:
-            out += u'i';
-            continue; // ı
+            put(u'i', origin);
+            return; // ı
         case 0x2018:
         case 0x2019:
         case 0x201B:
         case 0x02BC:
         case 0x00B4:
         case 0x0060:
-            out += u'\'';
-            continue; // ‘ ’ ‛ ʼ ´ `
+            put(u'\'', origin);
+            return; // ‘ ’ ‛ ʼ ´ `
         case 0x201C:
         case 0x201D:
         case 0x201E:
         case 0x00AB:
         case 0x00BB:
-            out += u'"';
-            continue; // “ ” „ « »
+            put(u'"', origin);
+            return; // “ ” „ « »
         default:
             break;
         }
-        out += c.toLower();
+        put(c.toLower(), origin);
     }
-    return out;
+};
+
+} // namespace
+
+QString fold(const QString &text, QList<qsizetype> *origins)
+{
+    Folder f;
+    f.origins = origins;
+    f.out.reserve(text.size());
+    if (origins) {
+        origins->clear();
+        origins->reserve(text.size());
+    }
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        QChar c = text.at(i);
+        // Spacing accents used as apostrophes ("don´t") would decompose to a space plus a mark.
+        if (c == QChar(0x00B4) || c == QChar(0x02CA))
+            c = u'\'';
+        // Compatibility decomposition character by character (NFKD only reorders combining marks
+        // across characters, and those are dropped): plain letters skip the normalizer.
+        const bool pair = c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
+        const char32_t ucs4 = pair ? QChar::surrogateToUcs4(c, text.at(i + 1)) : c.unicode();
+        if (QChar::decompositionTag(ucs4) != QChar::NoDecomposition) {
+            const QString piece = QString::fromUcs4(&ucs4, 1).normalized(QString::NormalizationForm_KD);
+            for (const QChar d : piece)
+                f.add(d, i);
+        } else {
+            f.add(c, i);
+            if (pair)
+                f.add(text.at(i + 1), i);
+        }
+        i += pair ? 1 : 0;
+    }
+    return f.out;
 }
 
 } // namespace tandem::server::judgement
