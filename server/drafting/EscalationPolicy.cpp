@@ -23,7 +23,8 @@ const QStringList &knownKeys()
                                   u"sensitive"_s,
                                   u"always"_s,
                                   u"reason"_s,
-                                  u"code"_s};
+                                  u"code"_s,
+                                  u"needs_evidence"_s};
     return keys;
 }
 
@@ -36,7 +37,7 @@ QString validate(const QJsonObject &rule, const QString &where)
             return u"%1: unknown setting \"%2\""_s.arg(where, key);
         const QJsonValue v = it.value();
         const bool isBool = key == u"use_model_abstention" || key == u"escalate_out_of_scope" ||
-                            key == u"sensitive" || key == u"always";
+                            key == u"sensitive" || key == u"always" || key == u"needs_evidence";
         if (isBool && !v.isBool())
             return u"%1.%2: must be true or false"_s.arg(where, key);
         if (key == u"reason" && !v.isString())
@@ -69,6 +70,7 @@ void apply(EscalationPolicy::Rules &r, const QJsonObject &o)
     r.always = o.value(u"always").toBool(r.always);
     r.reason = o.value(u"reason").toString(r.reason);
     r.code = o.value(u"code").toString(r.code);
+    r.needsEvidence = o.value(u"needs_evidence").toBool(r.needsEvidence);
 }
 
 // The defaults when a policy document says nothing about a code.
@@ -140,7 +142,8 @@ QJsonObject EscalationPolicy::Signals::toJson() const
             {u"no_knowledge"_s, noKnowledge},
             {u"judged"_s, QJsonArray::fromStringList(judged)},
             {u"judged_evidence"_s, evidence},
-            {u"unclear"_s, unclear}};
+            {u"unclear"_s, unclear},
+            {u"risk_signs"_s, QJsonArray::fromStringList(riskSigns)}};
 }
 
 std::optional<EscalationPolicy::Signals> EscalationPolicy::Signals::fromJson(const QJsonObject &o)
@@ -166,6 +169,8 @@ std::optional<EscalationPolicy::Signals> EscalationPolicy::Signals::fromJson(con
     for (auto it = evidence.begin(); it != evidence.end(); ++it)
         s.judgedEvidence.insert(it.key(), it.value().toString());
     s.unclear = o.value(u"unclear").toBool();
+    for (const QJsonValue &v : o.value(u"risk_signs").toArray())
+        s.riskSigns.append(v.toString());
     return s;
 }
 
@@ -290,9 +295,13 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
     } else {
         // A sensitive topic the model only guesses at is not evidence of it: the model's doubt
         // is the reason then (the judgement's own signals above carry the topic when present).
-        if ((r.sensitive && !s.modelAbstained) || r.always)
-            fire(r.code.isEmpty() ? reason::kPolicy.toString() : r.code,
-                 r.reason.isEmpty() ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)
+        const QString sensitiveCode = r.code.isEmpty() ? reason::kPolicy.toString() : r.code;
+        // Evidence: the judgement read the topic's code in the text, or some sign of risk that
+        // did not make a crisis (a person then sees a case the word lists half-read).
+        const bool evidenced = !r.needsEvidence || s.judged.contains(sensitiveCode) || !s.riskSigns.isEmpty();
+        if ((r.sensitive && !s.modelAbstained && evidenced) || r.always)
+            fire(sensitiveCode, r.reason.isEmpty()
+                                    ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)
                                     : r.reason);
         if (s.modelAbstained && r.useModelAbstention)
             fire(u"low_confidence"_s,

@@ -35,6 +35,10 @@ public:
         bool always = false; //!< escalate every ticket this rule applies to
         QString reason;      //!< shown instead of the generic sensitive-topic reason
         QString code;        //!< reason code of a sensitive intent (e.g. "vulnerable"); "policy" if unset
+        //! A sensitive intent escalates only when the judgement also read its code in the text:
+        //! the model's reading of the topic alone is not evidence ("can I move my instalment
+        //! while I'm in hospital for my knee" reads as hardship to a model that has seen few such).
+        bool needsEvidence = false;
     };
 
     //! What one reason code does.
@@ -59,6 +63,9 @@ public:
         QStringList judged;
         QHash<QString, QString> judgedEvidence;
         bool unclear = false; //!< no request in the message: a clarifying question, no escalation
+        //! Risk concepts the judgement read without calling it a crisis ("someone who may harm",
+        //! "dying"): enough evidence for a sensitive intent that needs some (needs_evidence).
+        QStringList riskSigns;
 
         //! The signals as stored per ticket (draft_signals), so a policy can be re-applied later.
         QJsonObject toJson() const;

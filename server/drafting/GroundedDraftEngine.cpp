@@ -409,6 +409,7 @@ void GroundedDraftEngine::decide(const Reading &reading, bool ownReply, bool tem
     s.noKnowledge = !reading.intent.isEmpty() && !templateFound && !ownReply;
     s.judged = reading.judged.codes;
     s.judgedEvidence = reading.judged.evidence;
+    s.riskSigns = reading.judged.riskSigns;
     s.unclear = reading.judged.unclear;
     EscalationPolicy::Decision decision = reading.policy->decide(s);
     if (!m_error.isEmpty()) {

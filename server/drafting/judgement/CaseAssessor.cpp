@@ -184,12 +184,14 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
     if (!m_risk.isValid())
         return;
     const RiskModel::Reading r = RiskModel::read(m_lexicon, prepared);
-    if (!m_risk.saysCrisis(r.present))
-        return;
     QStringList signs;
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (r.present[i] && !RiskModel::isContext(int(i)))
             signs.append(RiskModel::conceptLabel(int(i)) + u' ' + quoted(r.phrases.at(qsizetype(i))));
+    }
+    if (!m_risk.saysCrisis(r.present)) {
+        a.riskSigns = signs;
+        return;
     }
     add(a, reason::kCrisis, u"signs of risk together: "_s + signs.mid(0, 4).join(u" + "_s));
 }

@@ -66,6 +66,7 @@ struct CaseAssessment
     bool sarcasm = false;             //!< complaint wording on positive-sounding text
     QStringList requestIntents;       //!< distinct intents of a multi-request message
     QList<qint64> relatedTickets;     //!< earlier tickets on the same matter
+    QStringList riskSigns;            //!< risk concepts read that did not make a crisis
 
     bool has(QStringView code) const { return codes.contains(code); }
     //! "crisis: “end it all”; repeat contact: ticket #12 on the same matter is still open"

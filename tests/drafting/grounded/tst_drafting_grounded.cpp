@@ -423,10 +423,17 @@ private Q_SLOTS:
         QVERIFY(!policy.decide(s).needsHuman);
 
         auto sensitive = s;
-        sensitive.intent = u"financial_hardship"_s;
+        sensitive.intent = u"suspected_fraud"_s;
         auto d = policy.decide(sensitive);
         QVERIFY(d.needsHuman);
-        QVERIFY(d.reason.startsWith(u"financial hardship"_s));
+        QVERIFY(d.reason.startsWith(u"suspected fraud"_s));
+        // Hardship needs evidence in the text besides the model's reading (needs_evidence).
+        sensitive.intent = u"financial_hardship"_s;
+        QVERIFY(!policy.decide(sensitive).needsHuman);
+        sensitive.judged = {u"vulnerable"_s};
+        d = policy.decide(sensitive);
+        QVERIFY(d.needsHuman);
+        QVERIFY(d.reason.contains(u"financial hardship"_s));
 
         auto oos = s;
         oos.outOfScope = true;
@@ -460,6 +467,8 @@ private Q_SLOTS:
         QVERIFY(!policy.decide(repeat).needsHuman);
 
         auto several = sensitive;
+        several.intent = u"suspected_fraud"_s;
+        several.judged.clear();
         several.customerMessages = 4;
         QCOMPARE(policy.decide(several).reasons.size(), 2);
     }

@@ -578,12 +578,37 @@ private Q_SLOTS:
         QCOMPARE(policy.decide(unclear).codes, QStringList{u"low_confidence"_s});
         QVERIFY(policy.decide(unclear).priority == Priority::Normal);
 
-        // Sensitive intents carry their code.
+        // Sensitive intents carry their code. Hardship and bereavement need evidence in the text
+        // (needs_evidence): the judgement's own code, or a sign of risk it read; the model's topic
+        // alone ("can I move my instalment while I'm in for my knee op") is not enough.
         EscalationPolicy::Signals hardship;
         hardship.queue = u"payments"_s;
         hardship.intent = u"financial_hardship"_s;
         hardship.confidence = 0.9;
-        QCOMPARE(policy.decide(hardship).codes, QStringList{u"vulnerable"_s});
+        QVERIFY(!policy.decide(hardship).needsHuman);
+        EscalationPolicy::Signals evidenced = hardship;
+        evidenced.judged = {reason::kVulnerable.toString()};
+        evidenced.judgedEvidence = {{reason::kVulnerable.toString(), u"“lost my job”"_s}};
+        QCOMPARE(policy.decide(evidenced).codes, QStringList{u"vulnerable"_s});
+        QVERIFY(policy.decide(evidenced).reason.contains(u"specialist"_s));
+        EscalationPolicy::Signals risky = hardship;
+        risky.riskSigns = {u"dying “se eu morrer”"_s};
+        QCOMPARE(policy.decide(risky).codes, QStringList{u"vulnerable"_s});
+        // Stored signals keep the risk signs, so a policy re-applied later decides the same.
+        const auto stored = EscalationPolicy::Signals::fromJson(risky.toJson());
+        QVERIFY(stored);
+        QCOMPARE(stored->riskSigns, risky.riskSigns);
+        QCOMPARE(policy.decide(*stored).codes, QStringList{u"vulnerable"_s});
+        // Fraud keeps escalating on the model's reading alone.
+        EscalationPolicy::Signals fraud = hardship;
+        fraud.intent = u"suspected_fraud"_s;
+        QCOMPARE(policy.decide(fraud).codes, QStringList{u"fraud"_s});
+        // needs_evidence is a setting like the others: a boolean.
+        QString needsError;
+        QVERIFY(!EscalationPolicy::fromJson(
+            QJsonDocument::fromJson(R"({"intents":{"bereavement":{"needs_evidence":"yes"}}})").object(),
+            &needsError));
+        QVERIFY(needsError.contains(u"needs_evidence"_s));
 
         QString error;
         const QJsonObject off =
