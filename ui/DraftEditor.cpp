@@ -116,11 +116,18 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     m_editor = new QPlainTextEdit(this);
     m_editor->setObjectName(u"draftText"_s);
     m_editor->setAccessibleName(tr("Reply text"));
-    m_editor->setAccessibleDescription(tr("The AI draft; edit it before sending"));
+    m_editor->setAccessibleDescription(
+        tr("The AI draft; edit it before sending. F8 selects the next gap to fill in."));
     m_editor->setPlaceholderText(tr("Write a reply… (Ctrl+Return sends)"));
     m_editor->setTabChangesFocus(true);
     m_editor->setMinimumHeight(110);
     layout->addWidget(m_editor, 1);
+    // F8: the next gap ("[date]") selected, ready to be typed over.
+    auto *nextGap = new QAction(tr("Next gap to fill in"), m_editor);
+    nextGap->setShortcut(Qt::Key_F8);
+    nextGap->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_editor->addAction(nextGap);
+    connect(nextGap, &QAction::triggered, this, [this] { selectNextGap(); });
     connect(m_editor, &QPlainTextEdit::textChanged, this, &DraftEditor::onTextChanged);
     m_editor->viewport()->installEventFilter(this); // flag tool tips
 

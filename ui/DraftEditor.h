@@ -80,6 +80,12 @@ public:
     //! Lines describing what still needs a look before sending: promise / unsupported-fact spans
     //! still unchanged, and gaps such as "[order number]" still in the text. Empty: nothing.
     QStringList unresolvedChecks() const;
+    //! The gaps still in the text: the draft's missing_slot spans left unchanged, and any
+    //! "[order number]" the AI or the agent left. A reply cannot be sent while there are any.
+    QStringList unfilledGaps() const;
+    //! Selects the next gap after the cursor (wrapping) and focuses the editor; F8 does this.
+    //! False when there is none.
+    bool selectNextGap();
     //! The tool tip shown over the editor at \a position (a character offset); empty if none.
     QString flagToolTipAt(int position) const;
 

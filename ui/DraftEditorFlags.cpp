@@ -7,10 +7,14 @@
 
 #include <QHelpEvent>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCharFormat>
+#include <QTextCursor>
 #include <QTextEdit>
 #include <QToolTip>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -58,30 +62,73 @@ QList<DraftEditor::FlagSpan> DraftEditor::flagSpans() const
     return spans;
 }
 
-QStringList DraftEditor::unresolvedChecks() const
+namespace {
+
+QString quoted(const QString &words)
 {
-    QStringList lines;
+    const QString clean = DisplayText::sanitize(words).simplified();
+    return clean.size() > 80 ? clean.left(79) + u"…"_s : clean;
+}
+
+// Gaps the agent typed or the AI left without a flag: "[order number]".
+const QRegularExpression &gapPattern()
+{
+    static const QRegularExpression pattern(u"\\[[^\\[\\]\\n]{2,40}\\]"_s);
+    return pattern;
+}
+
+} // namespace
+
+QStringList DraftEditor::unfilledGaps() const
+{
     QStringList gaps;
-    const auto quote = [](const QString &words) {
-        const QString clean = DisplayText::sanitize(words).simplified();
-        return clean.size() > 80 ? clean.left(79) + u"…"_s : clean;
-    };
     for (const FlagSpan &span : flagSpans()) {
-        if (span.position < 0)
-            continue;
-        if (isRiskFlag(span.flag.kind))
-            lines << tr("%1: “%2”").arg(DisplayText::flagKind(span.flag.kind), quote(span.text));
-        else if (isGapFlag(span.flag.kind))
-            gaps << quote(span.text);
+        if (span.position >= 0 && isGapFlag(span.flag.kind) && !gaps.contains(quoted(span.text)))
+            gaps << quoted(span.text);
     }
-    // Gaps the agent typed or the AI left without a flag: "[order number]".
-    static const QRegularExpression gapPattern(u"\\[[^\\[\\]\\n]{2,40}\\]"_s);
-    for (auto it = gapPattern.globalMatch(text()); it.hasNext();) {
+    for (auto it = gapPattern().globalMatch(text()); it.hasNext();) {
         const QString gap = it.next().captured();
         if (!gaps.contains(gap))
             gaps << gap;
     }
-    for (const QString &gap : std::as_const(gaps))
+    return gaps;
+}
+
+bool DraftEditor::selectNextGap()
+{
+    // Every gap's place in the text, in order; the first one after the cursor wins.
+    QList<std::pair<int, int>> places;
+    for (const FlagSpan &span : flagSpans()) {
+        if (span.position >= 0 && isGapFlag(span.flag.kind))
+            places.append({span.position, int(span.text.size())});
+    }
+    for (auto it = gapPattern().globalMatch(text()); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        places.append({int(m.capturedStart()), int(m.capturedLength())});
+    }
+    if (places.isEmpty())
+        return false;
+    std::sort(places.begin(), places.end());
+    const int from = m_editor->textCursor().selectionEnd();
+    const auto next =
+        std::find_if(places.cbegin(), places.cend(), [from](const auto &p) { return p.first >= from; });
+    const auto [start, length] = next != places.cend() ? *next : places.first();
+    QTextCursor cursor = m_editor->textCursor();
+    cursor.setPosition(start);
+    cursor.setPosition(start + length, QTextCursor::KeepAnchor);
+    m_editor->setTextCursor(cursor);
+    m_editor->setFocus(Qt::ShortcutFocusReason);
+    return true;
+}
+
+QStringList DraftEditor::unresolvedChecks() const
+{
+    QStringList lines;
+    for (const FlagSpan &span : flagSpans()) {
+        if (span.position >= 0 && isRiskFlag(span.flag.kind))
+            lines << tr("%1: “%2”").arg(DisplayText::flagKind(span.flag.kind), quoted(span.text));
+    }
+    for (const QString &gap : unfilledGaps())
         lines << tr("Still to fill in: “%1”").arg(gap);
     return lines;
 }

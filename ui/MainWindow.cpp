@@ -434,6 +434,9 @@ void MainWindow::showShortcuts()
         lines << tr("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
                                   action->text().remove(u'&'));
     }
+    // The reply editor's own key (it acts inside the editor only).
+    lines << tr("%1\t%2").arg(QKeySequence(Qt::Key_F8).toString(QKeySequence::NativeText),
+                              tr("Next gap to fill in (in the reply)"));
     auto *box = new QMessageBox(QMessageBox::Information, tr("Keyboard shortcuts"), lines.join(u'\n'),
                                 QMessageBox::Close, this);
     box->setTextFormat(Qt::PlainText);

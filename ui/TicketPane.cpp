@@ -291,6 +291,8 @@ void TicketPane::send()
         m_editor->setStatus(tr("Write a reply first."), true);
         return;
     }
+    if (refuseWhileGaps())
+        return;
     // An internal note never reaches the customer: no promise to check.
     const QStringList checks =
         m_editor->internalCheck()->isChecked() ? QStringList{} : m_editor->unresolvedChecks();
@@ -302,11 +304,28 @@ void TicketPane::send()
     sendNow();
 }
 
+bool TicketPane::refuseWhileGaps()
+{
+    // A reply with a gap of its draft still in it ("[date]") never goes out: no "send anyway".
+    // The server refuses it as well (422 unfilled_placeholder). A note may quote a gap.
+    if (m_editor->internalCheck()->isChecked())
+        return false;
+    const QStringList gaps = m_editor->unfilledGaps();
+    if (gaps.isEmpty())
+        return false;
+    m_editor->confirmStrip()->dismiss();
+    m_editor->selectNextGap();
+    m_editor->setStatus(tr("Fill in %1 before sending (F8: next gap).").arg(gaps.join(u", "_s)), true);
+    return true;
+}
+
 void TicketPane::sendNow()
 {
     if (!m_session || m_ticketId == 0 || m_editorTicketId != m_ticketId)
         return;
     m_editor->confirmStrip()->dismiss();
+    if (refuseWhileGaps())
+        return;
     const ReplyRequest reply = m_editor->reply();
     if (reply.body.isEmpty()) {
         m_editor->setStatus(tr("Write a reply first."), true);

@@ -84,6 +84,8 @@ Q_SIGNALS:
 private:
     void reload();
     void sendNow();
+    //! True (and the first gap selected, the reason shown) when the reply still has a gap.
+    bool refuseWhileGaps();
     void startRegenerate(const QString &tone);
     void onConfirmAccepted(const QString &purpose);
     void renderThread(const QList<Message> &messages);

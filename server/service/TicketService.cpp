@@ -34,6 +34,20 @@ ApiError invalid(const QString &message)
     return {400, u"invalid_body"_s, message};
 }
 
+// The first of the draft's gaps (missing_slot spans) that \a body still contains word for word.
+QString unfilledGap(const Draft &draft, const QString &body)
+{
+    for (const DraftFlag &f : draft.flags) {
+        if (f.kind != u"missing_slot" || f.start < 0 || f.length <= 0 ||
+            f.start + f.length > draft.body.size())
+            continue;
+        const QString gap = draft.body.mid(f.start, f.length);
+        if (!gap.trimmed().isEmpty() && body.contains(gap))
+            return gap;
+    }
+    return {};
+}
+
 HttpResponse fromError(const ApiError &e, const QJsonObject &extra = {})
 {
     return HttpResponse::error(e.status, e.code, e.message, extra);
@@ -246,6 +260,15 @@ HttpResponse TicketService::reply(const ReplyCall &call, const User &author)
         const auto draft = tickets.draft(*call.request.draftId);
         if (!draft || draft->ticketId != ticket->id)
             return fromError(invalid(u"draft_id: no such draft on this ticket"_s));
+        // A reply may not go out with a gap of its draft still in it ("[date]", "[order number]"):
+        // a person was to fill it in. Checked here, whatever the client did; a note may quote it.
+        if (!call.request.internal) {
+            if (const QString gap = unfilledGap(*draft, call.request.body); !gap.isEmpty())
+                return fromError(
+                    {422, u"unfilled_placeholder"_s,
+                     u"The reply still holds %1 from the draft: fill it in before sending."_s.arg(gap)},
+                    {{u"placeholder"_s, gap}});
+        }
         basedOn = draft;
         outcome = toString(call.request.outcome);
         distance = editDistance(draft->body, call.request.body);

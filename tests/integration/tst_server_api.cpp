@@ -200,6 +200,68 @@ private Q_SLOTS:
         QVERIFY(again.isEmpty());
     }
 
+    // A reply may not go out with a gap of its draft still in it (issue 18): the server checks the
+    // body against the draft's own missing_slot spans, whatever the client did.
+    void replyWithAnUnfilledGapIsRefused()
+    {
+        // Requests whose answer needs a fact the ticket lacks (no order number, no date): the
+        // draft leaves a gap for the agent. The first that does is the case.
+        qint64 id = 0;
+        QJsonObject draft;
+        QString body;
+        QString gap;
+        QStringList gaps;
+        const QStringList asks{
+            u"Where is my refund? I sent the parcel back ages ago."_s, u"When is my next instalment due?"_s,
+            u"My order has not arrived yet, where is it?"_s, u"I was charged twice for the same order."_s};
+        for (const QString &ask : asks) {
+            QJsonObject request = newTicketBody();
+            request.insert(u"body"_s, ask);
+            const QString email = QUuid::createUuid().toString(QUuid::WithoutBraces) + u"@example.com"_s;
+            request.insert(
+                u"customer"_s,
+                QJsonObject{{u"name"_s, u"Gap Test"_s}, {u"email"_s, email}, {u"language"_s, u"en"_s}});
+            const auto created = m_http->post(u"/api/v1/tickets"_s, request);
+            QCOMPARE(created.status, 201);
+            id = created.json().value(u"id").toInteger();
+            draft = m_http->get(u"/api/v1/tickets/%1"_s.arg(id)).json().value(u"draft").toObject();
+            body = draft.value(u"body").toString();
+            gaps.clear();
+            for (const QJsonValue &f : draft.value(u"flags").toArray()) {
+                const qsizetype start = f[u"start"].toInteger(-1);
+                const qsizetype length = f[u"length"].toInteger(0);
+                if (f[u"kind"].toString() == u"missing_slot" && start >= 0 && length > 0)
+                    gaps.append(body.mid(start, length));
+            }
+            if (!gaps.isEmpty())
+                break;
+        }
+        gap = gaps.value(0);
+        QVERIFY2(!gap.isEmpty(), qPrintable(u"no draft with a gap; the last: "_s + body));
+        const auto reply = [&](const QString &text, bool internal = false) {
+            return m_http->post(u"/api/v1/tickets/%1/replies"_s.arg(id),
+                                {{u"body"_s, text},
+                                 {u"draft_id"_s, draft.value(u"id")},
+                                 {u"outcome"_s, u"edited"_s},
+                                 {u"internal"_s, internal}},
+                                keyed(QUuid::createUuid().toByteArray(QUuid::WithoutBraces)));
+        };
+        auto r = reply(u"Thanks for waiting. "_s + gap + u" is when it goes out."_s);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.errorCode(), u"unfilled_placeholder"_s);
+        QCOMPARE(r.json().value(u"placeholder").toString(), gap);
+        QCOMPARE(messageCount(*m_http, id), 1); // nothing was sent
+        // The draft as it came, unread: refused as well.
+        QCOMPARE(reply(body).status, 422);
+        // An internal note may quote the gap; a reply with the gap filled goes out.
+        QCOMPARE(reply(u"Customer needs "_s + gap + u" confirmed"_s, true).status, 201);
+        QString filled = body;
+        for (const QString &g : std::as_const(gaps))
+            filled.replace(g, u"12 May"_s);
+        QCOMPARE(reply(filled).status, 201);
+        QCOMPARE(messageCount(*m_http, id), 3);
+    }
+
     void ticketDetailHasThreadDraftAndEtag()
     {
         const qint64 id = createTicket(*m_http);

@@ -19,6 +19,7 @@
 #include "app/Session.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
@@ -31,6 +32,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextCursor>
 #include <QToolButton>
 
 #include <memory>
@@ -225,6 +227,51 @@ private Q_SLOTS:
         QVERIFY(editor->text().isEmpty());
     }
 
+    // Issue 18: Ctrl+Return (the Send action) on a draft with a gap offers no "send anyway": the
+    // gap is selected for typing over, nothing is queued; filled in, the reply goes out.
+    void aGapCannotBeSentAndF8SelectsIt()
+    {
+        ui::DraftEditor *editor = openTicketWithDraft(false);
+        QVERIFY(editor);
+        Draft draft = *editor->draft();
+        draft.body += u" Your refund goes out on [date]."_s;
+        const int at = int(draft.body.indexOf(u"[date]"_s));
+        draft.flags.append({u"missing_slot"_s, u"Missing: date"_s, at, 6});
+        editor->replaceWithDraft(draft);
+        QCOMPARE(editor->unfilledGaps(), QStringList{u"[date]"_s});
+
+        QSignalSpy queued(m_session->outbox(), &app::Outbox::itemChanged);
+        QSignalSpy sent(m_session->outbox(), &app::Outbox::sent);
+        m_window->actions().send->trigger();
+        QVERIFY(!editor->confirmStrip()->isVisible());
+        QCOMPARE(queued.count(), 0);
+        QCOMPARE(editor->editor()->textCursor().selectedText(), u"[date]"_s);
+
+        // F8 finds it again from anywhere in the text.
+        QTextCursor start = editor->editor()->textCursor();
+        start.setPosition(0);
+        editor->editor()->setTextCursor(start);
+        QAction *nextGap = nullptr;
+        for (QAction *a : editor->editor()->actions()) {
+            if (a->shortcut() == QKeySequence(Qt::Key_F8))
+                nextGap = a;
+        }
+        QVERIFY(nextGap);
+        QVERIFY(!nextGap->text().isEmpty());
+        nextGap->trigger();
+        QCOMPARE(editor->editor()->textCursor().selectedText(), u"[date]"_s);
+
+        // Typed over, the gap is gone and the reply can go.
+        QTest::keyClicks(editor->editor(), u"12 May"_s);
+        QVERIFY(editor->unfilledGaps().isEmpty());
+        QVERIFY(editor->text().contains(u"goes out on 12 May."_s));
+        m_window->actions().send->trigger();
+        if (editor->confirmStrip()->isVisible())
+            editor->confirmStrip()->acceptButton()->click(); // the demo draft's own checks
+        QVERIFY(sent.wait(15000));
+        QCOMPARE(queued.count() > 0, true);
+    }
+
     void editingThePromiseSendsWithoutAsking()
     {
         ui::DraftEditor *editor = openTicketWithDraft(false);
@@ -371,6 +418,9 @@ private:
                     8000))
                 continue;
             if (withCitations && pane->draftEditor()->draft()->citations.isEmpty())
+                continue;
+            // A draft with a gap cannot be sent at all: the cases below add the gaps they need.
+            if (!pane->draftEditor()->unfilledGaps().isEmpty())
                 continue;
             m_used.insert(id);
             return pane->draftEditor();
