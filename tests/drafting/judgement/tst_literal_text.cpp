@@ -1,0 +1,150 @@
+// Wording not meant literally (lexicon signal not_literal): blanked before any signal reads a
+// message, and blanked where it was written for the intent model and the sentiment; the literal
+// wording beside it still counts. And the folding that maps the blanked spans back.
+#include "AssessText.h"
+
+#include "server/drafting/judgement/CaseAssessor.h"
+#include "server/drafting/judgement/SignalLexicon.h"
+#include "server/drafting/judgement/TextFolding.h"
+
+#include "core/ReasonCodes.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem;
+using namespace tandem::server::judgement;
+
+class LiteralTextTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    static CaseAssessment assess(const QString &text, const QString &language = u"en"_s)
+    {
+        return test::assessText(text, language);
+    }
+
+private Q_SLOTS:
+    // Words of death, crime or danger used for something ordinary raise nothing: the judgement
+    // blanks them (lexicon signal not_literal) before any signal reads the message.
+    void notLiteralWordingRaisesNothing_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en death of me")
+            << u"This login screen will be the death of me. How do I reset it?"_s << u"en"_s;
+        QTest::newRow("en shame") << u"I nearly died of embarrassment at the till when the card bounced."_s
+                                  << u"en"_s;
+        QTest::newRow("en financial suicide")
+            << u"Is it financial suicide to pay two plans at once? What does it do to my score?"_s << u"en"_s;
+        QTest::newRow("en not stolen")
+            << u"I left my card at a friend's, it wasn't stolen. Can I pause it for a week?"_s << u"en"_s;
+        QTest::newRow("en no suspicious")
+            << u"Card lost on the bus, no unusual payments so far. New one please."_s << u"en"_s;
+        QTest::newRow("en wrong pin")
+            << u"I typed the wrong PIN three times and now it is blocked."_s << u"en"_s;
+        QTest::newRow("en planned op")
+            << u"I have a scheduled knee operation next week and will be in hospital for a few days. "
+               u"Can I pay this month's instalment early?"_s
+            << u"en"_s;
+        QTest::newRow("en bridging loan")
+            << u"We are waiting on a bridging loan, can I move my due date?"_s << u"en"_s;
+        QTest::newRow("de laughing") << u"Ich lache mich tot, die App zeigt mein Geburtsjahr als 1899."_s
+                                     << u"de"_s;
+        QTest::newRow("de tired") << u"Bin hundemüde, kurze Frage: wann kommt die Rechnung?"_s << u"de"_s;
+        QTest::newRow("fr laughing")
+            << u"Je suis morte de rire, l'appli me souhaite bon anniversaire en juillet."_s << u"fr"_s;
+        QTest::newRow("es tired") << u"Estoy muerta de cansancio, ¿me podéis mandar la factura?"_s << u"es"_s;
+        QTest::newRow("it tired") << u"Sono stanca morta, potete spostare la rata al 30?"_s << u"it"_s;
+        QTest::newRow("pt shame") << u"Morri de vergonha no caixa, o cartão foi recusado. O que houve?"_s
+                                  << u"pt"_s;
+        QTest::newRow("pt not stolen")
+            << u"Perdi o cartão em casa, não foi roubado. Posso bloquear por uns dias?"_s << u"pt"_s;
+        QTest::newRow("nl laughing") << u"Ik ging bijna dood van het lachen om jullie nieuwe app-icoon."_s
+                                     << u"nl"_s;
+        QTest::newRow("sv laughing")
+            << u"Jag dog av skratt när appen bytte till finska. Hur byter jag tillbaka?"_s << u"sv"_s;
+        QTest::newRow("fi tired") << u"Olen ihan kuollut väsymykseen, milloin seuraava erä erääntyy?"_s
+                                  << u"fi"_s;
+        QTest::newRow("pl laughing") << u"Umieram ze śmiechu, aplikacja pisze do mnie po turecku."_s
+                                     << u"pl"_s;
+        QTest::newRow("pl wrong pin") << u"Wpisałam zły PIN trzy razy i karta jest zablokowana."_s << u"pl"_s;
+        QTest::newRow("tr laughing") << u"Gülmekten öldüm, uygulama adımı yanlış yazıyor."_s << u"tr"_s;
+    }
+    void notLiteralWordingRaisesNothing()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = assess(text, language);
+        for (const QStringView code : {reason::kCrisis, reason::kFraud, reason::kVulnerable})
+            QVERIFY2(!a.has(code), qPrintable(a.reason()));
+    }
+
+    // ... and the literal wording next to it still counts: the blanking takes the idiom only.
+    void literalWordingBesideAnIdiomStillCounts_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("crisis after an idiom")
+            << u"The app will be the death of me, but honestly I want to end my life."_s
+            << reason::kCrisis.toString();
+        QTest::newRow("stolen, not lost")
+            << u"My card was not lost, it was stolen from my bag and someone used my card."_s
+            << reason::kFraud.toString();
+        QTest::newRow("unplanned hospital")
+            << u"I was rushed to hospital after a stroke and can't pay this month."_s
+            << reason::kVulnerable.toString();
+        QTest::newRow("planned, but cancer")
+            << u"I have a planned operation for my cancer and will be in hospital for weeks."_s
+            << reason::kVulnerable.toString();
+        QTest::newRow("de echte Krise")
+            << u"Ich bin todmüde und will nicht mehr leben."_s << reason::kCrisis.toString();
+    }
+    void literalWordingBesideAnIdiomStillCounts()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, code);
+        const CaseAssessment a = assess(text);
+        QVERIFY2(a.has(code), qPrintable(a.reason()));
+    }
+
+    void blankedKeepsLengthAndOnlyTheMatch()
+    {
+        const SignalLexicon &lexicon = SignalLexicon::builtIn();
+        const QString folded = fold(u"I'm dead tired. Card not stolen, but I want to die."_s);
+        const QString blanked = lexicon.blanked(u"not_literal", folded);
+        QCOMPARE(blanked.size(), folded.size());
+        QVERIFY(!blanked.contains(u"dead tired"_s));
+        QVERIFY(!blanked.contains(u"not stolen"_s));
+        QVERIFY(blanked.contains(u"i want to die"_s));
+        // An unknown signal leaves the text as it is.
+        QCOMPARE(lexicon.blanked(u"no_such_signal", folded), folded);
+    }
+
+    void foldRemembersWhereEachCharacterCameFrom()
+    {
+        QList<qsizetype> origins;
+        QCOMPARE(fold(u"Straße  é😂"_s, &origins), u"strasse e😂"_s);
+        // s t r a ß(ss) e; the space that stands for two is placed where the next letter is; é
+        // (accent dropped); both halves of the emoji.
+        const QList<qsizetype> expected{0, 1, 2, 3, 4, 4, 5, 8, 8, 9, 9};
+        QCOMPARE(origins, expected);
+    }
+
+    void literalTextBlanksTheIdiomWhereItWasWritten()
+    {
+        const CaseAssessor assessor;
+        const QString text = u"Ich bin TODMÜDE 😂, wann kommt die Rechnung?"_s;
+        const QString literal = assessor.literalText(text);
+        QCOMPARE(literal.size(), text.size());
+        QVERIFY(!literal.contains(u"TODMÜDE"_s));
+        QVERIFY(literal.startsWith(u"Ich bin "_s));
+        QVERIFY(literal.contains(u"😂, wann kommt die Rechnung?"_s));
+        const QString plain = u"Wann kommt die Rechnung?"_s;
+        QCOMPARE(assessor.literalText(plain), plain);
+    }
+};
+
+QTEST_GUILESS_MAIN(LiteralTextTest)
+#include "tst_literal_text.moc"
