@@ -70,6 +70,8 @@ private Q_SLOTS:
         QTest::newRow("pl laughing") << u"Umieram ze śmiechu, aplikacja pisze do mnie po turecku."_s
                                      << u"pl"_s;
         QTest::newRow("pl wrong pin") << u"Wpisałam zły PIN trzy razy i karta jest zablokowana."_s << u"pl"_s;
+        // Folding makes Italian "dov'è" (where is) Swedish "döv" (deaf): not a vulnerability.
+        QTest::newRow("it where is") << u"Il ventilatore non è ancora arrivato, mi dite dov'è?"_s << u"it"_s;
         QTest::newRow("tr laughing") << u"Gülmekten öldüm, uygulama adımı yanlış yazıyor."_s << u"tr"_s;
     }
     void notLiteralWordingRaisesNothing()
