@@ -77,19 +77,37 @@ const QRegularExpression &gapPattern()
     return pattern;
 }
 
+// One gap in the editor's text: where it is, and how the send check names it.
+struct GapPlace
+{
+    int start = 0;
+    int length = 0;
+    QString label;
+};
+
+// The draft's missing_slot spans still unchanged, then every "[...]" the AI or the agent left.
+QList<GapPlace> gapPlaces(const QList<DraftEditor::FlagSpan> &spans, const QString &text)
+{
+    QList<GapPlace> places;
+    for (const DraftEditor::FlagSpan &span : spans) {
+        if (span.position >= 0 && isGapFlag(span.flag.kind))
+            places.append({span.position, int(span.text.size()), quoted(span.text)});
+    }
+    for (auto it = gapPattern().globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        places.append({int(m.capturedStart()), int(m.capturedLength()), m.captured()});
+    }
+    return places;
+}
+
 } // namespace
 
 QStringList DraftEditor::unfilledGaps() const
 {
     QStringList gaps;
-    for (const FlagSpan &span : flagSpans()) {
-        if (span.position >= 0 && isGapFlag(span.flag.kind) && !gaps.contains(quoted(span.text)))
-            gaps << quoted(span.text);
-    }
-    for (auto it = gapPattern().globalMatch(text()); it.hasNext();) {
-        const QString gap = it.next().captured();
-        if (!gaps.contains(gap))
-            gaps << gap;
+    for (const GapPlace &place : gapPlaces(flagSpans(), text())) {
+        if (!gaps.contains(place.label))
+            gaps << place.label;
     }
     return gaps;
 }
@@ -97,22 +115,18 @@ QStringList DraftEditor::unfilledGaps() const
 bool DraftEditor::selectNextGap()
 {
     // Every gap's place in the text, in order; the first one after the cursor wins.
-    QList<std::pair<int, int>> places;
-    for (const FlagSpan &span : flagSpans()) {
-        if (span.position >= 0 && isGapFlag(span.flag.kind))
-            places.append({span.position, int(span.text.size())});
-    }
-    for (auto it = gapPattern().globalMatch(text()); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        places.append({int(m.capturedStart()), int(m.capturedLength())});
-    }
+    QList<GapPlace> places = gapPlaces(flagSpans(), text());
     if (places.isEmpty())
         return false;
-    std::sort(places.begin(), places.end());
+    std::sort(places.begin(), places.end(), [](const GapPlace &a, const GapPlace &b) {
+        return std::pair(a.start, a.length) < std::pair(b.start, b.length);
+    });
     const int from = m_editor->textCursor().selectionEnd();
     const auto next =
-        std::find_if(places.cbegin(), places.cend(), [from](const auto &p) { return p.first >= from; });
-    const auto [start, length] = next != places.cend() ? *next : places.first();
+        std::find_if(places.cbegin(), places.cend(), [from](const GapPlace &p) { return p.start >= from; });
+    const GapPlace &gap = next != places.cend() ? *next : places.first();
+    const int start = gap.start;
+    const int length = gap.length;
     QTextCursor cursor = m_editor->textCursor();
     cursor.setPosition(start);
     cursor.setPosition(start + length, QTextCursor::KeepAnchor);

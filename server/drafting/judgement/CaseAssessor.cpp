@@ -129,8 +129,8 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared) const
     // op"): those words are set aside, every other vulnerable sign (a stroke, cancer, a death)
     // still counts, wherever it is in the message.
     const QString &text = prepared.text();
-    const auto stay = m_lexicon.spans(u"care_stay", text);
-    for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", text)) {
+    const auto stay = m_lexicon.spans(u"care_stay", prepared);
+    for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
         const bool explained =
             std::any_of(stay.cbegin(), stay.cend(),
                         [&, s = start, e = end](const auto &c) { return c.first < e && s < c.second; });

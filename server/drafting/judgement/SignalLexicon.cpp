@@ -172,15 +172,21 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
 
 QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal, const QString &folded) const
 {
+    return m_signals.contains(signal.toString()) ? spans(signal, PrefilterText(folded))
+                                                 : QList<std::pair<qsizetype, qsizetype>>{};
+}
+
+QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal,
+                                                            const PrefilterText &text) const
+{
     QList<std::pair<qsizetype, qsizetype>> out;
     const auto it = m_signals.constFind(signal.toString());
     if (it == m_signals.cend())
         return out;
-    const PrefilterText text(folded);
     for (const Pattern &p : *it) {
         if (p.needs && !text.mayContain(*p.needs))
             continue;
-        QRegularExpressionMatchIterator matches = p.re.globalMatch(folded);
+        QRegularExpressionMatchIterator matches = p.re.globalMatch(text.text());
         while (matches.hasNext()) {
             const QRegularExpressionMatch m = matches.next();
             if (m.capturedLength(0) > 0)

@@ -49,6 +49,8 @@ public:
     QString blanked(QStringView signal, const QString &folded) const;
     //! Where blanked() blanks: [start, end) ranges of \a folded, in pattern order (may overlap).
     QList<std::pair<qsizetype, qsizetype>> spans(QStringView signal, const QString &folded) const;
+    //! The same for a message prepared once for all signals.
+    QList<std::pair<qsizetype, qsizetype>> spans(QStringView signal, const PrefilterText &text) const;
     //! find() trying every pattern, for the tests that prove the prefilter loses nothing.
     QString findWithoutPrefilter(QStringView signal, const QString &folded) const;
     //! The patterns of \a signal that run on every message (no literal opening), for the benchmark.

@@ -8,7 +8,8 @@ namespace tandem::test {
 
 //! The judgement on \a text alone, as a routine in-scope message would reach it (a confident
 //! reading of an ordinary intent): only the wording can raise a code.
-inline server::judgement::CaseAssessment assessText(const QString &text, const QString &language)
+inline server::judgement::CaseAssessment assessText(const QString &text,
+                                                    const QString &language = QStringLiteral("en"))
 {
     server::judgement::CaseInput in;
     in.customerText = text;

@@ -19,12 +19,6 @@ class LiteralTextTest : public QObject
 {
     Q_OBJECT
 
-private:
-    static CaseAssessment assess(const QString &text, const QString &language = u"en"_s)
-    {
-        return test::assessText(text, language);
-    }
-
 private Q_SLOTS:
     // Words of death, crime or danger used for something ordinary raise nothing: the judgement
     // blanks them (lexicon signal not_literal) before any signal reads the message.
@@ -78,7 +72,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QString, language);
-        const CaseAssessment a = assess(text, language);
+        const CaseAssessment a = test::assessText(text, language);
         for (const QStringView code : {reason::kCrisis, reason::kFraud, reason::kVulnerable})
             QVERIFY2(!a.has(code), qPrintable(a.reason()));
     }
@@ -107,7 +101,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QString, code);
-        const CaseAssessment a = assess(text);
+        const CaseAssessment a = test::assessText(text);
         QVERIFY2(a.has(code), qPrintable(a.reason()));
     }
 
