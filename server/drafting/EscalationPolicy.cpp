@@ -24,7 +24,8 @@ const QStringList &knownKeys()
                                   u"always"_s,
                                   u"reason"_s,
                                   u"code"_s,
-                                  u"needs_evidence"_s};
+                                  u"needs_evidence"_s,
+                                  u"evidence_unless_confidence"_s};
     return keys;
 }
 
@@ -44,8 +45,9 @@ QString validate(const QJsonObject &rule, const QString &where)
             return u"%1.reason: must be a string"_s.arg(where);
         if (key == u"code" && !reason::isKnown(v.toString()))
             return u"%1.code: must be one of %2"_s.arg(where, reason::all().join(u", "_s));
-        if ((key == u"min_confidence") && (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1))
-            return u"%1.min_confidence: must be a number from 0 to 1"_s.arg(where);
+        if ((key == u"min_confidence" || key == u"evidence_unless_confidence") &&
+            (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 1))
+            return u"%1.%2: must be a number from 0 to 1"_s.arg(where, key);
         if (key == u"negative_sentiment_at_or_below" &&
             (!v.isDouble() || v.toDouble() < -1 || v.toDouble() > 1))
             return u"%1.negative_sentiment_at_or_below: must be a number from -1 to 1"_s.arg(where);
@@ -71,6 +73,7 @@ void apply(EscalationPolicy::Rules &r, const QJsonObject &o)
     r.reason = o.value(u"reason").toString(r.reason);
     r.code = o.value(u"code").toString(r.code);
     r.needsEvidence = o.value(u"needs_evidence").toBool(r.needsEvidence);
+    r.evidenceUnlessConfidence = o.value(u"evidence_unless_confidence").toDouble(r.evidenceUnlessConfidence);
 }
 
 // The defaults when a policy document says nothing about a code.
@@ -296,9 +299,12 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
         // A sensitive topic the model only guesses at is not evidence of it: the model's doubt
         // is the reason then (the judgement's own signals above carry the topic when present).
         const QString sensitiveCode = r.code.isEmpty() ? reason::kPolicy.toString() : r.code;
-        // Evidence: the judgement read the topic's code in the text, or some sign of risk that
-        // did not make a crisis (a person then sees a case the word lists half-read).
-        const bool evidenced = !r.needsEvidence || s.judged.contains(sensitiveCode) || !s.riskSigns.isEmpty();
+        // Evidence: the judgement read the topic's code in the text or, for a vulnerable topic,
+        // some sign of risk that did not make a crisis (a person then sees a case the word lists
+        // half-read).
+        const bool evidenced = !r.needsEvidence || s.confidence >= r.evidenceUnlessConfidence ||
+                               s.judged.contains(sensitiveCode) ||
+                               (sensitiveCode == reason::kVulnerable && !s.riskSigns.isEmpty());
         if ((r.sensitive && !s.modelAbstained && evidenced) || r.always)
             fire(sensitiveCode, r.reason.isEmpty()
                                     ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)

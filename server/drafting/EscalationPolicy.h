@@ -39,6 +39,9 @@ public:
         //! the model's reading of the topic alone is not evidence ("can I move my instalment
         //! while I'm in hospital for my knee" reads as hardship to a model that has seen few such).
         bool needsEvidence = false;
+        //! With needsEvidence: at or above this confidence the model's reading is enough on its
+        //! own (a phishing story the fraud words missed, read as fraud at 0.96); 1 = never.
+        double evidenceUnlessConfidence = 1.0;
     };
 
     //! What one reason code does.

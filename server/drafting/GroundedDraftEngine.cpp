@@ -323,7 +323,7 @@ QList<judgement::PieceIntent> GroundedDraftEngine::pieceIntents(const QString &c
         judgement::PieceIntent p;
         p.text = part;
         p.contentWords = int(text::contentWords(part).size());
-        if (p.contentWords < judgement::CaseAssessor::kPieceMinWords)
+        if (p.contentWords < judgement::CaseAssessor::kPieceMinWords || judgement::onlyThanks(part))
             continue;
         const IntentPrediction piece = m_classifier->predict(part, m_options.coverage);
         if (piece.outOfScope || piece.abstain)

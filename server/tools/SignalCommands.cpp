@@ -2,6 +2,8 @@
 
 #include "server/drafting/ResolvedCsv.h"
 #include "server/drafting/judgement/CaseAssessor.h"
+#include "server/drafting/judgement/RiskModel.h"
+#include "server/drafting/judgement/SignalLexicon.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -19,8 +21,39 @@ namespace {
 int usage(const QString &message)
 {
     std::fprintf(stderr, "tandemd eval signals: %s\n", qPrintable(message));
-    std::fprintf(stderr, "usage: tandemd eval signals --csv CORPUS.csv [--show N] [--json]\n");
+    std::fprintf(stderr, "usage: tandemd eval signals --csv CORPUS.csv [--show N] [--json]\n"
+                         "       tandemd eval signals --explain TEXT\n");
     return 2;
+}
+
+// What a lexicon author needs to see: the text the signals read, each signal's phrases, and the
+// concept model's reading with its probability against its threshold.
+int explain(const QString &text)
+{
+    const judgement::CaseAssessor assessor;
+    const judgement::SignalLexicon &lexicon = judgement::SignalLexicon::builtIn();
+    const QString judged = assessor.judgedText(text);
+    std::printf("judged: %s\n", qPrintable(judged.simplified()));
+    const judgement::PrefilterText prepared(judged);
+    for (const QString &signal : lexicon.signalNames()) {
+        QStringList phrases;
+        for (const auto &hit : lexicon.findAll(signal, prepared))
+            phrases.append(u'"' + hit.phrase + u'"');
+        if (!phrases.isEmpty())
+            std::printf("  %-22s %s\n", qPrintable(signal), qPrintable(phrases.join(u", "_s)));
+    }
+    const judgement::RiskModel &risk = judgement::RiskModel::builtIn();
+    const judgement::RiskModel::Reading r = judgement::RiskModel::read(lexicon, prepared);
+    std::printf("risk model: p=%.4f threshold %.4f -> %s\n", risk.probability(r.present), risk.threshold(),
+                risk.saysCrisis(r.present) ? "crisis" : "no crisis");
+    judgement::CaseInput input;
+    input.customerText = text;
+    input.messages = {text};
+    input.intent = u"explain"_s;
+    input.confidence = 1.0;
+    const judgement::CaseAssessment a = assessor.assess(input);
+    std::printf("codes: %s\nreason: %s\n", qPrintable(a.codes.join(u", "_s)), qPrintable(a.reason()));
+    return 0;
 }
 
 } // namespace
@@ -32,9 +65,14 @@ int runSignalsCommand(const QStringList &args)
                                        u"FILE"_s);
     const QCommandLineOption showOption(u"show"_s, u"Print up to N messages per code."_s, u"N"_s, u"5"_s);
     const QCommandLineOption jsonOption(u"json"_s, u"Print one JSON object."_s);
-    parser.addOptions({csvOption, showOption, jsonOption});
+    const QCommandLineOption explainOption(
+        u"explain"_s, u"Print every phrase each signal reads in TEXT and the risk model's reading."_s,
+        u"TEXT"_s);
+    parser.addOptions({csvOption, showOption, jsonOption, explainOption});
     if (!parser.parse(QStringList{u"tandemd eval signals"_s} + args.mid(2)))
         return usage(parser.errorText());
+    if (parser.isSet(explainOption))
+        return explain(parser.value(explainOption));
     if (!parser.isSet(csvOption))
         return usage(u"--csv is required"_s);
     QString error;

@@ -295,12 +295,12 @@ private Q_SLOTS:
         };
         QCOMPARE(p->days, 7);
         QCOMPARE(p->tickets, 7);      // t7 is older than 7 days
-        QCOMPARE(p->escalatedNow, 3); // built-in: t1 sentiment, t6 abstention, t8 out of scope
+        QCOMPARE(p->escalatedNow, 2); // built-in: t1 sentiment, t8 out of scope (abstention is off)
         QCOMPARE(p->wouldEscalate, 4);
         QCOMPARE(p->byReason.value(u"negative_sentiment"_s), 1);
         QCOMPARE(p->byReason.value(u"low_confidence"_s), 3); // t3 t5 t6
         QCOMPARE(p->byReason.size(), 2);
-        QCOMPARE(p->newlyEscalated, ids({u"t3"_s, u"t5"_s}));
+        QCOMPARE(p->newlyEscalated, ids({u"t3"_s, u"t5"_s, u"t6"_s}));
         QCOMPARE(p->noLongerEscalated, ids({u"t8"_s}));
 
         const auto oneDay = m_supervisor->post(u"/api/v1/policy/escalation/preview"_s,

@@ -313,7 +313,16 @@ private Q_SLOTS:
         QCOMPARE(storedCodes.value(u"complaint"_s).toObject().value(u"priority"_s).toString(), u"urgent"_s);
         QCOMPARE(storedCodes.value(u"crisis"_s).toObject(),
                  (QJsonObject{{u"escalate"_s, true}, {u"priority"_s, u"urgent"_s}}));
-        QVERIFY(policy.value(u"queues"_s).toObject().contains(u"refunds"_s)); // the thresholds are kept
+        // The other rules are kept: the sensitive intents and their evidence settings.
+        const QJsonObject hardship =
+            policy.value(u"intents"_s).toObject().value(u"financial_hardship"_s).toObject();
+        QCOMPARE(hardship.value(u"needs_evidence"_s), QJsonValue(true));
+        QCOMPARE(policy.value(u"intents"_s)
+                     .toObject()
+                     .value(u"suspected_fraud"_s)
+                     .toObject()
+                     .value(u"evidence_unless_confidence"_s),
+                 QJsonValue(0.7));
 
         tab->reload();
         QTRY_COMPARE(policyLoaded.size(), 2);

@@ -76,67 +76,138 @@ bool isQuantifier(QChar c)
 
 std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool wordStart);
 
-// The needs of one branch: skip what consumes nothing (\b, lookarounds), then a literal run or a
-// group whose every alternative opens with one.
-std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool wordStartIn)
+// Index past a quantifier (?, *, +, {m,n}, with a lazy or possessive mark) at p[i], or i itself.
+qsizetype skipQuantifier(const QString &p, qsizetype i)
 {
-    bool wordStart = wordStartIn;
+    if (i >= p.size())
+        return i;
+    if (p.at(i) == u'{') {
+        const qsizetype close = p.indexOf(u'}', i);
+        i = close < 0 ? p.size() : close + 1;
+    } else if (p.at(i) == u'?' || p.at(i) == u'*' || p.at(i) == u'+') {
+        ++i;
+    } else {
+        return i;
+    }
+    if (i < p.size() && (p.at(i) == u'?' || p.at(i) == u'+'))
+        ++i;
+    return i;
+}
+
+// Index past a character class that opens at p[i] == '['.
+qsizetype skipClass(const QString &p, qsizetype i)
+{
+    qsizetype j = i + 1;
+    if (j < p.size() && p.at(j) == u'^')
+        ++j;
+    if (j < p.size() && p.at(j) == u']')
+        ++j; // a ']' first is a member
+    for (; j < p.size(); ++j) {
+        if (p.at(j) == u'\\')
+            ++j;
+        else if (p.at(j) == u']')
+            return j + 1;
+    }
+    return p.size();
+}
+
+QList<PatternPrefilter::Need> joined(QList<PatternPrefilter::Need> a, const QList<PatternPrefilter::Need> &b)
+{
+    a.append(b);
+    return a;
+}
+
+// The needs of one branch, read as a sequence: the first element that must match and opens with a
+// literal (a run of letters, or a group whose every alternative does) gives them. What consumes
+// nothing (\b, lookarounds) is stepped over; so is what proves nothing (a character class, \w, a
+// short word, a group with a short alternative). An optional group that proves something counts
+// only together with what follows it: either the group or the rest must be there.
+std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool wordStart)
+{
     qsizetype i = 0;
     while (i < b.size()) {
+        const QChar c = b.at(i);
         if (b.mid(i, 2) == u"\\b") {
             wordStart = true;
             i += 2;
-        } else if (b.mid(i, 3) == u"(?<" || b.mid(i, 3) == u"(?=" || b.mid(i, 3) == u"(?!") {
+            continue;
+        }
+        if (c == u'^' || c == u'$') {
+            ++i;
+            continue;
+        }
+        if (c == u'(') {
+            const QString head = b.mid(i, 4);
+            const bool lookaround =
+                head.startsWith(u"(?=") || head.startsWith(u"(?!") || head == u"(?<=" || head == u"(?<!";
             const qsizetype end = skipGroup(b, i);
             if (end < 0)
                 return std::nullopt;
-            i = end;
-        } else {
-            break;
-        }
-    }
-    if (i >= b.size())
-        return std::nullopt;
-    if (b.at(i) == u'(') {
-        if (b.mid(i, 2) == u"(?" && b.mid(i, 3) != u"(?:")
-            return std::nullopt; // inline options, atomic groups: run the pattern
-        const qsizetype end = skipGroup(b, i);
-        if (end < 0 || (end < b.size() && isQuantifier(b.at(end))))
-            return std::nullopt; // an optional group proves nothing
-        const qsizetype inner = b.mid(i, 3) == u"(?:" ? i + 3 : i + 1;
-        QList<PatternPrefilter::Need> needs;
-        for (const QString &alt : alternatives(b, inner, end - 1)) {
-            const auto n = branchNeeds(alt, wordStart);
-            if (!n)
-                return std::nullopt;
-            needs.append(*n);
-        }
-        return needs;
-    }
-    // A literal run: letters, digits, spaces, apostrophes, hyphens and escaped punctuation.
-    QString run;
-    qsizetype j = i;
-    while (j < b.size()) {
-        const QChar c = b.at(j);
-        if (c == u'\\' && j + 1 < b.size() && !b.at(j + 1).isLetterOrNumber()) {
-            run += b.at(j + 1);
-            j += 2;
+            if (lookaround) {
+                i = end; // zero width: the word start before it still holds after it
+                continue;
+            }
+            if (head.startsWith(u"(?") && !head.startsWith(u"(?:"))
+                return std::nullopt; // inline options, named or atomic groups: run the pattern
+            const qsizetype inner = head.startsWith(u"(?:") ? i + 3 : i + 1;
+            std::optional<QList<PatternPrefilter::Need>> group = QList<PatternPrefilter::Need>{};
+            for (const QString &alt : alternatives(b, inner, end - 1)) {
+                const auto n = branchNeeds(alt, wordStart);
+                if (!n) {
+                    group.reset();
+                    break;
+                }
+                group->append(*n);
+            }
+            const bool optional =
+                end < b.size() && isQuantifier(b.at(end)) && !(b.at(end) == u'{' && b.mid(end, 2) != u"{0");
+            const qsizetype next = skipQuantifier(b, end);
+            if (group && !optional)
+                return group;
+            if (group) {
+                const auto rest = branchNeeds(b.mid(next), false);
+                if (!rest)
+                    return std::nullopt;
+                return joined(*group, *rest);
+            }
+            i = next;
+            wordStart = false;
             continue;
         }
-        if (!(c.isLetterOrNumber() || c == u' ' || c == u'\'' || c == u'-' || c.isMark()))
-            break;
-        run += c;
-        ++j;
+        if (c == u'[' || c == u'.' || (c == u'\\' && i + 1 < b.size() && b.at(i + 1).isLetterOrNumber())) {
+            i = skipQuantifier(b, c == u'[' ? skipClass(b, i) : i + (c == u'.' ? 1 : 2));
+            wordStart = false;
+            continue;
+        }
+        // A literal run: letters, digits, spaces, apostrophes, hyphens and escaped punctuation.
+        QString run;
+        qsizetype j = i;
+        while (j < b.size()) {
+            const QChar r = b.at(j);
+            if (r == u'\\' && j + 1 < b.size() && !b.at(j + 1).isLetterOrNumber()) {
+                run += b.at(j + 1);
+                j += 2;
+                continue;
+            }
+            if (!(r.isLetterOrNumber() || r == u' ' || r == u'\'' || r == u'-' || r.isMark()))
+                break;
+            run += r;
+            ++j;
+        }
+        if (j == i)
+            return std::nullopt; // syntax this reading does not know
+        if (j < b.size() && (isQuantifier(b.at(j)) || b.at(j) == u'+'))
+            run.chop(1); // the last character is optional (or repeats)
+        if (wordStart) {
+            const QString firstWord = run.section(u' ', 0, 0);
+            if (firstWord.size() >= kMinLiteral && !run.startsWith(u' '))
+                return QList<PatternPrefilter::Need>{{firstWord, true}};
+        }
+        if (run.size() >= kMinLiteral)
+            return QList<PatternPrefilter::Need>{{run, false}};
+        i = skipQuantifier(b, j);
+        wordStart = false;
     }
-    if (j < b.size() && isQuantifier(b.at(j)) && !run.isEmpty())
-        run.chop(1); // the last character is optional
-    if (wordStart) {
-        const QString firstWord = run.section(u' ', 0, 0);
-        if (firstWord.size() >= kMinLiteral && !run.startsWith(u' '))
-            return QList<PatternPrefilter::Need>{{firstWord, true}};
-    }
-    if (run.size() >= kMinLiteral)
-        return QList<PatternPrefilter::Need>{{run, false}};
     return std::nullopt;
 }
 

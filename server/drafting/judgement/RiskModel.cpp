@@ -24,28 +24,39 @@ enum class Kind
     Context, //!< explains risk words away (a relative's death, a move abroad): only lowers
 };
 
+//! Whom a broad concept is about: the writer's own life (dying, ending it, despair, a burden,
+//! farewell, means, self-harm), harm from someone (violence, fear, an aggressor, an emergency, a
+//! threat), or neither (alone).
+enum class Target
+{
+    Self,
+    Others,
+    None,
+};
+
 struct Concept
 {
     QString signal;
     QString label;
     Kind kind = Kind::Concept;
+    Target target = Target::None;
 };
 
 const QList<Concept> &concepts()
 {
     static const QList<Concept> list{
-        {u"concept_die"_s, u"dying"_s},
-        {u"concept_end_all"_s, u"ending it all"_s},
-        {u"concept_despair"_s, u"despair"_s},
-        {u"concept_burden"_s, u"being a burden"_s},
-        {u"concept_farewell"_s, u"farewell"_s},
-        {u"concept_means"_s, u"means"_s},
-        {u"concept_self_harm"_s, u"self-harm"_s},
-        {u"concept_violence"_s, u"violence"_s},
-        {u"concept_fear"_s, u"fear"_s},
-        {u"concept_aggressor"_s, u"someone who may harm"_s},
-        {u"concept_emergency"_s, u"an emergency"_s},
-        {u"concept_hostile"_s, u"a threat"_s},
+        {u"concept_die"_s, u"dying"_s, Kind::Concept, Target::Self},
+        {u"concept_end_all"_s, u"ending it all"_s, Kind::Concept, Target::Self},
+        {u"concept_despair"_s, u"despair"_s, Kind::Concept, Target::Self},
+        {u"concept_burden"_s, u"being a burden"_s, Kind::Concept, Target::Self},
+        {u"concept_farewell"_s, u"farewell"_s, Kind::Concept, Target::Self},
+        {u"concept_means"_s, u"means"_s, Kind::Concept, Target::Self},
+        {u"concept_self_harm"_s, u"self-harm"_s, Kind::Concept, Target::Self},
+        {u"concept_violence"_s, u"violence"_s, Kind::Concept, Target::Others},
+        {u"concept_fear"_s, u"fear"_s, Kind::Concept, Target::Others},
+        {u"concept_aggressor"_s, u"someone who may harm"_s, Kind::Concept, Target::Others},
+        {u"concept_emergency"_s, u"an emergency"_s, Kind::Concept, Target::Others},
+        {u"concept_hostile"_s, u"a threat"_s, Kind::Concept, Target::Others},
         {u"concept_alone"_s, u"alone"_s},
         {u"crisis_finality"_s, u"no future"_s, Kind::Cue},
         {u"crisis_preparation"_s, u"affairs in order"_s, Kind::Cue},
@@ -64,6 +75,39 @@ qsizetype raisingCount()
 {
     return std::count_if(concepts().cbegin(), concepts().cend(),
                          [](const Concept &c) { return c.kind != Kind::Context; });
+}
+
+qsizetype contextCount()
+{
+    return concepts().size() - raisingCount();
+}
+
+// Counts that hold for pairs never seen in training: two different concepts about the writer's
+// own life ("cutting myself" and "the blades", "a burden" and "can't go on"), two about harm from
+// someone, three of any kind. A pair's own weight can only be learnt from a pair in the suites;
+// these carry what the suites taught about pairs in general to the pairs they lack.
+struct CountFeature
+{
+    QString name;
+    Target target;
+    int atLeast;
+};
+
+const QList<CountFeature> &countFeatures()
+{
+    static const QList<CountFeature> list{
+        {u"count:self>=2"_s, Target::Self, 2},
+        {u"count:others>=2"_s, Target::Others, 2},
+        {u"count:any>=3"_s, Target::None, 3},
+    };
+    return list;
+}
+
+// First index of the context features (context alone, then context with each risk signal).
+qsizetype contextFeaturesStart()
+{
+    const qsizetype raising = raisingCount();
+    return raising + raising * (raising - 1) / 2;
 }
 
 // A broad concept alone decides nothing ("my husband", "tonight", "alone"): its own weight stays 0
@@ -168,13 +212,24 @@ std::vector<double> RiskModel::features(const std::vector<bool> &present)
         for (size_t a = 0; a < raising; ++a)
             f.push_back(present[c] && present[a] ? 1.0 : 0.0);
     }
+    for (const CountFeature &count : countFeatures()) {
+        int n = 0;
+        for (size_t a = 0; a < raising && a < present.size(); ++a) {
+            const Concept &c = concepts().at(qsizetype(a));
+            n += present[a] && c.kind == Kind::Concept &&
+                         (count.target == Target::None || c.target == count.target)
+                     ? 1
+                     : 0;
+        }
+        f.push_back(n >= count.atLeast ? 1.0 : 0.0);
+    }
     return f;
 }
 
 bool RiskModel::mayLower(int feature)
 {
-    const qsizetype raising = raisingCount();
-    return feature >= raising + raising * (raising - 1) / 2;
+    const qsizetype start = contextFeaturesStart();
+    return feature >= start && feature < start + contextCount() * (1 + raisingCount());
 }
 
 QStringList RiskModel::featureNames()
@@ -191,6 +246,8 @@ QStringList RiskModel::featureNames()
         for (qsizetype a = 0; a < raising; ++a)
             out.append(names.at(c) + u'+' + names.at(a));
     }
+    for (const CountFeature &count : countFeatures())
+        out.append(count.name);
     return out;
 }
 

@@ -37,7 +37,8 @@ public:
     static Reading read(const SignalLexicon &lexicon, const PrefilterText &text);
 
     //! Feature values: one per risk signal, one per pair (a, b) of them with a < b, one per context
-    //! signal, and one per context and risk signal together.
+    //! signal, one per context and risk signal together, and three counts (two concepts about the
+    //! writer's own life, two about harm from someone, three of any kind).
     static std::vector<double> features(const std::vector<bool> &present);
     static QStringList featureNames();
     //! Whether feature \a feature is context: its weight is never positive (a concept's never negative).

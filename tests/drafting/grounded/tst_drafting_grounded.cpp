@@ -441,19 +441,32 @@ private Q_SLOTS:
         QVERIFY(d.needsHuman);
         QVERIFY(d.reason.startsWith(u"out of scope"_s));
 
+        // The model's doubt alone routes nothing by default (every draft is read by a person and
+        // shows its confidence); a supervisor can make it, and a queue's minimum, route to a person.
         auto abstained = s;
         abstained.modelAbstained = true;
         abstained.confidence = 0.31;
-        QVERIFY(policy.decide(abstained).reason.startsWith(u"low confidence"_s));
+        QVERIFY(!policy.decide(abstained).needsHuman);
+        QString error;
+        const auto strict =
+            EscalationPolicy::fromJson(QJsonDocument::fromJson(R"({"defaults": {"use_model_abstention": true},
+                                        "queues": {"refunds": {"min_confidence": 0.5}}})")
+                                           .object(),
+                                       &error);
+        QVERIFY2(strict, qPrintable(error));
+        QVERIFY(strict->decide(abstained).reason.startsWith(u"low confidence"_s));
+        QCOMPARE(strict->decide(abstained).codes, QStringList{u"low_confidence"_s});
 
         // The refunds queue asks for more confidence than the default.
         auto refunds = s;
         refunds.queue = u"refunds"_s;
         refunds.intent = u"refund_status"_s;
         refunds.confidence = 0.45;
-        QVERIFY(policy.decide(refunds).reason.startsWith(u"low confidence: 45% is below this queue's 50%"_s));
-        refunds.confidence = 0.55;
         QVERIFY(!policy.decide(refunds).needsHuman);
+        QVERIFY(
+            strict->decide(refunds).reason.startsWith(u"low confidence: 45% is below this queue's 50%"_s));
+        refunds.confidence = 0.55;
+        QVERIFY(!strict->decide(refunds).needsHuman);
 
         auto angry = s;
         angry.sentimentScore = -0.85;

@@ -11,6 +11,9 @@
 
 #include "core/ReasonCodes.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -96,7 +99,16 @@ private Q_SLOTS:
         QVERIFY(needs);
         QCOMPARE(needs->size(), 3);
         QVERIFY(!PatternPrefilter::analyse(u"\\bk[i1]ll"_s));
-        QVERIFY(!PatternPrefilter::analyse(u"(?:very )?sad"_s));
+        // An optional group counts only with what follows it; what proves nothing is stepped over.
+        const auto optional = PatternPrefilter::analyse(u"(?:very )?sad"_s);
+        QVERIFY(optional);
+        QCOMPARE(optional->size(), 2);
+        const auto later = PatternPrefilter::analyse(u"\\b(?:no|internad[oa] no) hospital\\b"_s);
+        QVERIFY(later);
+        QCOMPARE(later->size(), 1);
+        QCOMPARE(later->first().literal, u" hospital"_s);
+        QVERIFY(!PatternPrefilter::analyse(u"\\w+ \\d{2}"_s));
+        QVERIFY(!PatternPrefilter::analyse(u"(?i)sad"_s));
     }
 
     void invalidLexiconIsRejected()
@@ -452,8 +464,13 @@ private Q_SLOTS:
         unclear.unclear = true;
         QVERIFY(!policy.decide(unclear).needsHuman);
         unclear.unclear = false;
-        QCOMPARE(policy.decide(unclear).codes, QStringList{u"low_confidence"_s});
-        QVERIFY(policy.decide(unclear).priority == Priority::Normal);
+        QVERIFY(!policy.decide(unclear).needsHuman); // the model's doubt alone: not by default
+        QString doubtError;
+        const auto doubting = EscalationPolicy::fromJson(
+            QJsonDocument::fromJson(R"({"defaults": {"use_model_abstention": true}})").object(), &doubtError);
+        QVERIFY2(doubting, qPrintable(doubtError));
+        QCOMPARE(doubting->decide(unclear).codes, QStringList{u"low_confidence"_s});
+        QVERIFY(doubting->decide(unclear).priority == Priority::Normal);
 
         // Sensitive intents carry their code. Hardship and bereavement need evidence in the text
         // (needs_evidence): the judgement's own code, or a sign of risk it read; the model's topic
@@ -476,10 +493,23 @@ private Q_SLOTS:
         QVERIFY(stored);
         QCOMPARE(stored->riskSigns, risky.riskSigns);
         QCOMPARE(policy.decide(*stored).codes, QStringList{u"vulnerable"_s});
-        // Fraud keeps escalating on the model's reading alone.
+        // Fraud, legal and complaint intents escalate on the model's reading alone only when it is
+        // sure (evidence_unless_confidence 0.7); a guess needs the judgement's own code, and a
+        // sign of risk is no evidence of fraud.
         EscalationPolicy::Signals fraud = hardship;
         fraud.intent = u"suspected_fraud"_s;
         QCOMPARE(policy.decide(fraud).codes, QStringList{u"fraud"_s});
+        fraud.confidence = 0.55;
+        QVERIFY(!policy.decide(fraud).needsHuman);
+        fraud.riskSigns = {u"dying “se eu morrer”"_s};
+        QVERIFY(!policy.decide(fraud).needsHuman);
+        fraud.judged = {reason::kFraud.toString()};
+        QVERIFY(policy.decide(fraud).codes.contains(u"fraud"_s));
+        QString sureError;
+        QVERIFY(!EscalationPolicy::fromJson(
+            QJsonDocument::fromJson(R"({"intents":{"x":{"evidence_unless_confidence":2}}})").object(),
+            &sureError));
+        QVERIFY(sureError.contains(u"evidence_unless_confidence"_s));
         // needs_evidence is a setting like the others: a boolean.
         QString needsError;
         QVERIFY(!EscalationPolicy::fromJson(

@@ -26,7 +26,7 @@ private Q_SLOTS:
         QTest::addColumn<double>("minCrisisRecall");
         // The suite written with the lexicon, and the suites written blind that later became dev
         // suites (tests/judgement/README.md); each must meet the targets.
-        // blind-a and blind-c to blind-g hold hard negatives written to look like crises
+        // blind-a and blind-d to blind-g hold hard negatives written to look like crises
         // (other people's deaths, a relative in hospital, moving abroad, idioms); the concept model
         // (ADR 0008) trades some of them for recall: their false escalations are reported in
         // docs/drafting.md, not asserted. blind-d to blind-g were measured held out once, then
@@ -34,11 +34,15 @@ private Q_SLOTS:
         QTest::newRow("cases") << u"cases.jsonl"_s << 300 << 10 << 50 << true << 1.0;
         QTest::newRow("blind-a") << u"blind-a.jsonl"_s << 180 << 10 << 30 << false << 1.0;
         QTest::newRow("blind-b") << u"blind-b.jsonl"_s << 180 << 10 << 30 << true << 1.0;
-        QTest::newRow("blind-c") << u"blind-c.jsonl"_s << 120 << 10 << 50 << false << 1.0;
+        QTest::newRow("blind-c") << u"blind-c.jsonl"_s << 120 << 10 << 50 << true << 1.0;
         QTest::newRow("blind-d") << u"blind-d.jsonl"_s << 100 << 20 << 50 << false << 0.85;
         QTest::newRow("blind-e") << u"blind-e.jsonl"_s << 120 << 20 << 60 << false << 0.85;
         QTest::newRow("blind-f") << u"blind-f.jsonl"_s << 110 << 20 << 30 << false << 0.85;
         QTest::newRow("blind-g") << u"blind-g.jsonl"_s << 120 << 20 << 25 << false << 0.85;
+        // blind-h and blind-i (round 7) were measured held out once; the concept model is not
+        // trained on them, the lexicon was mended from their misses.
+        QTest::newRow("blind-h") << u"blind-h.jsonl"_s << 120 << 15 << 22 << true << 0.9;
+        QTest::newRow("blind-i") << u"blind-i.jsonl"_s << 120 << 20 << 20 << false << 0.9;
     }
 
     void suiteMeetsTheTargets()
