@@ -42,6 +42,10 @@ ConfirmStrip::ConfirmStrip(QWidget *parent) : QFrame(parent)
     m_accept = new QPushButton(this);
     m_accept->setObjectName(u"confirmAcceptButton"_s);
     layout->addWidget(m_accept, 0, Qt::AlignVCenter);
+    // Enter and Space both answer with the focused button (outside a dialog a push button
+    // ignores Enter unless it is auto-default).
+    m_reject->setAutoDefault(true);
+    m_accept->setAutoDefault(true);
     m_reject->setAccessibleName(tr("Cancel"));
     m_accept->setAccessibleName(tr("Confirm"));
     setTabOrder(m_reject, m_accept);

@@ -22,6 +22,8 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::ui {
@@ -440,6 +442,16 @@ void DraftEditor::showCitations()
     }
     m_citationsBox->setVisible(!m_citationButtons.isEmpty());
     updateTabOrder();
+}
+
+bool DraftEditor::needsHuman() const
+{
+    if (m_ticketId == 0)
+        return false;
+    if (m_needsHumanFlag)
+        return true;
+    return m_draft && std::any_of(m_draft->flags.cbegin(), m_draft->flags.cend(),
+                                  [](const DraftFlag &f) { return f.kind == u"needs_human"_s; });
 }
 
 bool DraftEditor::updateNeedsHuman()

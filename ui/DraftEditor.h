@@ -60,6 +60,8 @@ public:
     void setText(const QString &text);
     //! True when the text differs from the AI draft (or there is no draft and some text).
     bool isEdited() const;
+    //! True when the open ticket or its draft says a person must decide (the banner shows).
+    bool needsHuman() const;
     //! The reply to send: body, draft id, outcome (as is / edited / own) and internal flag.
     ReplyRequest reply() const;
 
@@ -78,7 +80,8 @@ public:
     };
     QList<FlagSpan> flagSpans() const;
     //! Lines describing what still needs a look before sending: promise / unsupported-fact spans
-    //! still unchanged, and gaps such as "[order number]" still in the text. Empty: nothing.
+    //! still unchanged, a draft in another language than the customer's while the text is the
+    //! AI's, and gaps such as "[order number]" still in the text. Empty: nothing.
     QStringList unresolvedChecks() const;
     //! The gaps still in the text: the draft's missing_slot spans left unchanged, and any
     //! "[order number]" the AI or the agent left. A reply cannot be sent while there are any.

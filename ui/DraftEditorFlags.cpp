@@ -142,6 +142,14 @@ QStringList DraftEditor::unresolvedChecks() const
         if (span.position >= 0 && isRiskFlag(span.flag.kind))
             lines << tr("%1: “%2”").arg(DisplayText::flagKind(span.flag.kind), quoted(span.text));
     }
+    // The draft is in another language than the customer's: a check until the agent rewrites it.
+    if (m_draft && !isEdited()) {
+        for (const DraftFlag &flag : m_draft->flags) {
+            if (flag.kind == u"language"_s)
+                lines << tr("%1: %2").arg(DisplayText::flagKind(flag.kind),
+                                          DisplayText::sanitize(flag.message).simplified().left(300));
+        }
+    }
     for (const QString &gap : unfilledGaps())
         lines << tr("Still to fill in: “%1”").arg(gap);
     return lines;

@@ -294,11 +294,20 @@ void TicketPane::send()
     if (refuseWhileGaps())
         return;
     // An internal note never reaches the customer: no promise to check.
-    const QStringList checks =
-        m_editor->internalCheck()->isChecked() ? QStringList{} : m_editor->unresolvedChecks();
+    const bool internal = m_editor->internalCheck()->isChecked();
+    QStringList checks = internal ? QStringList{} : m_editor->unresolvedChecks();
+    // A ticket that needs a person: the AI's draft goes out only when the agent changed it or
+    // says, here, that they read it. "Keep editing" has the focus, so Enter does no harm.
+    const bool unchangedForAPerson = !internal && m_editor->needsHuman() && !m_editor->isEdited();
+    if (unchangedForAPerson)
+        checks.prepend(tr("This ticket needs a person, and the reply is the AI's draft, unchanged."));
     if (!checks.isEmpty()) {
-        m_editor->confirmStrip()->ask(u"send"_s, tr("The reply still contains things to check:"), checks,
-                                      tr("I checked these: send"), tr("Keep editing"));
+        m_editor->confirmStrip()->ask(
+            u"send"_s,
+            unchangedForAPerson ? tr("Read the draft before it goes:")
+                                : tr("The reply still contains things to check:"),
+            checks, unchangedForAPerson ? tr("I read it: send as is") : tr("I checked these: send"),
+            tr("Keep editing"));
         return;
     }
     sendNow();

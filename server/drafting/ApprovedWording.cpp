@@ -4,6 +4,9 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -128,6 +131,57 @@ QString needleOf(const QString &sentence)
     return best.size() >= 4 ? best : QString();
 }
 
+bool isRunChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.isMark();
+}
+
+// The maximal runs of letters and digits in \a text, lower case, 3 characters or more.
+template <typename OnRun> void forEachRun(QStringView text, OnRun onRun)
+{
+    qsizetype start = -1;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        const bool in = i < text.size() && isRunChar(text.at(i));
+        if (in && start < 0) {
+            start = i;
+        } else if (!in && start >= 0) {
+            if (i - start >= 3)
+                onRun(text.mid(start, i - start).toString().toLower());
+            start = -1;
+        }
+    }
+}
+
+// The runs that every match of compile(sentence) holds as whole runs of the body: those of the
+// words a slot, an apostrophe (a contraction may be written out) or the sentence's ends do not
+// touch, i.e. the words with \s+ of the pattern on both sides.
+QStringList boundedRuns(const QString &sentence)
+{
+    QStringList runs;
+    static const QRegularExpression space(u"\\s+"_s);
+    qsizetype last = 0;
+    auto segment = [&](QStringView text) {
+        const QStringList words = text.toString().split(space);
+        for (qsizetype i = 1; i + 1 < words.size(); ++i) {
+            const QString &w = words.at(i);
+            if (w.contains(u'\'') || w.contains(u'’'))
+                continue;
+            forEachRun(w, [&runs](const QString &run) {
+                if (!runs.contains(run))
+                    runs.append(run);
+            });
+        }
+    };
+    auto it = placeholder().globalMatch(sentence);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        segment(QStringView(sentence).mid(last, m.capturedStart() - last));
+        last = m.capturedEnd();
+    }
+    segment(QStringView(sentence).mid(last));
+    return runs;
+}
+
 } // namespace
 
 ApprovedWording::ApprovedWording(const QStringList &approvedSources)
@@ -149,6 +203,7 @@ ApprovedWording::ApprovedWording(const QStringList &approvedSources)
             if (words >= kMinWords && !m_sentences.contains(sentence)) {
                 m_sentences.append(sentence);
                 m_needles.append(needleOf(sentence));
+                m_runs.append(boundedRuns(sentence));
             }
         }
     }
@@ -161,9 +216,14 @@ QList<QPair<int, int>> ApprovedWording::spansIn(const QString &body) const
     m_body = body;
     m_scanned = true;
     m_spans.clear();
+    QSet<QString> bodyRuns;
+    forEachRun(body, [&bodyRuns](const QString &run) { bodyRuns.insert(run); });
     for (qsizetype i = 0; i < m_sentences.size(); ++i) {
         const QString &needle = m_needles.at(i);
         if (!needle.isEmpty() && !body.contains(needle, Qt::CaseInsensitive))
+            continue;
+        const QStringList &runs = m_runs.at(i);
+        if (!std::all_of(runs.cbegin(), runs.cend(), [&](const QString &r) { return bodyRuns.contains(r); }))
             continue;
         auto it = compiled(m_sentences.at(i)).globalMatch(body);
         while (it.hasNext()) {

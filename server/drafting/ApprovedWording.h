@@ -27,6 +27,10 @@ private:
     //! digits, any case); "" when it has none. A body without it is not searched with the pattern,
     //! which is then never compiled.
     QStringList m_needles;
+    //! Per sentence: the letter runs (lower case, 3+ characters) of its words that whitespace
+    //! bounds on both sides in the pattern, so that any match holds each as a whole run of the
+    //! body. A body lacking one of them is not searched with the sentence's pattern.
+    QList<QStringList> m_runs;
     mutable QString m_body; //!< the body m_spans were found in
     mutable QList<QPair<int, int>> m_spans;
     mutable bool m_scanned = false;

@@ -2,6 +2,7 @@
 // the needs-human banner on the draft, flags on their exact spans with a tool tip, Send asking
 // for "I checked these" while a promise / unsupported fact / gap is unresolved, clickable
 // citations opening a plain-text viewer, and Regenerate ▸ tone without losing typed work.
+#include "PixelProbe.h"
 #include "TestServer.h"
 
 #include "ui/ConfirmStrip.h"
@@ -20,7 +21,6 @@
 
 #include <QAbstractButton>
 #include <QAction>
-#include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
 #include <QMenu>
@@ -190,7 +190,7 @@ private Q_SLOTS:
 
     void sendAsksWhileAPromiseIsUnchecked()
     {
-        ui::DraftEditor *editor = openTicketWithDraft(false);
+        ui::DraftEditor *editor = openTicketWithDraft(false, Person::NotNeeded);
         QVERIFY(editor);
         // The real draft, with a promise flagged on its first words.
         Draft draft = *editor->draft();
@@ -270,6 +270,44 @@ private Q_SLOTS:
             editor->confirmStrip()->acceptButton()->click(); // the demo draft's own checks
         QVERIFY(sent.wait(15000));
         QCOMPARE(queued.count() > 0, true);
+    }
+
+    // Issue 18: on a ticket that needs a person, the AI's draft does not go out unread. Sending it
+    // unchanged asks first, with "Keep editing" focused: Enter there sends nothing; Enter on
+    // "I read it: send as is" sends. A draft in the wrong language is among the checks.
+    void aPersonsTicketSendsTheDraftOnlyWhenRead()
+    {
+        ui::DraftEditor *editor = openTicketWithDraft(false, Person::Needed);
+        QVERIFY2(editor, "no demo ticket that needs a person with a draft");
+        QVERIFY(editor->needsHuman());
+        QVERIFY(!editor->isEdited());
+        Draft draft = *editor->draft();
+        draft.flags.append({u"language"_s, u"The draft is in English; the customer wrote Swedish."_s, 0, 0});
+        editor->replaceWithDraft(draft);
+        QVERIFY(!editor->isEdited());
+        QVERIFY(editor->unresolvedChecks().join(u'\n').contains(u"customer wrote Swedish"_s));
+
+        QSignalSpy queued(m_session->outbox(), &app::Outbox::itemChanged);
+        QSignalSpy sent(m_session->outbox(), &app::Outbox::sent);
+        m_window->actions().send->trigger();
+        ui::ConfirmStrip *strip = editor->confirmStrip();
+        QVERIFY(strip->isVisible());
+        QCOMPARE(strip->acceptButton()->text(), u"I read it: send as is"_s);
+        QVERIFY(strip->findChild<QLabel *>(u"confirmDetails"_s)->text().contains(u"needs a person"_s));
+        QVERIFY(
+            strip->findChild<QLabel *>(u"confirmDetails"_s)->text().contains(u"customer wrote Swedish"_s));
+        QCOMPARE(strip->window()->focusWidget(), strip->rejectButton()); // the safe answer
+        test::keepScreenshot(m_window.get(), u"send-check-needs-a-person.png"_s);
+        QTest::keyClick(strip->rejectButton(), Qt::Key_Return);
+        QVERIFY(!strip->isVisible());
+        QCOMPARE(queued.count(), 0);
+        QCOMPARE(editor->text(), draft.body);
+
+        m_window->actions().send->trigger();
+        QVERIFY(strip->isVisible());
+        QTest::keyClick(strip->acceptButton(), Qt::Key_Return);
+        QVERIFY(sent.wait(15000));
+        QVERIFY(queued.count() > 0);
     }
 
     void editingThePromiseSendsWithoutAsking()
@@ -398,12 +436,21 @@ private:
     using MainWindowActionsRef = const ui::MainWindowActions &;
 
     //! Opens a ticket with an AI draft (with citations when \a withCitations); the editor or null.
-    ui::DraftEditor *openTicketWithDraft(bool withCitations)
+    enum class Person
+    {
+        Any,
+        Needed,    //!< a ticket that needs a person
+        NotNeeded, //!< a routine ticket
+    };
+    ui::DraftEditor *openTicketWithDraft(bool withCitations, Person person = Person::Any)
     {
         ui::TicketPane *pane = m_window->ticketPane();
         app::InboxModel *inbox = m_session->inbox();
         for (int row = 0; row < inbox->rowCount(); ++row) {
             if (inbox->index(row, 0).data(app::InboxModel::StatusRole).toInt() != int(TicketStatus::New))
+                continue;
+            const bool needed = inbox->index(row, 0).data(app::InboxModel::NeedsHumanRole).toBool();
+            if ((person == Person::Needed && !needed) || (person == Person::NotNeeded && needed))
                 continue;
             const qint64 id = inbox->ticketIdAt(row);
             // A ticket answered by an earlier case may still look new locally for a moment.
