@@ -70,6 +70,46 @@ private Q_SLOTS:
             QVERIFY(w.toDouble() >= 0.0);
     }
 
+    // Round 7: crises with two concepts about the writer's own life, each pair seen only a few
+    // times, teach the count "two of those"; a pair the training never showed then still weighs,
+    // while two concepts about different people's harm, or one alone, do not.
+    void countsCarryToPairsNeverSeen()
+    {
+        std::vector<std::vector<bool>> rows;
+        std::vector<bool> crisis;
+        auto add = [&](const QStringList &signals, bool isCrisis, int times) {
+            for (int i = 0; i < times; ++i) {
+                rows.push_back(reading(signals));
+                crisis.push_back(isCrisis);
+            }
+        };
+        add({u"concept_die"_s, u"concept_despair"_s}, true, 4);
+        add({u"concept_burden"_s, u"concept_means"_s}, true, 4);
+        add({u"concept_farewell"_s, u"concept_end_all"_s}, true, 4);
+        add({u"concept_despair"_s, u"concept_burden"_s}, true, 4);
+        add({u"concept_die"_s, u"concept_means"_s}, true, 4);
+        for (const QString &alone :
+             {u"concept_die"_s, u"concept_despair"_s, u"concept_burden"_s, u"concept_means"_s,
+              u"concept_self_harm"_s, u"concept_fear"_s, u"concept_alone"_s})
+            add({alone}, false, 40);
+        add({u"concept_fear"_s, u"concept_alone"_s}, false, 20);
+        add({}, false, 2000);
+        const RiskModel model = RiskModel::train(rows, crisis, 1.0, 10.0);
+        QVERIFY(RiskModel::featureNames().contains(u"count:self>=2"_s));
+        // Never together in training: self-harm and the means for it.
+        QVERIFY(model.saysCrisis(reading({u"concept_self_harm"_s, u"concept_means"_s})));
+        QVERIFY(!model.saysCrisis(reading({u"concept_self_harm"_s})));
+        QVERIFY(!model.saysCrisis(reading({u"concept_fear"_s, u"concept_alone"_s})));
+        // The counts only raise, like the concepts.
+        const QJsonObject o = QJsonDocument::fromJson(model.toJson()).object();
+        const QJsonArray weights = o.value(u"weights"_s).toArray();
+        const QJsonArray names = o.value(u"features"_s).toArray();
+        const qsizetype self = names.toVariantList().indexOf(u"count:self>=2"_s);
+        QVERIFY(self >= 0);
+        QVERIFY(weights.at(self).toDouble() > 0);
+        QVERIFY(!RiskModel::mayLower(int(self)));
+    }
+
     void contextMayLowerTheRisk()
     {
         // "My father died, I'm the executor, I've written to the family" reads like a farewell;
