@@ -54,9 +54,9 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     assessCrisis(prepared, a);
     if (const QString p = vulnerablePhrase(prepared); !p.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
-    if (const QString p = m_lexicon.find(u"fraud", prepared); !p.isEmpty())
+    if (const QString p = ownPhrase(u"fraud", prepared); !p.isEmpty())
         add(a, reason::kFraud, u"possible fraud: "_s + quoted(p));
-    if (const QString p = m_lexicon.find(u"legal", prepared); !p.isEmpty())
+    if (const QString p = ownPhrase(u"legal", prepared); !p.isEmpty())
         add(a, reason::kLegal, u"legal or regulatory threat: "_s + quoted(p));
     if (const QString p = m_lexicon.find(u"manipulation", prepared); !p.isEmpty())
         add(a, reason::kManipulation, u"tries to steer the reply or claims an approval: "_s + quoted(p));
@@ -120,9 +120,28 @@ QString CaseAssessor::literalText(const QString &text) const
     return out;
 }
 
+QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepared) const
+{
+    const QString first = m_lexicon.find(signal, prepared);
+    if (first.isEmpty())
+        return first;
+    const auto context = m_lexicon.spans(u"context_reported", prepared);
+    if (context.isEmpty())
+        return first;
+    const QString &text = prepared.text();
+    for (const auto &[start, end] : m_lexicon.spans(signal, prepared)) {
+        const bool theirWork =
+            std::any_of(context.cbegin(), context.cend(),
+                        [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; });
+        if (!theirWork)
+            return text.mid(start, end - start).trimmed();
+    }
+    return {};
+}
+
 QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared) const
 {
-    const QString p = m_lexicon.find(u"vulnerable", prepared);
+    const QString p = ownPhrase(u"vulnerable", prepared);
     if (p.isEmpty() || m_lexicon.find(u"care_planned", prepared).isEmpty())
         return p;
     // A planned operation explains its stay in hospital ("in hospital for five days after my knee
@@ -130,10 +149,13 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared) const
     // still counts, wherever it is in the message.
     const QString &text = prepared.text();
     const auto stay = m_lexicon.spans(u"care_stay", prepared);
+    const auto context = m_lexicon.spans(u"context_reported", prepared);
     for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
         const bool explained =
             std::any_of(stay.cbegin(), stay.cend(),
-                        [&, s = start, e = end](const auto &c) { return c.first < e && s < c.second; });
+                        [&, s = start, e = end](const auto &c) { return c.first < e && s < c.second; }) ||
+            std::any_of(context.cbegin(), context.cend(),
+                        [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; });
         if (!explained)
             return text.mid(start, end - start).trimmed();
     }

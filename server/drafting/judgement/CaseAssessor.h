@@ -112,6 +112,10 @@ public:
 private:
     void assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const;
     QString vulnerablePhrase(const PrefilterText &prepared) const;
+    //! The first phrase of \a signal that is the writer's own matter: not inside a span of
+    //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
+    //! threat of the police). Empty when every hit is such context.
+    QString ownPhrase(QStringView signal, const PrefilterText &prepared) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
     void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
     static int listItems(const CaseInput &input);

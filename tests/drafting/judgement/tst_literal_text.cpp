@@ -67,6 +67,28 @@ private Q_SLOTS:
         // Folding makes Italian "dov'è" (where is) Swedish "döv" (deaf): not a vulnerability.
         QTest::newRow("it where is") << u"Il ventilatore non è ancora arrivato, mi dite dov'è?"_s << u"it"_s;
         QTest::newRow("tr laughing") << u"Gülmekten öldüm, uygulama adımı yanlış yazıyor."_s << u"tr"_s;
+        // Round 7: one's own work, devices, capable old age, idioms of impatience.
+        QTest::newRow("en icu nurse")
+            << u"I work nights in intensive care, so can the reminders come by text instead?"_s << u"en"_s;
+        QTest::newRow("en funeral directors")
+            << u"We're a family-run funeral directors and need a VAT invoice for the printer."_s << u"en"_s;
+        QTest::newRow("en capable at 87")
+            << u"I am 87 and quite at home on my laptop, so statements by email please."_s << u"en"_s;
+        QTest::newRow("pt battery died")
+            << u"A bateria do meu telemóvel morreu a meio do pagamento. Ficou pago?"_s << u"pt"_s;
+        QTest::newRow("pt hospital shift")
+            << u"Estou morta de sono, trabalho por turnos no hospital. Como atualizo o cartão?"_s << u"pt"_s;
+        QTest::newRow("sv capable at 91") << u"Jag är 91 år men klarar mig utmärkt med datorn."_s << u"sv"_s;
+        QTest::newRow("fr impatience")
+            << u"Je meurs d'impatience, la commande pour l'anniversaire de mon fils arrive quand ?"_s
+            << u"fr"_s;
+        QTest::newRow("nl scared to death")
+            << u"Ik schrok me dood van de afschrijving, maar mijn vriend had het met mijn toestemming gekocht."_s
+            << u"nl"_s;
+        QTest::newRow("pl card and husband")
+            << u"Dzień dobry, mój mąż zgubił kartę, czy karta jest zablokowana?"_s << u"pl"_s;
+        QTest::newRow("es at once") << u"¿Puedo pagar de golpe lo que me queda del plan sin penalización?"_s
+                                    << u"es"_s;
     }
     void notLiteralWordingRaisesNothing()
     {
@@ -96,6 +118,14 @@ private Q_SLOTS:
             << reason::kVulnerable.toString();
         QTest::newRow("de echte Krise")
             << u"Ich bin todmüde und will nicht mehr leben."_s << reason::kCrisis.toString();
+        QTest::newRow("old and cannot manage")
+            << u"I'm 85 and I can't manage the app at all, could someone phone me?"_s
+            << reason::kVulnerable.toString();
+        QTest::newRow("a whole pack of pills")
+            << u"tog en hel karta av mina sömntabletter för en timme sedan"_s << reason::kCrisis.toString();
+        QTest::newRow("nurse, and her own cancer")
+            << u"I'm a nurse myself, but now I have cancer and can't work."_s
+            << reason::kVulnerable.toString();
     }
     void literalWordingBesideAnIdiomStillCounts()
     {
@@ -103,6 +133,18 @@ private Q_SLOTS:
         QFETCH(QString, code);
         const CaseAssessment a = test::assessText(text);
         QVERIFY2(a.has(code), qPrintable(a.reason()));
+    }
+
+    // A phrase inside the writer's own work (context_reported) is not their matter; the same
+    // word outside it still is.
+    void ownWorkIsNotTheirMatter()
+    {
+        QVERIFY(!test::assessText(u"Ik werk bij de politie in ploegendienst, de sms-codes komen te laat."_s,
+                                  u"nl"_s)
+                     .has(reason::kLegal));
+        QVERIFY(test::assessText(u"Ik ga naar de politie en mijn advocaat als jullie niet terugbetalen."_s,
+                                 u"nl"_s)
+                    .has(reason::kLegal));
     }
 
     void blankedKeepsLengthAndOnlyTheMatch()
