@@ -30,16 +30,26 @@ private:
         return r;
     }
 
+    //! Training rows: readings and whether each was a crisis.
+    struct Rows
+    {
+        std::vector<std::vector<bool>> readings;
+        std::vector<bool> crisis;
+        void add(const QStringList &signals, bool isCrisis, int times)
+        {
+            for (int i = 0; i < times; ++i) {
+                readings.push_back(reading(signals));
+                crisis.push_back(isCrisis);
+            }
+        }
+    };
+
     //! Crises show two concepts together; each concept alone is ordinary.
     static RiskModel trainedOnPairs()
     {
-        std::vector<std::vector<bool>> rows;
-        std::vector<bool> crisis;
-        auto add = [&](const QStringList &signals, bool isCrisis, int times) {
-            for (int i = 0; i < times; ++i) {
-                rows.push_back(reading(signals));
-                crisis.push_back(isCrisis);
-            }
+        Rows rows;
+        const auto add = [&rows](const QStringList &signals, bool isCrisis, int times) {
+            rows.add(signals, isCrisis, times);
         };
         add({u"concept_die"_s, u"concept_end_all"_s}, true, 20);
         add({u"concept_violence"_s, u"concept_aggressor"_s}, true, 20);
@@ -48,7 +58,7 @@ private:
         add({u"concept_aggressor"_s}, false, 100); // "my husband's card"
         add({u"concept_violence"_s}, false, 10);   // "a murder game"
         add({}, false, 2000);
-        return RiskModel::train(rows, crisis, 1.0, 10.0);
+        return RiskModel::train(rows.readings, rows.crisis, 1.0, 10.0);
     }
 
 private Q_SLOTS:
@@ -75,13 +85,9 @@ private Q_SLOTS:
     // while two concepts about different people's harm, or one alone, do not.
     void countsCarryToPairsNeverSeen()
     {
-        std::vector<std::vector<bool>> rows;
-        std::vector<bool> crisis;
-        auto add = [&](const QStringList &signals, bool isCrisis, int times) {
-            for (int i = 0; i < times; ++i) {
-                rows.push_back(reading(signals));
-                crisis.push_back(isCrisis);
-            }
+        Rows rows;
+        const auto add = [&rows](const QStringList &signals, bool isCrisis, int times) {
+            rows.add(signals, isCrisis, times);
         };
         add({u"concept_die"_s, u"concept_despair"_s}, true, 4);
         add({u"concept_burden"_s, u"concept_means"_s}, true, 4);
@@ -94,7 +100,7 @@ private Q_SLOTS:
             add({alone}, false, 40);
         add({u"concept_fear"_s, u"concept_alone"_s}, false, 20);
         add({}, false, 2000);
-        const RiskModel model = RiskModel::train(rows, crisis, 1.0, 10.0);
+        const RiskModel model = RiskModel::train(rows.readings, rows.crisis, 1.0, 10.0);
         QVERIFY(RiskModel::featureNames().contains(u"count:self>=2"_s));
         // Never together in training: self-harm and the means for it.
         QVERIFY(model.saysCrisis(reading({u"concept_self_harm"_s, u"concept_means"_s})));
@@ -114,19 +120,15 @@ private Q_SLOTS:
     {
         // "My father died, I'm the executor, I've written to the family" reads like a farewell;
         // the context of someone else's death explains it, and only context may weigh against.
-        std::vector<std::vector<bool>> rows;
-        std::vector<bool> crisis;
-        auto add = [&](const QStringList &signals, bool isCrisis, int times) {
-            for (int i = 0; i < times; ++i) {
-                rows.push_back(reading(signals));
-                crisis.push_back(isCrisis);
-            }
+        Rows rows;
+        const auto add = [&rows](const QStringList &signals, bool isCrisis, int times) {
+            rows.add(signals, isCrisis, times);
         };
         add({u"concept_die"_s, u"concept_farewell"_s}, true, 30);
         add({u"concept_die"_s, u"concept_farewell"_s, u"context_bereavement"_s}, false, 30);
         add({u"context_bereavement"_s}, false, 30);
         add({}, false, 1000);
-        const RiskModel model = RiskModel::train(rows, crisis, 1.0, 5.0);
+        const RiskModel model = RiskModel::train(rows.readings, rows.crisis, 1.0, 5.0);
         QVERIFY(model.saysCrisis(reading({u"concept_die"_s, u"concept_farewell"_s})));
         QVERIFY(
             !model.saysCrisis(reading({u"concept_die"_s, u"concept_farewell"_s, u"context_bereavement"_s})));
