@@ -446,9 +446,7 @@ void DraftEditor::showCitations()
 
 bool DraftEditor::needsHuman() const
 {
-    if (m_ticketId == 0)
-        return false;
-    if (m_needsHumanFlag)
+    if (m_ticketId != 0 && m_needsHumanFlag)
         return true;
     return m_draft && std::any_of(m_draft->flags.cbegin(), m_draft->flags.cend(),
                                   [](const DraftFlag &f) { return f.kind == u"needs_human"_s; });
@@ -457,15 +455,14 @@ bool DraftEditor::needsHuman() const
 bool DraftEditor::updateNeedsHuman()
 {
     QString reason;
-    bool needed = m_ticketId != 0 && m_needsHumanFlag;
+    const bool needed = needsHuman();
     if (m_ticketId != 0 && !m_needsHumanReason.isEmpty())
         reason = m_needsHumanReason;
-    if (m_draft) {
+    if (m_draft && reason.isEmpty()) {
         for (const DraftFlag &flag : m_draft->flags) {
             if (flag.kind == u"needs_human"_s) {
-                needed = true;
-                if (reason.isEmpty())
-                    reason = flag.message;
+                reason = flag.message;
+                break;
             }
         }
     }

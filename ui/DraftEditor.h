@@ -60,7 +60,7 @@ public:
     void setText(const QString &text);
     //! True when the text differs from the AI draft (or there is no draft and some text).
     bool isEdited() const;
-    //! True when the open ticket or its draft says a person must decide (the banner shows).
+    //! True when the open ticket or its draft says a person must decide: the banner shows then.
     bool needsHuman() const;
     //! The reply to send: body, draft id, outcome (as is / edited / own) and internal flag.
     ReplyRequest reply() const;

@@ -323,8 +323,11 @@ QList<judgement::PieceIntent> GroundedDraftEngine::pieceIntents(const QString &c
         judgement::PieceIntent p;
         p.text = part;
         p.contentWords = int(text::contentWords(part).size());
-        if (p.contentWords < judgement::CaseAssessor::kPieceMinWords || judgement::onlyThanks(part))
+        if (p.contentWords < judgement::CaseAssessor::kPieceMinWords)
             continue;
+        p.asks = judgement::asksSomething(part);
+        if (!p.asks && judgement::thanks(part))
+            continue; // gratitude, not a request
         const IntentPrediction piece = m_classifier->predict(part, m_options.coverage);
         if (piece.outOfScope || piece.abstain)
             continue;
@@ -338,7 +341,6 @@ QList<judgement::PieceIntent> GroundedDraftEngine::pieceIntents(const QString &c
             continue;
         p.intent = piece.intent;
         p.confidence = piece.confidence;
-        p.asks = judgement::asksSomething(part);
         pieces.append(p);
     }
     return pieces;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -120,20 +121,25 @@ QString CaseAssessor::literalText(const QString &text) const
     return out;
 }
 
-QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepared) const
+QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepared,
+                                const std::function<Spans()> &explaining) const
 {
     const QString first = m_lexicon.find(signal, prepared);
     if (first.isEmpty())
         return first;
-    const auto context = m_lexicon.spans(u"context_reported", prepared);
-    if (context.isEmpty())
+    const Spans context = m_lexicon.spans(u"context_reported", prepared);
+    const Spans explained = explaining ? explaining() : Spans{};
+    if (context.isEmpty() && explained.isEmpty())
         return first;
     const QString &text = prepared.text();
     for (const auto &[start, end] : m_lexicon.spans(signal, prepared)) {
         const bool theirWork =
             std::any_of(context.cbegin(), context.cend(),
                         [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; });
-        if (!theirWork)
+        const bool isExplained =
+            std::any_of(explained.cbegin(), explained.cend(),
+                        [s = start, e = end](const auto &c) { return c.first < e && s < c.second; });
+        if (!theirWork && !isExplained)
             return text.mid(start, end - start).trimmed();
     }
     return {};
@@ -141,25 +147,13 @@ QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepare
 
 QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared) const
 {
-    const QString p = ownPhrase(u"vulnerable", prepared);
-    if (p.isEmpty() || m_lexicon.find(u"care_planned", prepared).isEmpty())
-        return p;
     // A planned operation explains its stay in hospital ("in hospital for five days after my knee
     // op"): those words are set aside, every other vulnerable sign (a stroke, cancer, a death)
     // still counts, wherever it is in the message.
-    const QString &text = prepared.text();
-    const auto stay = m_lexicon.spans(u"care_stay", prepared);
-    const auto context = m_lexicon.spans(u"context_reported", prepared);
-    for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
-        const bool explained =
-            std::any_of(stay.cbegin(), stay.cend(),
-                        [&, s = start, e = end](const auto &c) { return c.first < e && s < c.second; }) ||
-            std::any_of(context.cbegin(), context.cend(),
-                        [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; });
-        if (!explained)
-            return text.mid(start, end - start).trimmed();
-    }
-    return {};
+    return ownPhrase(u"vulnerable", prepared, [&] {
+        return m_lexicon.find(u"care_planned", prepared).isEmpty() ? Spans{}
+                                                                   : m_lexicon.spans(u"care_stay", prepared);
+    });
 }
 
 void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const

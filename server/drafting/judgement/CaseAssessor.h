@@ -12,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace tandem::server::judgement {
 
 //! An earlier ticket of the same customer (what repeat contact is judged from).
@@ -112,10 +114,13 @@ public:
 private:
     void assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const;
     QString vulnerablePhrase(const PrefilterText &prepared) const;
+    using Spans = QList<std::pair<qsizetype, qsizetype>>;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
     //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
-    //! threat of the police). Empty when every hit is such context.
-    QString ownPhrase(QStringView signal, const PrefilterText &prepared) const;
+    //! threat of the police) and not overlapping a span \a explaining gives (read only when some
+    //! hit is there). Empty when every hit is explained.
+    QString ownPhrase(QStringView signal, const PrefilterText &prepared,
+                      const std::function<Spans()> &explaining = {}) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
     void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
     static int listItems(const CaseInput &input);

@@ -72,14 +72,14 @@ bool asksSomething(const QString &piece)
     return cues.match(piece).hasMatch();
 }
 
-bool onlyThanks(const QString &piece)
+bool thanks(const QString &piece)
 {
     static const QRegularExpression gratitude(
         u"(?i)\\b(?:thanks?|thank you|thx|many thanks|danke\\w*|vielen "
         u"dank|merci|gracias|grazie|obrigad[oa]s?|"
         "tack|tusen tack|kiitos|dziękuj\\w*|dzięki|bedankt|dank je|dank u|hartelijk dank|takk)\\b"_s,
         QRegularExpression::UseUnicodePropertiesOption);
-    return !asksSomething(piece) && gratitude.match(piece).hasMatch();
+    return gratitude.match(piece).hasMatch();
 }
 
 } // namespace tandem::server::judgement

@@ -14,9 +14,9 @@ QStringList splitRequests(const QString &text);
 //! True when \a piece reads as a request in one of the ten served languages: a question, or
 //! request wording ("please", "can you", "I want", "ich möchte", "jag vill", "quisiera" ...).
 bool asksSomething(const QString &piece);
-//! Whether \a piece thanks without asking anything ("Thanks, you saved my life with the refund last
-//! week!"): gratitude for something done is not a request of its own, even in a message that
-//! announces several ("one more question:").
-bool onlyThanks(const QString &piece);
+//! Whether \a piece says thank you in a served language. A piece that thanks and does not ask
+//! (asksSomething) is gratitude for something done ("Thanks, you saved my life with the refund
+//! last week!"), not a request of its own, even in a message that announces several.
+bool thanks(const QString &piece);
 
 } // namespace tandem::server::judgement
