@@ -36,76 +36,118 @@ bool isLoopback(const QUrl &url)
     return url.scheme() == u"http" && (host == u"127.0.0.1" || host == u"localhost" || host == u"::1");
 }
 
-void installTranslators(QApplication &app)
+void installTranslators(QCoreApplication &app)
 {
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(qt);
+        QCoreApplication::installTranslator(qt);
     auto *own = new QTranslator(&app);
     // qt_add_translations embeds the .qm files under :/i18n; QM_LAYOUT_DIRECTION in a translation
     // (Arabic) turns the whole UI right-to-left.
     if (own->load(QLocale(), u"tandem"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(own);
+        QCoreApplication::installTranslator(own);
+}
+
+void describeApplication()
+{
+    QCoreApplication::setOrganizationName(u"Tandem"_s);
+    QCoreApplication::setOrganizationDomain(u"tandem.example"_s);
+    QCoreApplication::setApplicationName(u"tandem"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
+}
+
+// The command line, declared once: for the help text (printed without a display) and for the run.
+struct CommandLine
+{
+    const QCommandLineOption demo{
+        u"demo"_s, QCoreApplication::translate("main", "Start an embedded demo server and sign in to it.")};
+    const QCommandLineOption demoUser{
+        u"demo-user"_s,
+        QCoreApplication::translate(
+            "main", "Sign in as EMAIL with the demo password, without a dialog: with --demo "
+                    "(default ava@lumen.example), or with --server for a demo tandemd on this "
+                    "machine (http://127.0.0.1 or http://localhost only)."),
+        u"EMAIL"_s, u"ava@lumen.example"_s};
+    const QCommandLineOption server{
+        u"server"_s, QCoreApplication::translate("main", "The server to sign in to."), u"URL"_s};
+    const QCommandLineOption screenshot{
+        u"screenshot"_s,
+        QCoreApplication::translate("main",
+                                    "After the first sync, save the window (1280x800) as a PNG and exit "
+                                    "(with --demo, or --server plus --demo-user)."),
+        u"FILE"_s};
+    const QCommandLineOption screenshotDelay{
+        u"screenshot-delay"_s,
+        QCoreApplication::translate("main",
+                                    "With --screenshot: wait SECONDS before taking it (e.g. for presence)."),
+        u"SECONDS"_s, u"0"_s};
+    const QCommandLineOption openTicket{
+        u"open-ticket"_s, QCoreApplication::translate("main", "Open ticket ID once it has synced."), u"ID"_s};
+    const QCommandLineOption row{
+        u"select-row"_s,
+        QCoreApplication::translate("main", "With --screenshot: open inbox row N (0 = top)."), u"N"_s,
+        u"0"_s};
+    const QCommandLineOption log{
+        u"log-level"_s, QCoreApplication::translate("main", "Log levels, e.g. info or net=debug,sync=info."),
+        u"SPEC"_s, u"info"_s};
+    const QCommandLineOption logFile{
+        u"log-file"_s, QCoreApplication::translate("main", "Also log to this rotating file."), u"PATH"_s};
+    QCommandLineParser parser;
+
+    CommandLine()
+    {
+        parser.setApplicationDescription(
+            QCoreApplication::translate("main", "Tandem: AI drafts, humans decide."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOptions(
+            {demo, demoUser, server, screenshot, screenshotDelay, row, openTicket, log, logFile});
+    }
+};
+
+// --help and --version need no display: they are answered before any platform plugin loads (on a
+// server without X, in CI, by a package's smoke test).
+bool answersWithoutDisplay(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"--help", "-h", "-?", "--help-all", "--version", "-v"}) {
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
 
 int main(int argc, char *argv[])
 {
-    // --version must work without a display (CI runs it before any platform plugin is available).
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
-            std::printf("tandem %s\n", TANDEM_VERSION);
-            return 0;
-        }
+    if (answersWithoutDisplay(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        describeApplication();
+        installTranslators(core);
+        CommandLine line;
+        line.parser.process(core); // prints the help or the version and exits
+        return 0;
     }
 
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(u"Tandem"_s);
-    QApplication::setOrganizationDomain(u"tandem.example"_s);
-    QApplication::setApplicationName(u"tandem"_s);
+    describeApplication();
     QApplication::setApplicationDisplayName(u"Tandem"_s);
-    QApplication::setApplicationVersion(QStringLiteral(TANDEM_VERSION));
     QApplication::setDesktopFileName(u"tandem"_s);
     installTranslators(app);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Tandem: AI drafts, humans decide."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demoOption(
-        u"demo"_s, QApplication::translate("main", "Start an embedded demo server and sign in to it."));
-    const QCommandLineOption demoUserOption(
-        u"demo-user"_s,
-        QApplication::translate("main",
-                                "Sign in as EMAIL with the demo password, without a dialog: with --demo "
-                                "(default ava@lumen.example), or with --server for a demo tandemd on this "
-                                "machine (http://127.0.0.1 or http://localhost only)."),
-        u"EMAIL"_s, u"ava@lumen.example"_s);
-    const QCommandLineOption serverOption(
-        u"server"_s, QApplication::translate("main", "The server to sign in to."), u"URL"_s);
-    const QCommandLineOption screenshotOption(
-        u"screenshot"_s,
-        QApplication::translate("main", "After the first sync, save the window (1280x800) as a PNG and exit "
-                                        "(with --demo, or --server plus --demo-user)."),
-        u"FILE"_s);
-    const QCommandLineOption screenshotDelayOption(
-        u"screenshot-delay"_s,
-        QApplication::translate("main",
-                                "With --screenshot: wait SECONDS before taking it (e.g. for presence)."),
-        u"SECONDS"_s, u"0"_s);
-    const QCommandLineOption openTicketOption(
-        u"open-ticket"_s, QApplication::translate("main", "Open ticket ID once it has synced."), u"ID"_s);
-    const QCommandLineOption rowOption(
-        u"select-row"_s, QApplication::translate("main", "With --screenshot: open inbox row N (0 = top)."),
-        u"N"_s, u"0"_s);
-    const QCommandLineOption logOption(
-        u"log-level"_s, QApplication::translate("main", "Log levels, e.g. info or net=debug,sync=info."),
-        u"SPEC"_s, u"info"_s);
-    const QCommandLineOption logFileOption(
-        u"log-file"_s, QApplication::translate("main", "Also log to this rotating file."), u"PATH"_s);
-    parser.addOptions({demoOption, demoUserOption, serverOption, screenshotOption, screenshotDelayOption,
-                       rowOption, openTicketOption, logOption, logFileOption});
+    CommandLine line;
+    QCommandLineParser &parser = line.parser;
+    const QCommandLineOption &demoOption = line.demo;
+    const QCommandLineOption &demoUserOption = line.demoUser;
+    const QCommandLineOption &serverOption = line.server;
+    const QCommandLineOption &screenshotOption = line.screenshot;
+    const QCommandLineOption &screenshotDelayOption = line.screenshotDelay;
+    const QCommandLineOption &openTicketOption = line.openTicket;
+    const QCommandLineOption &rowOption = line.row;
+    const QCommandLineOption &logOption = line.log;
+    const QCommandLineOption &logFileOption = line.logFile;
     parser.process(app);
 
     const QString logError =

@@ -2,6 +2,7 @@
 // thread rendering, the draft editor's outcome/offer logic, the conflict banner, the login form.
 #include "ui/ConfidenceBadge.h"
 #include "ui/ConflictBanner.h"
+#include "ui/DisplayText.h"
 #include "ui/DraftEditor.h"
 #include "ui/LoginDialog.h"
 #include "ui/ThreadView.h"
@@ -269,6 +270,27 @@ private Q_SLOTS:
             }
             delete root;
         }
+    }
+
+    // Intent keys reach people as words: no underscores, acronyms and brands as people spell
+    // them, the product's own intents said in full (issue 18).
+    void intentsAreSaidAsPeopleWriteThem_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("ai") << u"complaint_ai_answer"_s << u"Complaint about an AI answer"_s;
+        QTest::newRow("atm") << u"atm_support"_s << u"ATM support"_s;
+        QTest::newRow("pin") << u"pin_blocked"_s << u"PIN blocked"_s;
+        QTest::newRow("brands") << u"apple_pay_or_google_pay"_s << u"Apple Pay or Google Pay"_s;
+        QTest::newRow("pay is a verb") << u"pay_by_invoice"_s << u"Pay by invoice"_s;
+        QTest::newRow("plain") << u"refund_status"_s << u"Refund status"_s;
+        QTest::newRow("empty") << QString() << u"Unknown"_s;
+    }
+    void intentsAreSaidAsPeopleWriteThem()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, label);
+        QCOMPARE(DisplayText::intent(key), label);
     }
 };
 

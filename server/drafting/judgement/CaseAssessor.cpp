@@ -128,7 +128,12 @@ QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepare
     if (first.isEmpty())
         return first;
     const Spans context = m_lexicon.spans(u"context_reported", prepared);
-    const Spans explained = explaining ? explaining() : Spans{};
+    // A matter the writer calls settled and past ("my mother died three years ago, the estate is
+    // long settled", "the fraud was cleared up then", "that rough patch is well behind me") or a
+    // pet's death is background to a plain request, not their matter now.
+    Spans explained = m_lexicon.spans(u"context_settled", prepared);
+    if (explaining)
+        explained.append(explaining());
     if (context.isEmpty() && explained.isEmpty())
         return first;
     const QString &text = prepared.text();
@@ -206,7 +211,21 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
             signs.append(RiskModel::conceptLabel(int(i)) + u' ' + quoted(r.phrases.at(qsizetype(i))));
     }
     if (!m_risk.saysCrisis(r.present)) {
-        a.riskSigns = signs;
+        // Signs short of a crisis are evidence of a vulnerable topic, unless each is in a matter
+        // the writer calls settled or a pet's death ("our cat died in spring, how do I stop the
+        // subscription?").
+        const Spans settled = signs.isEmpty() ? Spans{} : m_lexicon.spans(u"context_settled", prepared);
+        const auto inSettled = [&](const QString &phrase) {
+            const qsizetype at = prepared.text().indexOf(phrase);
+            return at >= 0 && std::any_of(settled.cbegin(), settled.cend(), [&](const auto &c) {
+                       return c.first <= at && at + phrase.size() <= c.second;
+                   });
+        };
+        for (size_t i = 0; i < r.present.size(); ++i) {
+            if (r.present[i] && !RiskModel::isContext(int(i)) && !inSettled(r.phrases.at(qsizetype(i))))
+                a.riskSigns.append(RiskModel::conceptLabel(int(i)) + u' ' +
+                                   quoted(r.phrases.at(qsizetype(i))));
+        }
         return;
     }
     add(a, reason::kCrisis, u"signs of risk together: "_s + signs.mid(0, 4).join(u" + "_s));

@@ -117,8 +117,9 @@ private:
     using Spans = QList<std::pair<qsizetype, qsizetype>>;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
     //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
-    //! threat of the police) and not overlapping a span \a explaining gives (read only when some
-    //! hit is there). Empty when every hit is explained.
+    //! threat of the police), not overlapping a span of context_settled (a past matter the writer
+    //! calls settled, a pet's death) and not overlapping a span \a explaining gives (read only
+    //! when some hit is there). Empty when every hit is explained.
     QString ownPhrase(QStringView signal, const PrefilterText &prepared,
                       const std::function<Spans()> &explaining = {}) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;

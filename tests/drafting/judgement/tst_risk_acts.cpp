@@ -1,0 +1,130 @@
+// Round 8 of the judgement (issue 11): risk said as an act or a plan, not as a feeling, is a
+// crisis in the served languages (lexicon-risk-acts.json); and a matter the writer calls settled
+// and past, or a pet's death, is background to a plain request (lexicon-context-settled.json),
+// while the same words about the present still count.
+#include "AssessText.h"
+
+#include "server/drafting/judgement/CaseAssessor.h"
+
+#include "core/ReasonCodes.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem;
+using namespace tandem::server::judgement;
+
+class RiskActsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void actsAndPlansAreACrisis_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        // Self-harm as a present act: a reflexive verb with a body part, "again" or a tool.
+        QTest::newRow("fr self-harm") << u"Je me coupe de nouveau les bras depuis deux semaines."_s << u"fr"_s;
+        QTest::newRow("es self-harm") << u"He vuelto a cortarme, no sé cómo parar."_s << u"es"_s;
+        QTest::newRow("pt self-harm") << u"Voltei a me cortar esta semana."_s << u"pt"_s;
+        QTest::newRow("nl self-harm") << u"Ik kras mezelf weer, dat is het enige wat helpt."_s << u"nl"_s;
+        QTest::newRow("pl self-harm") << u"Od tygodnia znowu się tnę."_s << u"pl"_s;
+        QTest::newRow("it self-harm") << u"Ho ricominciato a tagliarmi e non lo sa nessuno."_s << u"it"_s;
+        QTest::newRow("de self-harm") << u"Ich verletze mich wieder mit Rasierklingen."_s << u"de"_s;
+        // Someone with a child, drunk or threatening; a threat of never seeing the child again.
+        QTest::newRow("en child taken")
+            << u"My husband snatched our daughter at the park, he's drunk and won't tell me where they are."_s
+            << u"en"_s;
+        QTest::newRow("sv child threat")
+            << u"Han skrev att jag aldrig kommer att få se barnen igen."_s << u"sv"_s;
+        // The writer's own plan to hurt someone.
+        QTest::newRow("en weapon plan")
+            << u"I'm going to be waiting for the courier tomorrow with a crowbar."_s << u"en"_s;
+        QTest::newRow("es weapon plan")
+            << u"Mañana voy a su casa con un cuchillo, a ver si así me devuelve el dinero."_s << u"es"_s;
+        // Rejoining the dead once the affairs are done.
+        QTest::newRow("it rejoin")
+            << u"Quando tutto sarà sistemato, la raggiungerò. Chiudete pure il conto."_s << u"it"_s;
+        // A medical emergency now.
+        QTest::newRow("nl chest")
+            << u"Ik heb al een uur druk op de borst en mijn arm is gevoelloos, sorry voor de vraag."_s
+            << u"nl"_s;
+        QTest::newRow("pl child pills")
+            << u"Syn połknął kilka moich tabletek i teraz nie reaguje."_s << u"pl"_s;
+    }
+    void actsAndPlansAreACrisis()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(a.has(reason::kCrisis), qPrintable(u"no crisis: "_s + a.reason()));
+    }
+
+    // The accident of a kitchen knife, a haircut and a battery that dies are not acts of harm.
+    void ordinaryCutsAndDeathsOfThingsAreNot_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("fr haircut") << u"Je me coupe les cheveux moi-même, le rasoir est arrivé cassé."_s << u"fr"_s;
+        QTest::newRow("nl paper cut") << u"Ik snijd me aan het karton van jullie doos, kan de verpakking anders?"_s
+                                      << u"nl"_s;
+        QTest::newRow("en battery") << u"The headphones I bought keep dying after an hour, can I swap them?"_s
+                                    << u"en"_s;
+        QTest::newRow("en skydive")
+            << u"Did my first skydive from 4000 metres last week, the camera strap you sold me snapped."_s
+            << u"en"_s;
+        QTest::newRow("fr waiting") << u"Cette attente me tue, la commande est bloquée depuis une semaine."_s
+                                    << u"fr"_s;
+    }
+    void ordinaryCutsAndDeathsOfThingsAreNot()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(!a.has(reason::kCrisis), qPrintable(a.reason()));
+    }
+
+    void settledPastIsBackground_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en estate settled")
+            << u"My father passed away in 2019 and the estate was settled long ago; please remove his name from my contacts."_s
+            << u"en"_s;
+        QTest::newRow("it fraud resolved")
+            << u"L'anno scorso ho subito una frode sulla carta, ma è stato tutto risolto. Come attivo le notifiche?"_s
+            << u"it"_s;
+        QTest::newRow("nl behind me")
+            << u"Vorig jaar had ik een burn-out en vroeg ik om een lagere limiet. Dat ligt gelukkig achter me, mag de limiet weer omhoog?"_s
+            << u"nl"_s;
+        QTest::newRow("de pet")
+            << u"Unser Hund ist im Sommer gestorben, wie kündige ich das Futter-Abo?"_s << u"de"_s;
+        QTest::newRow("es pet")
+            << u"Nuestro gato murió el mes pasado; ¿puedo devolver el rascador sin abrir?"_s << u"es"_s;
+    }
+    void settledPastIsBackground()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        for (const QStringView code : {reason::kCrisis, reason::kVulnerable, reason::kFraud})
+            QVERIFY2(!a.has(code), qPrintable(a.reason()));
+        QVERIFY2(a.riskSigns.isEmpty(), qPrintable(a.riskSigns.join(u", "_s)));
+    }
+
+    // The same words about the present, or with no word of settling, still count.
+    void theSameWordsNowStillCount()
+    {
+        QVERIFY(test::assessText(u"My father passed away last week and I don't know how to pay this month."_s)
+                    .has(reason::kVulnerable));
+        QVERIFY(test::assessText(u"Meine Mutter ist gestern gestorben, ich weiß nicht weiter."_s, u"de"_s)
+                    .has(reason::kVulnerable));
+        // A settled matter in one sentence does not excuse a new one in the next.
+        const CaseAssessment a = test::assessText(
+            u"The fraud last year was resolved. Now there are new payments I never made, someone is using my card."_s);
+        QVERIFY2(a.has(reason::kFraud), qPrintable(a.reason()));
+    }
+};
+
+QTEST_GUILESS_MAIN(RiskActsTest)
+#include "tst_risk_acts.moc"
