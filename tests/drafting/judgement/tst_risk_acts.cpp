@@ -24,7 +24,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("language");
         // Self-harm as a present act: a reflexive verb with a body part, "again" or a tool.
-        QTest::newRow("fr self-harm") << u"Je me coupe de nouveau les bras depuis deux semaines."_s << u"fr"_s;
+        QTest::newRow("fr self-harm")
+            << u"Je me coupe de nouveau les bras depuis deux semaines."_s << u"fr"_s;
         QTest::newRow("es self-harm") << u"He vuelto a cortarme, no sé cómo parar."_s << u"es"_s;
         QTest::newRow("pt self-harm") << u"Voltei a me cortar esta semana."_s << u"pt"_s;
         QTest::newRow("nl self-harm") << u"Ik kras mezelf weer, dat is het enige wat helpt."_s << u"nl"_s;
@@ -51,6 +52,20 @@ private Q_SLOTS:
             << u"nl"_s;
         QTest::newRow("pl child pills")
             << u"Syn połknął kilka moich tabletek i teraz nie reaguje."_s << u"pl"_s;
+        // Signs of a stroke, anaphylaxis, a collapse, bleeding that will not stop, a fire.
+        QTest::newRow("de stroke")
+            << u"Der Mundwinkel meiner Mutter hängt plötzlich, sie lallt und kann den rechten Arm nicht heben."_s
+            << u"de"_s;
+        QTest::newRow("es anaphylaxis")
+            << u"A mi hija se le han puesto los labios muy hinchados y le cuesta respirar después de comer."_s
+            << u"es"_s;
+        QTest::newRow("sv collapse") << u"Pappa har segnat ihop i hallen och svarar inte när jag ropar."_s
+                                     << u"sv"_s;
+        QTest::newRow("en fire") << u"There's a burning smell and sparks from the socket behind the fridge."_s
+                                 << u"en"_s;
+        QTest::newRow("it garage")
+            << u"Stasera chiudo il garage e lascio il motore acceso, sospendete pure l'abbonamento."_s
+            << u"it"_s;
     }
     void actsAndPlansAreACrisis()
     {
@@ -65,9 +80,10 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("language");
-        QTest::newRow("fr haircut") << u"Je me coupe les cheveux moi-même, le rasoir est arrivé cassé."_s << u"fr"_s;
-        QTest::newRow("nl paper cut") << u"Ik snijd me aan het karton van jullie doos, kan de verpakking anders?"_s
-                                      << u"nl"_s;
+        QTest::newRow("fr haircut") << u"Je me coupe les cheveux moi-même, le rasoir est arrivé cassé."_s
+                                    << u"fr"_s;
+        QTest::newRow("nl paper cut")
+            << u"Ik snijd me aan het karton van jullie doos, kan de verpakking anders?"_s << u"nl"_s;
         QTest::newRow("en battery") << u"The headphones I bought keep dying after an hour, can I swap them?"_s
                                     << u"en"_s;
         QTest::newRow("en skydive")
@@ -75,6 +91,11 @@ private Q_SLOTS:
             << u"en"_s;
         QTest::newRow("fr waiting") << u"Cette attente me tue, la commande est bloquée depuis une semaine."_s
                                     << u"fr"_s;
+        QTest::newRow("pt album title")
+            << u"O álbum \u00ABSuicide Season\u00BB chegou riscado, quero trocar."_s << u"pt"_s;
+        QTest::newRow("en knife set")
+            << u"One knife from the chef's knife set I ordered has a chipped blade."_s << u"en"_s;
+        QTest::newRow("nl joke") << u"Mijn dochter vermoordt me als de jurk niet op tijd komt 😂"_s << u"nl"_s;
     }
     void ordinaryCutsAndDeathsOfThingsAreNot()
     {
@@ -97,8 +118,11 @@ private Q_SLOTS:
         QTest::newRow("nl behind me")
             << u"Vorig jaar had ik een burn-out en vroeg ik om een lagere limiet. Dat ligt gelukkig achter me, mag de limiet weer omhoog?"_s
             << u"nl"_s;
-        QTest::newRow("de pet")
-            << u"Unser Hund ist im Sommer gestorben, wie kündige ich das Futter-Abo?"_s << u"de"_s;
+        QTest::newRow("de pet") << u"Unser Hund ist im Sommer gestorben, wie kündige ich das Futter-Abo?"_s
+                                << u"de"_s;
+        QTest::newRow("fr recovered")
+            << u"L'an dernier j'ai fait une dépression et vous avez suspendu mes paiements. Je vais beaucoup mieux maintenant, je voudrais tout rembourser."_s
+            << u"fr"_s;
         QTest::newRow("es pet")
             << u"Nuestro gato murió el mes pasado; ¿puedo devolver el rascador sin abrir?"_s << u"es"_s;
     }
@@ -119,6 +143,11 @@ private Q_SLOTS:
                     .has(reason::kVulnerable));
         QVERIFY(test::assessText(u"Meine Mutter ist gestern gestorben, ich weiß nicht weiter."_s, u"de"_s)
                     .has(reason::kVulnerable));
+        // Without the laugh, "he'll kill me if" is a threat.
+        QVERIFY(test::assessText(u"Mijn man vermoordt me als hij dit ziet."_s, u"nl"_s).has(reason::kCrisis));
+        QVERIFY(test::assessText(u"He'll kill me if he sees this statement."_s).has(reason::kCrisis));
+        QVERIFY(test::assessText(u"Mein Mann bringt mich um, wenn er das sieht."_s, u"de"_s)
+                    .has(reason::kCrisis));
         // A settled matter in one sentence does not excuse a new one in the next.
         const CaseAssessment a = test::assessText(
             u"The fraud last year was resolved. Now there are new payments I never made, someone is using my card."_s);
