@@ -10,7 +10,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev
     qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libspdlog-dev qtkeychain-qt6-dev libsodium-dev liblinear-dev libstemmer-dev libcld2-dev
-    xvfb xauth fonts-dejavu-core ca-certificates
+    xvfb xauth fonts-dejavu-core fonts-noto-color-emoji ca-certificates
     clang libclang-rt-14-dev
     strace
 )

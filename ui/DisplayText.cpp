@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QTextDocument>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::ui {
@@ -163,12 +165,33 @@ QString DisplayText::plainToolTip(const QString &text)
     return Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal);
 }
 
+QString DisplayText::breakable(const QString &text, int run)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / std::max(run, 1));
+    int unbroken = 0;
+    for (const QChar c : text) {
+        out.append(c);
+        unbroken = c.isSpace() ? 0 : unbroken + 1;
+        if (unbroken >= run && !c.isHighSurrogate()) {
+            out.append(QChar(0x200B));
+            unbroken = 0;
+        }
+    }
+    return out;
+}
+
 QString DisplayText::sanitize(const QString &text)
 {
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
         if (c == u'\r')
+            continue;
+        // Embeddings, overrides and isolates let untrusted text reorder what is shown after it
+        // ("invoice\u202Efdp.exe"); the bidirectional algorithm lays out RTL text without them.
+        if ((c.unicode() >= 0x202A && c.unicode() <= 0x202E) ||
+            (c.unicode() >= 0x2066 && c.unicode() <= 0x2069))
             continue;
         if (c == u'\n' || c == u'\t' || !(c.category() == QChar::Other_Control))
             out.append(c);

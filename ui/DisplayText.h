@@ -29,8 +29,12 @@ public:
     static QString duration(qint64 seconds);
     //! Local short date/time.
     static QString dateTime(const QDateTime &time);
-    //! Removes control characters (except newline and tab) from untrusted text.
+    //! Removes control characters (except newline and tab) and bidirectional embeddings,
+    //! overrides and isolates from untrusted text.
     static QString sanitize(const QString &text);
+    //! \a text with a break opportunity (zero-width space) after every \a run characters of an
+    //! unbroken word, so that a word-wrapped label wraps a 300-character token instead of growing.
+    static QString breakable(const QString &text, int run = 24);
     //! \a text escaped for a tool tip: Qt would otherwise render text that looks like HTML as HTML.
     static QString plainToolTip(const QString &text);
 };

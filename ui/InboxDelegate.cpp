@@ -144,7 +144,7 @@ void InboxDelegate::paintSubject(QPainter *painter, const QStyleOptionViewItem &
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString subject = opt.text.simplified();
+    const QString subject = DisplayText::sanitize(opt.text).simplified();
     opt.text.clear();
     const QWidget *widget = option.widget;
     QStyle *style = widget ? widget->style() : QApplication::style();

@@ -140,7 +140,7 @@ void TicketHeader::refresh()
             setField(it.key(), u"–"_s);
         return;
     }
-    m_subject->setText(DisplayText::sanitize(m_ticket.subject).left(500));
+    m_subject->setText(DisplayText::breakable(DisplayText::sanitize(m_ticket.subject).left(500)));
     QString customer = DisplayText::sanitize(m_ticket.customer.name);
     if (!m_ticket.customer.email.isEmpty())
         customer += u" <"_s + DisplayText::sanitize(m_ticket.customer.email) + u'>';

@@ -116,7 +116,7 @@ DraftResult LlmDraftEngine::draft(const DraftRequest &request)
     const QString customer = text::customerText(request.ticket, request.messages);
     LlmPromptInput input;
     input.company = m_options.companyFacts.value(u"company"_s);
-    input.customerName = request.ticket.customer.name;
+    input.customerName = text::cleanName(request.ticket.customer.name);
     input.customerText = customer;
     input.language = grounded.language;
     input.intent = grounded.intent;

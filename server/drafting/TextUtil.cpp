@@ -148,9 +148,32 @@ int customerMessageCount(const QList<Message> &messages)
     }));
 }
 
+QString cleanName(const QString &displayName)
+{
+    static const QRegularExpression tags(u"<[^<>]{0,200}>"_s);
+    QString name = displayName.left(1000);
+    name.remove(tags);
+    QString out;
+    out.reserve(name.size());
+    for (const QChar c : std::as_const(name)) {
+        const char16_t u = c.unicode();
+        const bool bidiOrZeroWidth = (u >= 0x200B && u <= 0x200F) || (u >= 0x202A && u <= 0x202E) ||
+                                     (u >= 0x2066 && u <= 0x2069) || u == 0xFEFF || u == 0x061C;
+        if (bidiOrZeroWidth || c.category() == QChar::Other_Format || c == u'{' || c == u'}' || c == u'<' ||
+            c == u'>')
+            continue;
+        out.append(c.category() == QChar::Other_Control ? u' ' : c);
+    }
+    out = out.simplified();
+    if (out.size() > 60)
+        out = out.left(60).trimmed();
+    const bool hasLetter = std::any_of(out.cbegin(), out.cend(), [](QChar c) { return c.isLetter(); });
+    return hasLetter ? out : QString();
+}
+
 QString firstName(const QString &fullName)
 {
-    const QString trimmed = fullName.trimmed();
+    const QString trimmed = cleanName(fullName);
     const qsizetype space = trimmed.indexOf(u' ');
     return space > 0 ? trimmed.left(space) : trimmed;
 }

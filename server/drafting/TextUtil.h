@@ -31,7 +31,12 @@ QString customerText(const Ticket &ticket, const QList<Message> &messages);
 //! The number of customer messages in the thread.
 int customerMessageCount(const QList<Message> &messages);
 
-//! First name of a display name ("Lucía García Fernández" -> "Lucía").
+//! A customer's display name as a greeting may say it: markup tags, bidirectional and zero-width
+//! controls, other control characters and template braces removed, whitespace collapsed, at most
+//! 60 characters ("<i>Eve</i>" -> "Eve", "\u202EevE" -> "evE"). Empty when no letter is left.
+QString cleanName(const QString &displayName);
+
+//! First name of a display name ("Lucía García Fernández" -> "Lucía"), cleaned (cleanName).
 QString firstName(const QString &fullName);
 
 //! The sentences of \a text as (start, length) spans, without surrounding whitespace. A line

@@ -51,7 +51,7 @@ TicketFacts TicketFacts::extract(const QString &customerText, const QString &cus
                                  const QStringList &merchants)
 {
     TicketFacts f;
-    f.fullName = customerName.trimmed();
+    f.fullName = text::cleanName(customerName);
     f.name = text::firstName(customerName);
     QString unlabelled;
     const QList<Entity> entities = EntityScanner::scan(customerText);

@@ -86,6 +86,30 @@ private Q_SLOTS:
         QVERIFY(!view.openLinks());
     }
 
+    // Customers write emoji; with fonts-noto-color-emoji (a dependency) they are drawn in colour,
+    // not as empty boxes. Measured as the saturated pixels the emoji add to the same thread.
+    void emojiRenderInColour()
+    {
+        const auto saturated = [](const QString &body) {
+            ThreadView view;
+            view.resize(420, 160);
+            view.setThread(1, {message(1, AuthorKind::Customer, body)});
+            const QImage image = view.grab().toImage();
+            int count = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    count += c.hsvSaturation() > 120 && c.value() > 90 ? 1 : 0;
+                }
+            }
+            return count;
+        };
+        const int plain = saturated(u"Thanks, that sorted it"_s);
+        const int withEmoji = saturated(u"Thanks, that sorted it \U0001F605\U0001F389\u2764\uFE0F"_s);
+        QVERIFY2(withEmoji - plain >= 40,
+                 qPrintable(u"%1 saturated pixels without emoji, %2 with"_s.arg(plain).arg(withEmoji)));
+    }
+
     void threadShowsAuthorsDistinctly()
     {
         ThreadView view;
@@ -155,6 +179,23 @@ private Q_SLOTS:
         const auto labels = header.findChildren<QLabel *>();
         for (const QLabel *label : labels)
             QCOMPARE(label->textFormat(), Qt::PlainText);
+    }
+
+    // A subject of one 300-character token wraps inside the header instead of widening it.
+    void longUnbrokenSubjectWraps()
+    {
+        TicketHeader header;
+        Ticket ticket;
+        ticket.id = 6;
+        ticket.subject = QString(300, u'x');
+        ticket.customer = {u"Eve"_s, u"eve@example.com"_s, u"en"_s};
+        header.setTicket(ticket, {});
+        header.resize(600, header.heightForWidth(600) > 0 ? header.heightForWidth(600) : 200);
+        const auto *subject = header.findChild<QLabel *>(u"ticketSubject"_s);
+        QVERIFY(subject);
+        QVERIFY2(subject->minimumSizeHint().width() < 600,
+                 qPrintable(QString::number(subject->minimumSizeHint().width())));
+        QCOMPARE(subject->text().remove(QChar(0x200B)), ticket.subject);
     }
 
     void draftEditorOutcomes()
@@ -286,6 +327,15 @@ private Q_SLOTS:
         QTest::newRow("plain") << u"refund_status"_s << u"Refund status"_s;
         QTest::newRow("empty") << QString() << u"Unknown"_s;
     }
+    // Untrusted text cannot reorder what is shown after it, and Arabic still reads as written.
+    void sanitizeDropsBidiOverrides()
+    {
+        QCOMPARE(DisplayText::sanitize(u"invoice\u202Efdp.exe\u202C ok"_s), u"invoicefdp.exe ok"_s);
+        QCOMPARE(DisplayText::sanitize(u"\u2067abc\u2069 \u0645\u0631\u062D\u0628\u0627"_s),
+                 u"abc \u0645\u0631\u062D\u0628\u0627"_s);
+        QCOMPARE(DisplayText::sanitize(u"line\r\nnext\tcol\u0007"_s), u"line\nnext\tcol"_s);
+    }
+
     void intentsAreSaidAsPeopleWriteThem()
     {
         QFETCH(QString, key);

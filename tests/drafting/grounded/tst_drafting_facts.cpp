@@ -430,6 +430,33 @@ private Q_SLOTS:
             u"We will refund you within 3 days and Pixelhaven handles shipping for every order."_s;
         QVERIFY(!slotOnly.covers(body, int(body.indexOf(u"within"_s)), 13));
     }
+
+    // A customer's name reaches the greeting cleaned (issue 18): no markup, no bidirectional or
+    // zero-width controls, no template braces; a name with no letter left is no name.
+    void customerNamesAreCleanedForGreetings_data()
+    {
+        QTest::addColumn<QString>("raw");
+        QTest::addColumn<QString>("full");
+        QTest::addColumn<QString>("first");
+        QTest::newRow("tags") << u"<i>Eve</i> <b>Stone</b>"_s << u"Eve Stone"_s << u"Eve"_s;
+        QTest::newRow("bidi override") << u"\u202EEve\u202C Adams"_s << u"Eve Adams"_s << u"Eve"_s;
+        QTest::newRow("zero width") << u"Jo\u200Bhn\uFEFF Smith"_s << u"John Smith"_s << u"John"_s;
+        QTest::newRow("template braces") << u"{name} Lee"_s << u"name Lee"_s << u"name"_s;
+        QTest::newRow("newlines") << u"Ana\nMaria"_s << u"Ana Maria"_s << u"Ana"_s;
+        QTest::newRow("accents kept") << u"Lucía García"_s << u"Lucía García"_s << u"Lucía"_s;
+        QTest::newRow("no letters") << u"<script></script> 123"_s << QString() << QString();
+        QTest::newRow("very long") << QString(200, u'a') << QString(60, u'a') << QString(60, u'a');
+    }
+    void customerNamesAreCleanedForGreetings()
+    {
+        QFETCH(QString, raw);
+        QFETCH(QString, full);
+        QFETCH(QString, first);
+        const TicketFacts facts = TicketFacts::extract(u"Where is my order?"_s, raw);
+        QCOMPARE(facts.fullName, full);
+        QCOMPARE(facts.name, first);
+        QCOMPARE(text::cleanName(raw), full);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDraftingFacts)
