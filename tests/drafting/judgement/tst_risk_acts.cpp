@@ -63,6 +63,13 @@ private Q_SLOTS:
                                      << u"sv"_s;
         QTest::newRow("en fire") << u"There's a burning smell and sparks from the socket behind the fridge."_s
                                  << u"en"_s;
+        // A missing child, someone watching the writer's door now, a car or water as the means.
+        QTest::newRow("fr missing child") << u"Ma fille de quatre ans a disparu au supermarché."_s << u"fr"_s;
+        QTest::newRow("pl stalker")
+            << u"Mój były mąż znowu stoi pod moim domem i mnie obserwuje, mimo zakazu zbliżania."_s
+            << u"pl"_s;
+        QTest::newRow("nl car") << u"Ik denk erover om vanavond tegen een boom aan te rijden."_s << u"nl"_s;
+        QTest::newRow("pt water") << u"Hoje vou entrar no mar e não volto, cancelem tudo."_s << u"pt"_s;
         QTest::newRow("it garage")
             << u"Stasera chiudo il garage e lascio il motore acceso, sospendete pure l'abbonamento."_s
             << u"it"_s;
@@ -91,6 +98,14 @@ private Q_SLOTS:
             << u"en"_s;
         QTest::newRow("fr waiting") << u"Cette attente me tue, la commande est bloquée depuis une semaine."_s
                                     << u"fr"_s;
+        QTest::newRow("en son missing a card")
+            << u"My son is missing his card, can you send a new one?"_s << u"en"_s;
+        QTest::newRow("en dog missing")
+            << u"Our dog has gone missing and I want to pause the food subscription."_s << u"en"_s;
+        QTest::newRow("en courier at the door")
+            << u"He's standing outside my door with the parcel but the app says delivered."_s << u"en"_s;
+        QTest::newRow("en near miss")
+            << u"I nearly drove into a tree when your app beeped at me."_s << u"en"_s;
         QTest::newRow("pt album title")
             << u"O álbum \u00ABSuicide Season\u00BB chegou riscado, quero trocar."_s << u"pt"_s;
         QTest::newRow("en knife set")
