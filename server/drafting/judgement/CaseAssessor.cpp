@@ -172,6 +172,43 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
         add(a, reason::kCrisis, u"someone's safety is at risk: "_s + quoted(p));
         return;
     }
+    // An emergency told by its signs, not named: two different signs of one kind (a drooping face
+    // and slurred words; swollen lips and wheezing; smoke and a landing filling up), in any order
+    // and in any of the languages. Each kind is read as aspects (signs_<kind>_<n>), so that one
+    // sign written in two languages' words is still one.
+    struct Emergency
+    {
+        QStringView kind;
+        int aspects;
+        QStringView label;
+    };
+    static const std::array<Emergency, 12> emergencies{{
+        {u"signs_stroke", 3, u"signs of a stroke"},
+        {u"signs_cardiac", 3, u"signs of a heart attack"},
+        {u"signs_allergy", 3, u"signs of a severe allergic reaction"},
+        {u"signs_unresponsive", 3, u"someone unresponsive"},
+        {u"signs_hypo", 3, u"signs of a diabetic emergency"},
+        {u"signs_fire", 2, u"a fire"},
+        {u"signs_gas", 2, u"gas or carbon monoxide"},
+        {u"signs_co", 2, u"signs of carbon monoxide"},
+        {u"signs_cold", 3, u"exposure to the cold"},
+        {u"signs_fall", 3, u"a fall and no way up"},
+        {u"signs_hot_car", 2, u"a child left in a car"},
+        {u"signs_violence_heard", 2, u"violence heard"},
+    }};
+    for (const Emergency &e : emergencies) {
+        QStringList signs;
+        // Stops as soon as two signs can no longer be found among the aspects left.
+        for (int i = 1; i <= e.aspects && signs.size() < 2 && signs.size() + (e.aspects - i + 1) >= 2; ++i) {
+            if (const QString p = m_lexicon.find(u"%1_%2"_s.arg(e.kind).arg(i), prepared); !p.isEmpty())
+                signs.append(quoted(p));
+        }
+        if (signs.size() >= 2) {
+            add(a, reason::kCrisis,
+                u"someone's safety is at risk, %1: %2"_s.arg(e.label, signs.join(u" + "_s)));
+            return;
+        }
+    }
     // Indirect wording: each cue alone is ordinary ("I won't need the card", "I've sorted my
     // papers", "I'm done with everything", "thanks for everything"); two kinds together are how
     // people say goodbye. Despair said twice in different words is enough on its own.
@@ -301,7 +338,17 @@ int CaseAssessor::listItems(const CaseInput &input)
     const QStringList lines = input.customerText.split(u'\n');
     for (const QString &line : lines)
         n += item.match(line).hasMatch() ? 1 : 0;
-    return n;
+    if (n >= 2)
+        return n;
+    // A list written on one line: "1) ...; 2) ...; 3) ..." counts when it starts at 1 and the
+    // numbers follow each other ("2.", a date or an amount, is never read as an item here).
+    static const QRegularExpression inlineItem(u"(?:^|[\\s:;,(])([1-9])\\)\\s+\\S"_s);
+    int expected = 1;
+    for (auto it = inlineItem.globalMatch(input.customerText); it.hasNext();) {
+        if (it.next().captured(1).toInt() == expected)
+            ++expected;
+    }
+    return std::max(n, expected - 1);
 }
 
 bool CaseAssessor::isUnclear(const CaseInput &input, const QString &folded) const

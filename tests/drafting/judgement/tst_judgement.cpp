@@ -242,6 +242,11 @@ private Q_SLOTS:
         QVERIFY(assessor.assess(in).has(reason::kMultiIssue));
         in.customerText = u"Hi\n1) I moved to Rowan Close\n2) the late fee was wrong"_s;
         QVERIFY(assessor.assess(in).has(reason::kMultiIssue));
+        // ... also on one line, when the numbers start at 1 and follow each other.
+        in.customerText = u"Hi: 1) I moved to Rowan Close; 2) the late fee was wrong."_s;
+        QVERIFY(assessor.assess(in).has(reason::kMultiIssue));
+        in.customerText = u"I moved to Rowan Close (see 2) and the late fee was wrong."_s;
+        QVERIFY(!assessor.assess(in).has(reason::kMultiIssue));
     }
 
     void placeholderSubjectAndGreetingIsUnclear()

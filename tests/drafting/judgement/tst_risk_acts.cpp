@@ -63,6 +63,21 @@ private Q_SLOTS:
                                      << u"sv"_s;
         QTest::newRow("en fire") << u"There's a burning smell and sparks from the socket behind the fridge."_s
                                  << u"en"_s;
+        // An emergency told by two of its signs, in any order (lexicon-emergency-signs.json).
+        QTest::newRow("de stroke signs")
+            << u"Mein Vater redet plötzlich verwaschen und sein Mundwinkel hängt."_s << u"de"_s;
+        QTest::newRow("fi cardiac signs")
+            << u"Miehelläni on kova puristus rinnassa ja kipu säteilee vasempaan käteen."_s << u"fi"_s;
+        QTest::newRow("pt unresponsive")
+            << u"O meu irmão bebeu muito, não acorda e respira muito devagar."_s << u"pt"_s;
+        QTest::newRow("en cold")
+            << u"Our car has broken down on the pass, it's minus 12 and my phone is at 4%."_s << u"en"_s;
+        QTest::newRow("it gas") << u"C'è odore di gas in cucina e mia moglie ha mal di testa e vertigini."_s
+                                << u"it"_s;
+        QTest::newRow("sv hot car") << u"Ett barn sitter ensamt i en bil på parkeringen och rör sig inte."_s
+                                    << u"sv"_s;
+        QTest::newRow("de v2 threat")
+            << u"Er hat gesagt, wenn ich ihn verlasse, bringt er mich um."_s << u"de"_s;
         // A missing child, someone watching the writer's door now, a car or water as the means.
         QTest::newRow("fr missing child") << u"Ma fille de quatre ans a disparu au supermarché."_s << u"fr"_s;
         QTest::newRow("pl stalker")
@@ -106,6 +121,18 @@ private Q_SLOTS:
             << u"He's standing outside my door with the parcel but the app says delivered."_s << u"en"_s;
         QTest::newRow("en near miss")
             << u"I nearly drove into a tree when your app beeped at me."_s << u"en"_s;
+        // One sign is not an emergency, and one sign in two languages' words is still one.
+        QTest::newRow("en smoke alarm")
+            << u"I bought a smoke alarm for the 3rd floor flat, it keeps beeping."_s << u"en"_s;
+        QTest::newRow("de headache") << u"Ich habe Kopfschmerzen vom Warten auf die Rückerstattung."_s
+                                     << u"de"_s;
+        QTest::newRow("en snowsuit") << u"A snowsuit for my baby, it's minus 10 here this week."_s << u"en"_s;
+        QTest::newRow("en parcel fell")
+            << u"The parcel fell on the floor and the box is broken."_s << u"en"_s;
+        QTest::newRow("en nut allergy")
+            << u"I have a nut allergy, does the granola contain peanuts?"_s << u"en"_s;
+        QTest::newRow("en app not responding")
+            << u"My app is not responding and I've been charged too much."_s << u"en"_s;
         QTest::newRow("pt album title")
             << u"O álbum \u00ABSuicide Season\u00BB chegou riscado, quero trocar."_s << u"pt"_s;
         QTest::newRow("en knife set")
