@@ -139,56 +139,47 @@ int main(int argc, char *argv[])
 
     CommandLine line;
     QCommandLineParser &parser = line.parser;
-    const QCommandLineOption &demoOption = line.demo;
-    const QCommandLineOption &demoUserOption = line.demoUser;
-    const QCommandLineOption &serverOption = line.server;
-    const QCommandLineOption &screenshotOption = line.screenshot;
-    const QCommandLineOption &screenshotDelayOption = line.screenshotDelay;
-    const QCommandLineOption &openTicketOption = line.openTicket;
-    const QCommandLineOption &rowOption = line.row;
-    const QCommandLineOption &logOption = line.log;
-    const QCommandLineOption &logFileOption = line.logFile;
     parser.process(app);
 
     const QString logError =
-        tandem::logging::setup({parser.value(logOption), parser.value(logFileOption), false});
+        tandem::logging::setup({parser.value(line.log), parser.value(line.logFile), false});
     if (!logError.isEmpty()) {
         std::fprintf(stderr, "tandem: %s\n", qPrintable(logError));
         return 2;
     }
 
     tandem::ui::LaunchOptions options;
-    options.screenshotPath = parser.value(screenshotOption);
+    options.screenshotPath = parser.value(line.screenshot);
     bool rowOk = false;
-    options.screenshotRow = parser.value(rowOption).toInt(&rowOk);
+    options.screenshotRow = parser.value(line.row).toInt(&rowOk);
     if (!rowOk || options.screenshotRow < 0) {
         std::fprintf(stderr, "tandem: --select-row needs a row number (0 or more)\n");
         return 2;
     }
     bool delayOk = false;
-    options.screenshotDelayMs = parser.value(screenshotDelayOption).toInt(&delayOk) * 1000;
+    options.screenshotDelayMs = parser.value(line.screenshotDelay).toInt(&delayOk) * 1000;
     if (!delayOk || options.screenshotDelayMs < 0 || options.screenshotDelayMs > 600000) {
         std::fprintf(stderr, "tandem: --screenshot-delay needs whole seconds (0..600)\n");
         return 2;
     }
-    if (parser.isSet(openTicketOption)) {
+    if (parser.isSet(line.openTicket)) {
         bool idOk = false;
-        options.openTicketId = parser.value(openTicketOption).toLongLong(&idOk);
+        options.openTicketId = parser.value(line.openTicket).toLongLong(&idOk);
         if (!idOk || options.openTicketId <= 0) {
             std::fprintf(stderr, "tandem: --open-ticket needs a ticket id\n");
             return 2;
         }
     }
-    if (parser.isSet(serverOption)) {
-        options.serverUrl = QUrl::fromUserInput(parser.value(serverOption));
+    if (parser.isSet(line.server)) {
+        options.serverUrl = QUrl::fromUserInput(parser.value(line.server));
         if (!options.serverUrl.isValid()) {
             std::fprintf(stderr, "tandem: --server: not a URL\n");
             return 2;
         }
     }
-    if (parser.isSet(demoUserOption) && !parser.isSet(demoOption)) {
-        if (!parser.isSet(serverOption)) {
-            options.email = parser.value(demoUserOption);
+    if (parser.isSet(line.demoUser) && !parser.isSet(line.demo)) {
+        if (!parser.isSet(line.server)) {
+            options.email = parser.value(line.demoUser);
         } else if (!isLoopback(options.serverUrl)) {
             std::fprintf(stderr,
                          "tandem: --demo-user with --server works only for a demo server on "
@@ -196,7 +187,7 @@ int main(int argc, char *argv[])
             return 2;
         } else {
             // A demo tandemd on this machine (tandemd --demo): sign in at once, no dialog.
-            options.autoLoginEmail = parser.value(demoUserOption);
+            options.autoLoginEmail = parser.value(line.demoUser);
             options.autoLoginPassword = u"demo"_s;
         }
     }
@@ -205,7 +196,7 @@ int main(int argc, char *argv[])
     // database and a throw-away local cache.
     std::unique_ptr<QTemporaryDir> demoDir;
     std::unique_ptr<tandem::server::Server> demoServer;
-    if (parser.isSet(demoOption)) {
+    if (parser.isSet(line.demo)) {
         demoDir = std::make_unique<QTemporaryDir>();
         if (!demoDir->isValid()) {
             std::fprintf(stderr, "tandem: cannot create a temporary folder for the demo\n");
@@ -224,7 +215,7 @@ int main(int argc, char *argv[])
             return 1;
         }
         options.serverUrl = QUrl(demoServer->baseUrl());
-        options.autoLoginEmail = parser.value(demoUserOption);
+        options.autoLoginEmail = parser.value(line.demoUser);
         options.autoLoginPassword = u"demo"_s;
         options.storeDirectory = demoDir->filePath(u"cache"_s);
         QDir().mkpath(options.storeDirectory);

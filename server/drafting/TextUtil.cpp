@@ -156,11 +156,8 @@ QString cleanName(const QString &displayName)
     QString out;
     out.reserve(name.size());
     for (const QChar c : std::as_const(name)) {
-        const char16_t u = c.unicode();
-        const bool bidiOrZeroWidth = (u >= 0x200B && u <= 0x200F) || (u >= 0x202A && u <= 0x202E) ||
-                                     (u >= 0x2066 && u <= 0x2069) || u == 0xFEFF || u == 0x061C;
-        if (bidiOrZeroWidth || c.category() == QChar::Other_Format || c == u'{' || c == u'}' || c == u'<' ||
-            c == u'>')
+        // Format characters are the bidirectional and zero-width controls and the BOM.
+        if (c.category() == QChar::Other_Format || c == u'{' || c == u'}' || c == u'<' || c == u'>')
             continue;
         out.append(c.category() == QChar::Other_Control ? u' ' : c);
     }

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -51,13 +52,22 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     const QString folded = judgedText(input.customerText);
     const PrefilterText prepared(folded);
 
+    // A past matter the writer calls settled, or a pet's death: background, not their matter now.
+    // Read once, and only when some sign asks for it.
+    std::optional<Spans> settledSpans;
+    const LazySpans settled = [&]() -> const Spans & {
+        if (!settledSpans)
+            settledSpans = m_lexicon.spans(u"context_settled", prepared);
+        return *settledSpans;
+    };
+
     // Risk to life first: whatever else the message says, a person must see it now.
-    assessCrisis(prepared, a);
-    if (const QString p = vulnerablePhrase(prepared); !p.isEmpty())
+    assessCrisis(prepared, a, settled);
+    if (const QString p = vulnerablePhrase(prepared, settled); !p.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
-    if (const QString p = ownPhrase(u"fraud", prepared); !p.isEmpty())
+    if (const QString p = ownPhrase(u"fraud", prepared, settled); !p.isEmpty())
         add(a, reason::kFraud, u"possible fraud: "_s + quoted(p));
-    if (const QString p = ownPhrase(u"legal", prepared); !p.isEmpty())
+    if (const QString p = ownPhrase(u"legal", prepared, settled); !p.isEmpty())
         add(a, reason::kLegal, u"legal or regulatory threat: "_s + quoted(p));
     if (const QString p = m_lexicon.find(u"manipulation", prepared); !p.isEmpty())
         add(a, reason::kManipulation, u"tries to steer the reply or claims an approval: "_s + quoted(p));
@@ -122,18 +132,13 @@ QString CaseAssessor::literalText(const QString &text) const
 }
 
 QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepared,
-                                const std::function<Spans()> &explaining) const
+                                const LazySpans &explaining) const
 {
     const QString first = m_lexicon.find(signal, prepared);
     if (first.isEmpty())
         return first;
     const Spans context = m_lexicon.spans(u"context_reported", prepared);
-    // A matter the writer calls settled and past ("my mother died three years ago, the estate is
-    // long settled", "the fraud was cleared up then", "that rough patch is well behind me") or a
-    // pet's death is background to a plain request, not their matter now.
-    Spans explained = m_lexicon.spans(u"context_settled", prepared);
-    if (explaining)
-        explained.append(explaining());
+    const Spans &explained = explaining();
     if (context.isEmpty() && explained.isEmpty())
         return first;
     const QString &text = prepared.text();
@@ -150,18 +155,22 @@ QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepare
     return {};
 }
 
-QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared) const
+QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled) const
 {
     // A planned operation explains its stay in hospital ("in hospital for five days after my knee
     // op"): those words are set aside, every other vulnerable sign (a stroke, cancer, a death)
     // still counts, wherever it is in the message.
-    return ownPhrase(u"vulnerable", prepared, [&] {
-        return m_lexicon.find(u"care_planned", prepared).isEmpty() ? Spans{}
-                                                                   : m_lexicon.spans(u"care_stay", prepared);
+    Spans explained;
+    return ownPhrase(u"vulnerable", prepared, [&]() -> const Spans & {
+        explained = settled();
+        if (!m_lexicon.find(u"care_planned", prepared).isEmpty())
+            explained.append(m_lexicon.spans(u"care_stay", prepared));
+        return explained;
     });
 }
 
-void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const
+void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a,
+                                const LazySpans &settled) const
 {
     if (const QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty()) {
         add(a, reason::kCrisis, u"the customer may be at risk: "_s + quoted(p));
@@ -179,33 +188,46 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
     struct Emergency
     {
         QStringView kind;
-        int aspects;
         QStringView label;
     };
     static const std::array<Emergency, 12> emergencies{{
-        {u"signs_stroke", 3, u"signs of a stroke"},
-        {u"signs_cardiac", 3, u"signs of a heart attack"},
-        {u"signs_allergy", 3, u"signs of a severe allergic reaction"},
-        {u"signs_unresponsive", 3, u"someone unresponsive"},
-        {u"signs_hypo", 3, u"signs of a diabetic emergency"},
-        {u"signs_fire", 2, u"a fire"},
-        {u"signs_gas", 2, u"gas or carbon monoxide"},
-        {u"signs_co", 2, u"signs of carbon monoxide"},
-        {u"signs_cold", 3, u"exposure to the cold"},
-        {u"signs_fall", 3, u"a fall and no way up"},
-        {u"signs_hot_car", 2, u"a child left in a car"},
-        {u"signs_violence_heard", 2, u"violence heard"},
+        {u"signs_stroke", u"signs of a stroke"},
+        {u"signs_cardiac", u"signs of a heart attack"},
+        {u"signs_allergy", u"signs of a severe allergic reaction"},
+        {u"signs_unresponsive", u"someone unresponsive"},
+        {u"signs_hypo", u"signs of a diabetic emergency"},
+        {u"signs_fire", u"a fire"},
+        {u"signs_gas", u"gas or carbon monoxide"},
+        {u"signs_co", u"signs of carbon monoxide"},
+        {u"signs_cold", u"exposure to the cold"},
+        {u"signs_fall", u"a fall and no way up"},
+        {u"signs_hot_car", u"a child left in a car"},
+        {u"signs_violence_heard", u"violence heard"},
     }};
-    for (const Emergency &e : emergencies) {
+    constexpr int kMaxAspects = 4;
+    static const auto aspectNames = [] {
+        std::array<QStringList, emergencies.size()> names;
+        for (size_t k = 0; k < emergencies.size(); ++k) {
+            for (int i = 1; i <= kMaxAspects; ++i)
+                names[k].append(u"%1_%2"_s.arg(emergencies[k].kind).arg(i));
+        }
+        return names;
+    }();
+    for (size_t k = 0; k < emergencies.size(); ++k) {
+        // The aspects this lexicon has for the kind: signs_<kind>_1, _2, ... while they exist.
+        const QStringList &aspects = aspectNames[k];
+        qsizetype count = 0;
+        while (count < aspects.size() && m_lexicon.patternCount(aspects.at(count)) > 0)
+            ++count;
         QStringList signs;
         // Stops as soon as two signs can no longer be found among the aspects left.
-        for (int i = 1; i <= e.aspects && signs.size() < 2 && signs.size() + (e.aspects - i + 1) >= 2; ++i) {
-            if (const QString p = m_lexicon.find(u"%1_%2"_s.arg(e.kind).arg(i), prepared); !p.isEmpty())
+        for (qsizetype i = 0; i < count && signs.size() < 2 && signs.size() + count - i >= 2; ++i) {
+            if (const QString p = m_lexicon.find(aspects.at(i), prepared); !p.isEmpty())
                 signs.append(quoted(p));
         }
         if (signs.size() >= 2) {
             add(a, reason::kCrisis,
-                u"someone's safety is at risk, %1: %2"_s.arg(e.label, signs.join(u" + "_s)));
+                u"someone's safety is at risk, %1: %2"_s.arg(emergencies[k].label, signs.join(u" + "_s)));
             return;
         }
     }
@@ -251,17 +273,16 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
         // Signs short of a crisis are evidence of a vulnerable topic, unless each is in a matter
         // the writer calls settled or a pet's death ("our cat died in spring, how do I stop the
         // subscription?").
-        const Spans settled = signs.isEmpty() ? Spans{} : m_lexicon.spans(u"context_settled", prepared);
-        const auto inSettled = [&](const QString &phrase) {
-            const qsizetype at = prepared.text().indexOf(phrase);
-            return at >= 0 && std::any_of(settled.cbegin(), settled.cend(), [&](const auto &c) {
-                       return c.first <= at && at + phrase.size() <= c.second;
-                   });
-        };
+        qsizetype sign = 0;
         for (size_t i = 0; i < r.present.size(); ++i) {
-            if (r.present[i] && !RiskModel::isContext(int(i)) && !inSettled(r.phrases.at(qsizetype(i))))
-                a.riskSigns.append(RiskModel::conceptLabel(int(i)) + u' ' +
-                                   quoted(r.phrases.at(qsizetype(i))));
+            if (!r.present[i] || RiskModel::isContext(int(i)))
+                continue;
+            const auto [start, end] = r.spans.at(qsizetype(i));
+            const Spans &background = settled();
+            if (std::none_of(background.cbegin(), background.cend(),
+                             [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; }))
+                a.riskSigns.append(signs.at(sign));
+            ++sign;
         }
         return;
     }

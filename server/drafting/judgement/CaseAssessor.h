@@ -112,16 +112,18 @@ public:
     static constexpr qsizetype kMaxJudgedChars = 12000;
 
 private:
-    void assessCrisis(const PrefilterText &prepared, CaseAssessment &a) const;
-    QString vulnerablePhrase(const PrefilterText &prepared) const;
     using Spans = QList<std::pair<qsizetype, qsizetype>>;
+    //! Spans read on first use, then kept for the rest of one assessment.
+    using LazySpans = std::function<const Spans &()>;
+    //! \a settled: the context_settled spans (a past matter the writer calls settled, a pet's
+    //! death); a risk sign inside one is no evidence for a sensitive topic.
+    void assessCrisis(const PrefilterText &prepared, CaseAssessment &a, const LazySpans &settled) const;
+    QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled) const;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
     //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
-    //! threat of the police), not overlapping a span of context_settled (a past matter the writer
-    //! calls settled, a pet's death) and not overlapping a span \a explaining gives (read only
-    //! when some hit is there). Empty when every hit is explained.
-    QString ownPhrase(QStringView signal, const PrefilterText &prepared,
-                      const std::function<Spans()> &explaining = {}) const;
+    //! threat of the police) and not overlapping a span \a explaining gives (read only when some
+    //! hit is there: the settled past, planned care). Empty when every hit is explained.
+    QString ownPhrase(QStringView signal, const PrefilterText &prepared, const LazySpans &explaining) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
     void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
     static int listItems(const CaseInput &input);

@@ -152,6 +152,7 @@ RiskModel::Reading RiskModel::read(const SignalLexicon &lexicon, const Prefilter
     const QStringList &names = signalNames();
     r.present.assign(size_t(names.size()), false);
     r.phrases.resize(names.size());
+    r.spans.resize(names.size());
     // One phrase is one sign: "thanks for everything" is a farewell concept and a farewell cue,
     // "testament" a farewell and affairs in order; a signal counts only where it found words no
     // other risk signal has taken. The phrase layer's cue kinds are the more specific, so they
@@ -176,6 +177,7 @@ RiskModel::Reading RiskModel::read(const SignalLexicon &lexicon, const Prefilter
             continue;
         r.present[size_t(i)] = true;
         r.phrases[i] = free->phrase;
+        r.spans[i] = {free->start, free->end};
         if (!context)
             taken.emplace_back(free->start, free->end);
     }

@@ -32,7 +32,8 @@ public:
     struct Reading
     {
         std::vector<bool> present;
-        QStringList phrases; //!< empty where not present
+        QStringList phrases;                          //!< empty where not present
+        QList<std::pair<qsizetype, qsizetype>> spans; //!< where each phrase is in the text
     };
     static Reading read(const SignalLexicon &lexicon, const PrefilterText &text);
 
