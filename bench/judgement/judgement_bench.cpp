@@ -2,6 +2,7 @@
 // the multilingual lexicon, greeting check, requests) over the suite's texts, against fold() alone
 // (the baseline: one pass over the same text) in the same run. Prints p50/p99 in microseconds.
 #include "server/drafting/judgement/CaseAssessor.h"
+#include "server/drafting/judgement/RiskTextModel.h"
 #include "server/drafting/judgement/SignalLexicon.h"
 #include "server/drafting/judgement/TextFolding.h"
 
@@ -52,6 +53,7 @@ int main(int argc, char *argv[])
     const CaseAssessor assessor(lexicon);
     std::vector<double> folding;
     std::vector<double> judging;
+    std::vector<double> reading; // the text model alone (ADR 0009), on the judged text
     qsizetype sink = 0;
     std::vector<double> firstRound;
     for (int r = 0; r < rounds; ++r) {
@@ -67,6 +69,10 @@ int main(int argc, char *argv[])
             sink += assessor.assess(in).codes.size();
             // The first round also pays for first-use costs (page faults, lazy allocations): kept apart.
             (r == 0 && rounds > 1 ? firstRound : judging).push_back(double(timer.nsecsElapsed()) / 1e3);
+            const QString judged = assessor.judgedText(t);
+            timer.restart();
+            sink += RiskTextModel::builtIn().probability(judged) > 0.5 ? 1 : 0;
+            reading.push_back(double(timer.nsecsElapsed()) / 1e3);
         }
     }
     std::printf("messages %lld x %d rounds; lexicon load %.1f ms\n", static_cast<long long>(texts.size()),
@@ -77,6 +83,9 @@ int main(int argc, char *argv[])
     std::printf("assess           p50 %8.1f us  p99 %8.1f us  (x%.0f the baseline at p50)\n",
                 pct(judging, 0.5), pct(judging, 0.99),
                 pct(judging, 0.5) / std::max(0.001, pct(folding, 0.5)));
+    std::printf("text model       p50 %8.1f us  p99 %8.1f us  (x%.0f the baseline at p50; %lld n-grams)\n",
+                pct(reading, 0.5), pct(reading, 0.99), pct(reading, 0.5) / std::max(0.001, pct(folding, 0.5)),
+                static_cast<long long>(RiskTextModel::builtIn().size()));
     // Where the time goes: each signal alone, worst message first.
     for (const QString &signal : lexicon.signalNames()) {
         std::vector<double> each;

@@ -3,6 +3,7 @@
 #include "server/drafting/ResolvedCsv.h"
 #include "server/drafting/judgement/CaseAssessor.h"
 #include "server/drafting/judgement/RiskModel.h"
+#include "server/drafting/judgement/RiskTextModel.h"
 #include "server/drafting/judgement/SignalLexicon.h"
 
 #include <QCommandLineParser>
@@ -27,7 +28,7 @@ int usage(const QString &message)
 }
 
 // What a lexicon author needs to see: the text the signals read, each signal's phrases, and the
-// concept model's reading with its probability against its threshold.
+// concept model's reading with its probability against its threshold, and the text model's.
 int explain(const QString &text)
 {
     const judgement::CaseAssessor assessor;
@@ -46,6 +47,10 @@ int explain(const QString &text)
     const judgement::RiskModel::Reading r = judgement::RiskModel::read(lexicon, prepared);
     std::printf("risk model: p=%.4f threshold %.4f -> %s\n", risk.probability(r.present), risk.threshold(),
                 risk.saysCrisis(r.present) ? "crisis" : "no crisis");
+    const judgement::RiskTextModel &textModel = judgement::RiskTextModel::builtIn();
+    std::printf("text model: p=%.4f thresholds %.2f with a sign, %.2f alone; strongest words: %s\n",
+                textModel.probability(judged), textModel.threshold(), textModel.aloneThreshold(),
+                qPrintable(textModel.strongestWords(judged, 6).join(u", "_s)));
     judgement::CaseInput input;
     input.customerText = text;
     input.messages = {text};

@@ -34,6 +34,13 @@ public:
     //! Writes classes() decision values for x into scores.
     void scores(const SparseVector &x, std::vector<double> *scores) const;
     int classes() const { return m_classes; }
+    //! Weight of \a feature for class \a cls (feature dimension() is the bias feature).
+    float weight(int feature, int cls) const
+    {
+        return m_weights[size_t(feature) * size_t(m_classes) + size_t(cls)];
+    }
+    //! Value of the bias feature the weights were trained with.
+    float biasValue() const { return m_bias; }
     int dimension() const { return m_dimension; }
 
     void write(QDataStream &out) const;

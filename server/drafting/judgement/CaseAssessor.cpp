@@ -269,24 +269,36 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
         if (r.present[i] && !RiskModel::isContext(int(i)))
             signs.append(RiskModel::conceptLabel(int(i)) + u' ' + quoted(r.phrases.at(qsizetype(i))));
     }
-    if (!m_risk.saysCrisis(r.present)) {
-        // Signs short of a crisis are evidence of a vulnerable topic, unless each is in a matter
-        // the writer calls settled or a pet's death ("our cat died in spring, how do I stop the
-        // subscription?").
-        qsizetype sign = 0;
-        for (size_t i = 0; i < r.present.size(); ++i) {
-            if (!r.present[i] || RiskModel::isContext(int(i)))
-                continue;
-            const auto [start, end] = r.spans.at(qsizetype(i));
-            const Spans &background = settled();
-            if (std::none_of(background.cbegin(), background.cend(),
-                             [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; }))
-                a.riskSigns.append(signs.at(sign));
-            ++sign;
-        }
+    if (m_risk.saysCrisis(r.present)) {
+        add(a, reason::kCrisis, u"signs of risk together: "_s + signs.mid(0, 4).join(u" + "_s));
         return;
     }
-    add(a, reason::kCrisis, u"signs of risk together: "_s + signs.mid(0, 4).join(u" + "_s));
+    // The whole message read as the crises it resembles (words and their pieces, in any
+    // language the training sets had): surer where a risk sign was read too.
+    if (m_text.saysCrisis(prepared.text(), !signs.isEmpty())) {
+        QStringList words;
+        for (const QString &w : m_text.strongestWords(prepared.text(), 4))
+            words.append(quoted(w));
+        QString why = u"reads like a crisis: "_s + words.join(u", "_s);
+        if (!signs.isEmpty())
+            why += u"; "_s + signs.first();
+        add(a, reason::kCrisis, why);
+        return;
+    }
+    // Signs short of a crisis are evidence of a vulnerable topic, unless each is in a matter the
+    // writer calls settled or a pet's death ("our cat died in spring, how do I stop the
+    // subscription?").
+    qsizetype sign = 0;
+    for (size_t i = 0; i < r.present.size(); ++i) {
+        if (!r.present[i] || RiskModel::isContext(int(i)))
+            continue;
+        const auto [start, end] = r.spans.at(qsizetype(i));
+        const Spans &background = settled();
+        if (std::none_of(background.cbegin(), background.cend(),
+                         [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; }))
+            a.riskSigns.append(signs.at(sign));
+        ++sign;
+    }
 }
 
 void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) const

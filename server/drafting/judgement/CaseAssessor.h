@@ -1,6 +1,7 @@
 #pragma once
 
 #include "RiskModel.h"
+#include "RiskTextModel.h"
 #include "SignalLexicon.h"
 
 #include "core/Enums.h"
@@ -79,14 +80,15 @@ struct CaseAssessment
 //! complaints (sarcasm included), manipulation of the assistant, repeat contact across tickets,
 //! several requests in one message, languages the knowledge base cannot answer, and messages
 //! with no request in them. Multilingual phrase signals (SignalLexicon), the risk concepts read
-//! together (RiskModel), the intent model's view of each sentence and the customer's history; a
-//! pure function of its input.
+//! together (RiskModel), the whole message as the crises it resembles (RiskTextModel), the intent model's
+//! view of each sentence and the customer's history; a pure function of its input.
 class CaseAssessor
 {
 public:
     explicit CaseAssessor(const SignalLexicon &lexicon = SignalLexicon::builtIn(),
-                          const RiskModel &risk = RiskModel::builtIn())
-        : m_lexicon(lexicon), m_risk(risk)
+                          const RiskModel &risk = RiskModel::builtIn(),
+                          const RiskTextModel &text = RiskTextModel::builtIn())
+        : m_lexicon(lexicon), m_risk(risk), m_text(text)
     {}
 
     CaseAssessment assess(const CaseInput &input) const;
@@ -131,6 +133,7 @@ private:
 
     const SignalLexicon &m_lexicon;
     const RiskModel &m_risk;
+    const RiskTextModel &m_text;
 };
 
 } // namespace tandem::server::judgement

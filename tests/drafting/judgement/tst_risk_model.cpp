@@ -195,7 +195,8 @@ private Q_SLOTS:
                                                      &error);
         QVERIFY2(lexicon.has_value(), qPrintable(error));
         const RiskModel model = trainedOnPairs();
-        const CaseAssessor assessor(*lexicon, model);
+        const RiskTextModel noText; // the concept layer alone
+        const CaseAssessor assessor(*lexicon, model, noText);
         auto assess = [&](const QString &text) {
             CaseInput in;
             in.customerText = text;
