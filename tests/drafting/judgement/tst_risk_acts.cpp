@@ -195,6 +195,81 @@ private Q_SLOTS:
             u"The fraud last year was resolved. Now there are new payments I never made, someone is using my card."_s);
         QVERIFY2(a.has(reason::kFraud), qPrintable(a.reason()));
     }
+    // Round 9, from blind-n's misses: a person asked for in the words people use (in the flesh, on
+    // the phone, no chatbot), a payment made through a link in a text message in the company's
+    // name, and "I have written twice", in the ten served languages.
+    void personsPaymentLinksAndRepeats_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        const QString policy = reason::kPolicy.toString();
+        const QString fraud = reason::kFraud.toString();
+        const QString repeat = reason::kRepeatContact.toString();
+        QTest::newRow("en person") << u"Could a person on the phone help me? Not a chatbot."_s << u"en"_s
+                                   << policy;
+        QTest::newRow("de person") << u"Bitte keinen Chatbot, ich möchte jemanden am Telefon."_s << u"de"_s
+                                   << policy;
+        QTest::newRow("fr person") << u"Je veux quelqu'un au téléphone, pas un chatbot."_s << u"fr"_s
+                                   << policy;
+        QTest::newRow("es person") << u"¿Puedo hablar con una persona de verdad sobre mi factura?"_s
+                                   << u"es"_s << policy;
+        QTest::newRow("it person") << u"Vorrei un operatore in carne e ossa, per favore."_s << u"it"_s
+                                   << policy;
+        QTest::newRow("pt person") << u"Quero falar com uma pessoa de verdade sobre o reembolso."_s << u"pt"_s
+                                   << policy;
+        QTest::newRow("nl person") << u"Ik wil iemand aan de telefoon, geen chatbot."_s << u"nl"_s << policy;
+        QTest::newRow("sv person") << u"Jag vill prata med någon i telefon, ingen chatbot."_s << u"sv"_s
+                                   << policy;
+        QTest::newRow("fi person") << u"Haluan puhua jonkun kanssa puhelimessa."_s << u"fi"_s << policy;
+        QTest::newRow("pl person") << u"Chcę porozmawiać z kimś na żywo, nie z chatbotem."_s << u"pl"_s
+                                   << policy;
+        QTest::newRow("en sms link") << u"I got a text message in your name and paid via the link."_s
+                                     << u"en"_s << fraud;
+        QTest::newRow("de sms link") << u"Ich habe über den Link bezahlt, der per SMS kam."_s << u"de"_s
+                                     << fraud;
+        QTest::newRow("fr sms link") << u"Un SMS m'a demandé des frais, j'ai payé via le lien."_s << u"fr"_s
+                                     << fraud;
+        QTest::newRow("es sms link") << u"Me llegó un SMS a su nombre con una tasa de envío."_s << u"es"_s
+                                     << fraud;
+        QTest::newRow("it sms link") << u"Ho pagato tramite link di un SMS sulla spedizione."_s << u"it"_s
+                                     << fraud;
+        QTest::newRow("pt sms link") << u"Recebi um SMS em vosso nome sobre a encomenda."_s << u"pt"_s
+                                     << fraud;
+        QTest::newRow("nl sms link") << u"Ik heb betaald via de link in een sms over mijn pakket."_s
+                                     << u"nl"_s << fraud;
+        QTest::newRow("sv sms link") << u"Jag fick ett sms i ert namn om en avgift."_s << u"sv"_s << fraud;
+        QTest::newRow("fi sms link") << u"Maksoin linkin kautta, joka tuli tekstiviestissä."_s << u"fi"_s
+                                     << fraud;
+        QTest::newRow("pl sms link") << u"Zapłaciłam przez link z SMS-a o dopłacie."_s << u"pl"_s << fraud;
+        QTest::newRow("en twice") << u"I have written twice about this parcel."_s << u"en"_s << repeat;
+        QTest::newRow("de twice") << u"Ich habe schon zweimal geschrieben."_s << u"de"_s << repeat;
+        QTest::newRow("fr twice") << u"J'ai écrit deux fois à ce sujet."_s << u"fr"_s << repeat;
+        QTest::newRow("es twice") << u"Ya he escrito dos veces por esto."_s << u"es"_s << repeat;
+        QTest::newRow("it twice") << u"Ho già scritto due volte per questo ordine."_s << u"it"_s << repeat;
+        QTest::newRow("pt twice") << u"Já escrevi duas vezes sobre isto."_s << u"pt"_s << repeat;
+        QTest::newRow("nl twice") << u"Ik heb al twee keer gemaild over deze bestelling."_s << u"nl"_s
+                                  << repeat;
+        QTest::newRow("sv twice") << u"Jag har skrivit två gånger om detta."_s << u"sv"_s << repeat;
+        QTest::newRow("fi twice") << u"Olen kirjoittanut jo kahdesti tästä."_s << u"fi"_s << repeat;
+        QTest::newRow("pl twice") << u"Pisałem dwa razy w tej sprawie."_s << u"pl"_s << repeat;
+    }
+    void personsPaymentLinksAndRepeats()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(a.has(code), qPrintable(a.reason()));
+    }
+    void aPaymentLinkOfOursIsNotFraud()
+    {
+        // A link in the company's own e-mail, no text message: an ordinary payment.
+        QVERIFY(!test::assessText(u"I paid via the link in your email, is the invoice settled?"_s)
+                     .has(reason::kFraud));
+        QVERIFY(!test::assessText(u"Ich habe über den Link in Ihrer E-Mail bezahlt."_s, u"de"_s)
+                     .has(reason::kFraud));
+    }
 };
 
 QTEST_GUILESS_MAIN(RiskActsTest)
