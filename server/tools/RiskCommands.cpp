@@ -27,12 +27,12 @@ namespace {
 int usage(const QString &message)
 {
     std::fprintf(stderr, "tandemd eval risk: %s\n", qPrintable(message));
-    std::fprintf(stderr,
-                 "usage: tandemd eval risk --cases A.jsonl,B.jsonl,... [--train T.jsonl,...] "
-                 "[--negatives CORPUS.csv|scenarios.json,...] [--l2 X] [--miss-cost C] [--out FILE] "
-                 "[--text-c C] [--text-weight W] [--text-threshold P] [--text-threshold-alone P] "
-                 "[--text-balance B] [--text-l1] [--text-max-weights N] [--text-out FILE] [--dump FILE] "
-                 "[--json]\n");
+    std::fprintf(stderr, "usage: tandemd eval risk --cases A.jsonl,B.jsonl,... [--train T.jsonl,...] "
+                         "[--negatives CORPUS.csv|scenarios.json,...] [--l2 X] [--miss-cost C] [--out FILE] "
+                         "[--text-c C] [--text-weight W] [--text-threshold P] [--text-threshold-alone P] "
+                         "[--text-balance B] [--text-l1] [--text-max-weights N] [--text-code CODE] "
+                         "[--text-out FILE] [--dump FILE] "
+                         "[--json]\n");
     return 2;
 }
 
@@ -43,7 +43,9 @@ struct Sample
     int corpusPart = -1; //!< for corpora rows: which fifth
     bool crisis = false;
     bool phraseSaysCrisis = false;
-    bool trainOnly = false; //!< from --train: teaches the text model, is not scored
+    bool target = false;           //!< labelled with the text model's code (--text-code; crisis by default)
+    bool phraseSaysTarget = false; //!< the phrase layer gives that code
+    bool trainOnly = false;        //!< from --train: teaches the text model, is not scored
     std::vector<bool> reading;
     std::vector<judgement::RiskTextModel::Feature> text;
     QString id;
@@ -60,7 +62,8 @@ struct Sample
     }
 };
 
-Sample sampleOf(const judgement::CaseAssessor &phrases, const QString &subject, const QStringList &messages)
+Sample sampleOf(const judgement::CaseAssessor &phrases, const QString &subject, const QStringList &messages,
+                const QString &code)
 {
     Sample s;
     judgement::CaseInput input;
@@ -72,7 +75,9 @@ Sample sampleOf(const judgement::CaseAssessor &phrases, const QString &subject, 
     // A confident in-scope reading in a served language: only the wording can raise crisis.
     input.intent = u"corpus"_s;
     input.confidence = 1.0;
-    s.phraseSaysCrisis = phrases.assess(input).has(reason::kCrisis);
+    const judgement::CaseAssessment assessed = phrases.assess(input);
+    s.phraseSaysCrisis = assessed.has(reason::kCrisis);
+    s.phraseSaysTarget = assessed.has(code);
     const QString judged = phrases.judgedText(input.customerText);
     const judgement::PrefilterText prepared(judged);
     s.reading = judgement::RiskModel::read(judgement::SignalLexicon::builtIn(), prepared).present;
@@ -205,19 +210,19 @@ std::optional<QList<std::pair<QString, QString>>> readRoutineTexts(const QString
 //! with and without the gate (a risk sign read by the concept layer).
 QJsonObject textLayerReport(const std::vector<Sample> &samples, const std::vector<double> &text,
                             const judgement::RiskModel &concepts,
-                            const judgement::RiskTextModel::TrainOptions &options)
+                            const judgement::RiskTextModel::TrainOptions &options, bool crisisCode)
 {
     // The rule the assessor applies: the lower threshold with a risk sign, the higher one alone.
     int crises = 0, caught = 0, missedBefore = 0, caughtNew = 0, routine = 0, routineAlarms = 0;
     int corpus = 0, corpusAlarms = 0;
     for (size_t i = 0; i < samples.size(); ++i) {
         const Sample &s = samples[i];
-        const bool before = s.phraseSaysCrisis || concepts.saysCrisis(s.reading);
+        const bool before = s.phraseSaysTarget || (crisisCode && concepts.saysCrisis(s.reading));
         const bool says = text[i] >= (s.anySign() ? options.threshold : options.aloneThreshold);
         if (s.group < 0) {
             ++corpus;
             corpusAlarms += says && !before;
-        } else if (s.crisis) {
+        } else if (s.target) {
             ++crises;
             caught += says;
             missedBefore += !before;
@@ -244,14 +249,14 @@ QJsonObject textLayerReport(const std::vector<Sample> &samples, const std::vecto
         int others = 0, alarms = 0, alarmsGated = 0, corpus = 0, corpusAlarms = 0, corpusAlarmsGated = 0;
         for (size_t i = 0; i < samples.size(); ++i) {
             const Sample &s = samples[i];
-            const bool before = s.phraseSaysCrisis || concepts.saysCrisis(s.reading);
+            const bool before = s.phraseSaysTarget || (crisisCode && concepts.saysCrisis(s.reading));
             const bool says = text[i] >= threshold;
             const bool gated = says && s.anySign();
             if (s.group < 0) {
                 ++corpus;
                 corpusAlarms += says && !before;
                 corpusAlarmsGated += gated && !before;
-            } else if (s.crisis) {
+            } else if (s.target) {
                 ++crises;
                 caught += says;
                 caughtGated += gated;
@@ -333,13 +338,18 @@ int runRiskCommand(const QStringList &args)
     const QCommandLineOption textL1Option(u"text-l1"_s, u"L1 instead of L2 logistic regression."_s);
     const QCommandLineOption textMaxOption(u"text-max-weights"_s, u"Keep the N largest weights (0: all)."_s,
                                            u"N"_s, u"50000"_s);
+    const QCommandLineOption textCodeOption(
+        u"text-code"_s,
+        u"Train and report the text model for this reason code instead of crisis (an experiment: the "
+        u"assessor reads only the crisis model)."_s,
+        u"CODE"_s, u"crisis"_s);
     const QCommandLineOption textOutOption(u"text-out"_s,
                                            u"Write the text model trained on everything here."_s, u"FILE"_s);
     const QCommandLineOption dumpOption(u"dump"_s, u"Write each message's held-out scores (JSON lines)."_s,
                                         u"FILE"_s);
     parser.addOptions({casesOption, negativesOption, l2Option, missOption, outOption, jsonOption, trainOption,
                        textCOption, textWeightOption, textThresholdOption, textAloneOption, textBalanceOption,
-                       textL1Option, textMaxOption, textOutOption, dumpOption});
+                       textL1Option, textMaxOption, textCodeOption, textOutOption, dumpOption});
     if (!parser.parse(QStringList{u"tandemd eval risk"_s} + args.mid(2)))
         return usage(parser.errorText());
     if (!parser.isSet(casesOption))
@@ -365,6 +375,9 @@ int runRiskCommand(const QStringList &args)
     if (!ok || textOptions.aloneThreshold < textOptions.threshold || textOptions.aloneThreshold > 1)
         return usage(u"--text-threshold-alone takes a probability in [--text-threshold, 1]"_s);
     textOptions.l1 = parser.isSet(textL1Option);
+    const QString textCode = parser.value(textCodeOption);
+    if (!reason::isKnown(textCode))
+        return usage(u"--text-code takes a reason code (core/ReasonCodes.h)"_s);
     textOptions.maxWeights = parser.value(textMaxOption).toInt(&ok);
     if (!ok || textOptions.maxWeights < 0)
         return usage(u"--text-max-weights takes a number >= 0"_s);
@@ -385,10 +398,11 @@ int runRiskCommand(const QStringList &args)
         if (!cases)
             return usage(error);
         for (const JudgementCase &c : *cases) {
-            Sample s = sampleOf(phrases, c.subject, QStringList{c.body} + c.followups);
+            Sample s = sampleOf(phrases, c.subject, QStringList{c.body} + c.followups, textCode);
             s.group = int(g);
             s.trainOnly = g >= suites.size();
             s.crisis = c.codesAny.contains(u"crisis"_s);
+            s.target = c.codesAny.contains(textCode);
             s.id = c.id;
             s.language = c.language;
             samples.push_back(std::move(s));
@@ -400,7 +414,7 @@ int runRiskCommand(const QStringList &args)
         if (!rows)
             return usage(error);
         for (const auto &[row, language] : *rows) {
-            Sample s = sampleOf(phrases, QString(), {row});
+            Sample s = sampleOf(phrases, QString(), {row}, textCode);
             s.language = language;
             s.group = -1;
             s.corpusPart = corpusRow++ % 5;
@@ -422,7 +436,7 @@ int runRiskCommand(const QStringList &args)
             if (!use(s))
                 continue;
             texts.push_back(s.text);
-            crisis.push_back(s.crisis);
+            crisis.push_back(s.target);
             languages.append(s.language);
         }
         return judgement::RiskTextModel::train(texts, crisis, textOptions, languages);
@@ -459,7 +473,8 @@ int runRiskCommand(const QStringList &args)
         if (!s.trainOnly)
             inSample.add(s, full.saysCrisis(s.reading));
     }
-    const QJsonObject textReport = textLayerReport(samples, heldOutText, full, textOptions);
+    const QJsonObject textReport =
+        textLayerReport(samples, heldOutText, full, textOptions, textCode == reason::kCrisis);
 
     // How often each signal shows in crises, in the other cases and in routine requests: a concept's
     // recall and its false-positive rate, the figures docs/drafting.md gives.
@@ -528,6 +543,8 @@ int runRiskCommand(const QStringList &args)
                 {u"concepts_all"_s, full.saysCrisis(s.reading)},
                 {u"any_sign"_s, s.anySign()},
                 {u"text"_s, heldOutText[i]},
+                {u"target"_s, s.target},
+                {u"phrases_target"_s, s.phraseSaysTarget},
                 {u"language"_s, s.language},
             };
             out.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
