@@ -85,8 +85,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session->store()->ticket(id).has_value(), 5000);
         qInfo("ticket reached the cache %lld ms after its creation call returned", qint64(clock.elapsed()));
         // The stream's position is saved with its batch; on a loaded machine a pull that was
-        // already under way can bring the row first, so wait for the stream rather than assume.
-        QTRY_VERIFY_WITH_TIMEOUT(session->store()->eventSeq() > 0, 5000);
+        // already under way can bring the row first, so wait for the stream rather than assume
+        // (15 s: under a full parallel CI run the batch took longer than 5 s to be saved).
+        QTRY_VERIFY_WITH_TIMEOUT(session->store()->eventSeq() > 0, 15000);
         QCOMPARE(pulls.size(), 0); // no pull ran: the stream delivered it
         QCOMPARE(session->inbox()->totalCount(), session->store()->ticketCount());
     }
