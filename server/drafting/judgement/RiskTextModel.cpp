@@ -50,6 +50,19 @@ double sigmoid(double x)
     return 1.0 / (1.0 + std::exp(-x));
 }
 
+//! Calls \a use with the hash of each character n-gram of \a word bounded by spaces.
+template <typename Use> void forEachCharGram(const QString &word, Use use)
+{
+    const QString padded = u' ' + word + u' ';
+    for (int n = kCharMin; n <= kCharMax; ++n) {
+        for (qsizetype i = 0; i + n <= padded.size(); ++i) {
+            Fnv gram('c');
+            gram.add(QStringView(padded).mid(i, n));
+            use(gram.value());
+        }
+    }
+}
+
 } // namespace
 
 QStringList RiskTextModel::words(const QString &judged)
@@ -73,7 +86,6 @@ std::vector<RiskTextModel::Feature> RiskTextModel::features(const QString &judge
     std::vector<std::uint64_t> hashes;
     const QStringList words = RiskTextModel::words(judged);
     hashes.reserve(size_t(judged.size()) * 3 + size_t(words.size()) * 2);
-    QString padded;
     for (qsizetype w = 0; w < words.size(); ++w) {
         const QString &word = words.at(w);
         if (word.size() <= kMaxWord) {
@@ -88,14 +100,7 @@ std::vector<RiskTextModel::Feature> RiskTextModel::features(const QString &judge
                 hashes.push_back(bigram.value());
             }
         }
-        padded = u' ' + word + u' ';
-        for (int n = kCharMin; n <= kCharMax; ++n) {
-            for (qsizetype i = 0; i + n <= padded.size(); ++i) {
-                Fnv gram('c');
-                gram.add(QStringView(padded).mid(i, n));
-                hashes.push_back(gram.value());
-            }
-        }
+        forEachCharGram(word, [&hashes](std::uint64_t h) { hashes.push_back(h); });
     }
     std::sort(hashes.begin(), hashes.end());
     hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
@@ -120,7 +125,6 @@ double RiskTextModel::probability(const std::vector<Feature> &features) const
 QStringList RiskTextModel::strongestWords(const QString &judged, int count) const
 {
     QList<std::pair<double, QString>> weighed;
-    QString padded;
     for (const QString &word : words(judged)) {
         // Two letters say nothing to a reader ("le", "he"); a long run is a script without spaces.
         if (word.size() < 3 || word.size() > kMaxWord ||
@@ -129,14 +133,7 @@ QStringList RiskTextModel::strongestWords(const QString &judged, int count) cons
         Fnv unigram('w');
         unigram.add(word);
         double weight = double(m_weights.value(unigram.value()));
-        padded = u' ' + word + u' ';
-        for (int n = kCharMin; n <= kCharMax; ++n) {
-            for (qsizetype i = 0; i + n <= padded.size(); ++i) {
-                Fnv gram('c');
-                gram.add(QStringView(padded).mid(i, n));
-                weight += double(m_weights.value(gram.value()));
-            }
-        }
+        forEachCharGram(word, [&](std::uint64_t h) { weight += double(m_weights.value(h)); });
         if (weight > 0)
             weighed.append({weight, word});
     }
