@@ -36,6 +36,12 @@ int usage(const QString &message)
     return 2;
 }
 
+//! a / b, 0 when there is nothing to divide.
+double rate(int a, int b)
+{
+    return b > 0 ? double(a) / b : 0.0;
+}
+
 //! One message and what both layers make of it.
 struct Sample
 {
@@ -119,9 +125,6 @@ struct Score
     }
     QJsonObject toJson() const
     {
-        auto rate = [](int a, int b) {
-            return b > 0 ? double(a) / b : 0.0;
-        };
         return QJsonObject{
             {u"crises"_s, crises},
             {u"recall_phrases"_s, rate(phraseCaught, crises)},
@@ -232,16 +235,13 @@ QJsonObject textLayerReport(const std::vector<Sample> &samples, const std::vecto
             routineAlarms += says && !before;
         }
     }
-    auto share = [](int a, int b) {
-        return b > 0 ? double(a) / b : 0.0;
-    };
     const QJsonObject chosen{{u"threshold"_s, options.threshold},
                              {u"threshold_alone"_s, options.aloneThreshold},
-                             {u"recall"_s, share(caught, crises)},
+                             {u"recall"_s, rate(caught, crises)},
                              {u"crises_missed_by_the_other_layers"_s, missedBefore},
                              {u"of_those_caught"_s, caughtNew},
-                             {u"false_alarm"_s, share(routineAlarms, routine)},
-                             {u"corpus_false_alarm"_s, share(corpusAlarms, corpus)}};
+                             {u"false_alarm"_s, rate(routineAlarms, routine)},
+                             {u"corpus_false_alarm"_s, rate(corpusAlarms, corpus)}};
 
     QJsonArray rows;
     for (const double threshold : {0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}) {
@@ -267,9 +267,6 @@ QJsonObject textLayerReport(const std::vector<Sample> &samples, const std::vecto
                 alarmsGated += gated && !before;
             }
         }
-        auto rate = [](int a, int b) {
-            return b > 0 ? double(a) / b : 0.0;
-        };
         rows.append(QJsonObject{{u"threshold"_s, threshold},
                                 {u"recall"_s, rate(caught, crises)},
                                 {u"recall_gated"_s, rate(caughtGated, crises)},
@@ -495,9 +492,6 @@ int runRiskCommand(const QStringList &args)
                 inOthers += on;
             }
         }
-        auto rate = [](int a, int b) {
-            return b > 0 ? double(a) / b : 0.0;
-        };
         bySignal.insert(signalNames.at(k), QJsonObject{{u"in_crises"_s, rate(inCrises, crises)},
                                                        {u"in_other_cases"_s, rate(inOthers, others)},
                                                        {u"in_corpus"_s, rate(inCorpus, corpus)}});
