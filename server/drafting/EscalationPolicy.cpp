@@ -146,7 +146,8 @@ QJsonObject EscalationPolicy::Signals::toJson() const
             {u"judged"_s, QJsonArray::fromStringList(judged)},
             {u"judged_evidence"_s, evidence},
             {u"unclear"_s, unclear},
-            {u"risk_signs"_s, QJsonArray::fromStringList(riskSigns)}};
+            {u"risk_signs"_s, QJsonArray::fromStringList(riskSigns)},
+            {u"set_aside"_s, QJsonArray::fromStringList(setAside)}};
 }
 
 std::optional<EscalationPolicy::Signals> EscalationPolicy::Signals::fromJson(const QJsonObject &o)
@@ -174,6 +175,10 @@ std::optional<EscalationPolicy::Signals> EscalationPolicy::Signals::fromJson(con
     s.unclear = o.value(u"unclear").toBool();
     for (const QJsonValue &v : o.value(u"risk_signs").toArray())
         s.riskSigns.append(v.toString());
+    for (const QJsonValue &v : o.value(u"set_aside").toArray()) {
+        if (reason::isKnown(v.toString()))
+            s.setAside.append(v.toString());
+    }
     return s;
 }
 
@@ -302,9 +307,11 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
         // Evidence: the judgement read the topic's code in the text or, for a vulnerable topic,
         // some sign of risk that did not make a crisis (a person then sees a case the word lists
         // half-read).
-        const bool evidenced = !r.needsEvidence || s.confidence >= r.evidenceUnlessConfidence ||
-                               s.judged.contains(sensitiveCode) ||
-                               (sensitiveCode == reason::kVulnerable && !s.riskSigns.isEmpty());
+        // Against it: the topic's own words were all explained away (asked about, settled, planned).
+        const bool evidenced = !r.needsEvidence || s.judged.contains(sensitiveCode) ||
+                               (!s.setAside.contains(sensitiveCode) &&
+                                (s.confidence >= r.evidenceUnlessConfidence ||
+                                 (sensitiveCode == reason::kVulnerable && !s.riskSigns.isEmpty())));
         if ((r.sensitive && !s.modelAbstained && evidenced) || r.always)
             fire(sensitiveCode, r.reason.isEmpty()
                                     ? u"sensitive topic (%1): a person should handle this"_s.arg(s.intent)

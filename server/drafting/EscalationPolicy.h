@@ -69,6 +69,10 @@ public:
         //! Risk concepts the judgement read without calling it a crisis ("someone who may harm",
         //! "dying"): enough evidence for a sensitive intent that needs some (needs_evidence).
         QStringList riskSigns;
+        //! Codes whose words the judgement read and explained away (the settled past, a planned
+        //! stay in hospital, a question about what would happen if): a sensitive intent of that
+        //! code has no evidence then, whatever the model's confidence.
+        QStringList setAside;
 
         //! The signals as stored per ticket (draft_signals), so a policy can be re-applied later.
         QJsonObject toJson() const;

@@ -412,6 +412,7 @@ void GroundedDraftEngine::decide(const Reading &reading, bool ownReply, bool tem
     s.judged = reading.judged.codes;
     s.judgedEvidence = reading.judged.evidence;
     s.riskSigns = reading.judged.riskSigns;
+    s.setAside = reading.judged.setAside;
     s.unclear = reading.judged.unclear;
     EscalationPolicy::Decision decision = reading.policy->decide(s);
     if (!m_error.isEmpty()) {

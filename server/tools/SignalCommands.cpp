@@ -2,6 +2,7 @@
 
 #include "server/drafting/ResolvedCsv.h"
 #include "server/drafting/judgement/CaseAssessor.h"
+#include "server/drafting/judgement/ReasonTextModels.h"
 #include "server/drafting/judgement/RiskModel.h"
 #include "server/drafting/judgement/RiskTextModel.h"
 #include "server/drafting/judgement/SignalLexicon.h"
@@ -28,7 +29,7 @@ int usage(const QString &message)
 }
 
 // What a lexicon author needs to see: the text the signals read, each signal's phrases, and the
-// concept model's reading with its probability against its threshold, and the text model's.
+// concept model's reading with its probability against its threshold, and the text models'.
 int explain(const QString &text)
 {
     const judgement::CaseAssessor assessor;
@@ -51,6 +52,11 @@ int explain(const QString &text)
     std::printf("text model: p=%.4f thresholds %.2f with a sign, %.2f alone; strongest words: %s\n",
                 textModel.probability(judged), textModel.threshold(), textModel.aloneThreshold(),
                 qPrintable(textModel.strongestWords(judged, 6).join(u", "_s)));
+    for (const judgement::RiskTextModel &model : judgement::ReasonTextModels::builtIn().models()) {
+        std::printf("%s text model: p=%.4f threshold %.2f; strongest words: %s\n", qPrintable(model.code()),
+                    model.probability(judged), model.aloneThreshold(),
+                    qPrintable(model.strongestWords(judged, 6).join(u", "_s)));
+    }
     judgement::CaseInput input;
     input.customerText = text;
     input.messages = {text};

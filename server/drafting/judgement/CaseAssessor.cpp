@@ -28,6 +28,17 @@ void add(CaseAssessment &a, QStringView code, const QString &evidence)
         a.evidence.insert(c, evidence);
 }
 
+//! Order, invoice or case numbers in \a text (5 to 8 digits on their own): two tickets that
+//! name the same one are about the same matter, whatever their words.
+QSet<QString> referenceNumbers(const QString &text)
+{
+    static const QRegularExpression number(u"(?<![\\d+])\\d{5,8}(?!\\d)"_s);
+    QSet<QString> out;
+    for (auto it = number.globalMatch(text); it.hasNext();)
+        out.insert(it.next().captured());
+    return out;
+}
+
 QString quoted(const QString &phrase)
 {
     const QString p = phrase.simplified();
@@ -65,16 +76,39 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     assessCrisis(prepared, a, settled);
     if (const QString p = vulnerablePhrase(prepared, settled); !p.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
-    if (const QString p = ownPhrase(u"fraud", prepared, settled); !p.isEmpty())
+    else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
+        a.setAside.append(reason::kVulnerable.toString());
+    // Fraud and legal words in a question about what would happen if ("what happens if I report
+    // fraud?") ask about the policy: set aside like the settled past.
+    std::optional<Spans> asideSpans;
+    const LazySpans settledOrAsked = [&]() -> const Spans & {
+        if (!asideSpans) {
+            asideSpans = settled();
+            asideSpans->append(m_lexicon.spans(u"context_hypothetical", prepared));
+            asideSpans->append(m_lexicon.spans(u"context_lawyer_known", prepared));
+            // "A general question, nothing has happened": the whole message asks about the policy.
+            if (!m_lexicon.find(u"context_general", prepared).isEmpty())
+                asideSpans->append({0, prepared.text().size()});
+        }
+        return *asideSpans;
+    };
+    if (const QString p = ownPhrase(u"fraud", prepared, settledOrAsked); !p.isEmpty())
         add(a, reason::kFraud, u"possible fraud: "_s + quoted(p));
-    if (const QString p = ownPhrase(u"legal", prepared, settled); !p.isEmpty())
+    else if (!m_lexicon.find(u"fraud", prepared).isEmpty())
+        a.setAside.append(reason::kFraud.toString());
+    if (const QString p = ownPhrase(u"legal", prepared, settledOrAsked); !p.isEmpty())
         add(a, reason::kLegal, u"legal or regulatory threat: "_s + quoted(p));
+    else if (!m_lexicon.find(u"legal", prepared).isEmpty() ||
+             !m_lexicon.find(u"context_lawyer_known", prepared).isEmpty()) // "my wife is a lawyer"
+        a.setAside.append(reason::kLegal.toString());
     if (const QString p = m_lexicon.find(u"manipulation", prepared); !p.isEmpty())
         add(a, reason::kManipulation, u"tries to steer the reply or claims an approval: "_s + quoted(p));
     if (const QString p = m_lexicon.find(u"complaint", prepared); !p.isEmpty()) {
         add(a, reason::kComplaint, u"complaint: "_s + quoted(p));
         a.sarcasm = input.sentimentScore > -0.2;
     }
+    if (const QString p = m_lexicon.find(u"frustration", prepared); !p.isEmpty())
+        add(a, reason::kNegativeSentiment, u"strong frustration: "_s + quoted(p));
     if (const QString p = m_lexicon.find(u"human_request", prepared); !p.isEmpty()) {
         a.humanRequested = true;
         add(a, reason::kPolicy, u"the customer asked for a person: "_s + quoted(p));
@@ -83,6 +117,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kOutOfScope, u"not a matter for us: "_s + quoted(p));
     if (const QString p = m_lexicon.find(u"repeat_claim", prepared); !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quoted(p));
+    assessCodeText(prepared, a);
     assessHistory(input, a);
 
     if (!input.languageServed && !input.language.isEmpty())
@@ -103,6 +138,25 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kOutOfScope, u"nothing in it about payments, orders, the card or the account"_s);
     a.codes = reason::normalized(a.codes);
     return a;
+}
+
+void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment &a) const
+{
+    std::optional<std::vector<RiskTextModel::Feature>> features; // read once, when a model asks
+    for (const RiskTextModel &model : m_codeText.models()) {
+        if (a.has(model.code()))
+            continue;
+        if (!features)
+            features = RiskTextModel::features(prepared.text());
+        if (!model.says(*features, false))
+            continue;
+        QStringList words;
+        for (const QString &w : model.strongestWords(prepared.text(), 4))
+            words.append(quoted(w));
+        add(a, model.code(),
+            u"worded like the labelled %1 cases: "_s.arg(reason::label(model.code()).toLower()) +
+                words.join(u", "_s));
+    }
 }
 
 QString CaseAssessor::judgedText(const QString &customerText) const
@@ -274,8 +328,12 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
         return;
     }
     // The whole message read as the crises it resembles (words and their pieces, in any
-    // language the training sets had): surer where a risk sign was read too.
-    if (m_text.saysCrisis(prepared.text(), !signs.isEmpty())) {
+    // language the training sets had): surer where a risk sign was read too, unless a context
+    // explains the signs (someone else's death and its estate, a move, their work or fiction).
+    bool explainedSigns = false;
+    for (size_t i = 0; i < r.present.size(); ++i)
+        explainedSigns = explainedSigns || (r.present[i] && RiskModel::isContext(int(i)));
+    if (m_text.says(prepared.text(), !signs.isEmpty() && !explainedSigns)) {
         QStringList words;
         for (const QString &w : m_text.strongestWords(prepared.text(), 4))
             words.append(quoted(w));
@@ -304,12 +362,14 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
 void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) const
 {
     const QSet<QString> now = text::contentWords(input.customerText);
+    const QSet<QString> numbers = referenceNumbers(input.customerText);
     int sameMatter = 0;
     QString why;
     for (const PriorContact &p : input.history) {
         const bool sameIntent = !input.intent.isEmpty() && p.intent == input.intent;
-        const double similarity = text::setCosine(now, text::contentWords(p.subject + u'\n' + p.text));
-        if (!sameIntent && similarity < kSameMatter)
+        const QString earlier = p.subject + u'\n' + p.text;
+        const double similarity = text::setCosine(now, text::contentWords(earlier));
+        if (!sameIntent && similarity < kSameMatter && !numbers.intersects(referenceNumbers(earlier)))
             continue;
         const bool open = p.status != TicketStatus::Solved;
         const bool recentlySolved = !open && p.createdAt.isValid() && input.now.isValid() &&

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ReasonTextModels.h"
 #include "RiskModel.h"
 #include "RiskTextModel.h"
 #include "SignalLexicon.h"
@@ -70,6 +71,9 @@ struct CaseAssessment
     QStringList requestIntents;       //!< distinct intents of a multi-request message
     QList<qint64> relatedTickets;     //!< earlier tickets on the same matter
     QStringList riskSigns;            //!< risk concepts read that did not make a crisis
+    //! Codes whose words were read and every one explained away (a settled past, a planned stay
+    //! in hospital, a question about what would happen if): no evidence for that topic.
+    QStringList setAside;
 
     bool has(QStringView code) const { return codes.contains(code); }
     //! "crisis: “end it all”; repeat contact: ticket #12 on the same matter is still open"
@@ -80,15 +84,17 @@ struct CaseAssessment
 //! complaints (sarcasm included), manipulation of the assistant, repeat contact across tickets,
 //! several requests in one message, languages the knowledge base cannot answer, and messages
 //! with no request in them. Multilingual phrase signals (SignalLexicon), the risk concepts read
-//! together (RiskModel), the whole message as the crises it resembles (RiskTextModel), the intent model's
-//! view of each sentence and the customer's history; a pure function of its input.
+//! together (RiskModel), the whole message as the crises it resembles (RiskTextModel) and as the
+//! complaints, frauds or manipulations it resembles (ReasonTextModels), the intent model's view of
+//! each sentence and the customer's history; a pure function of its input.
 class CaseAssessor
 {
 public:
     explicit CaseAssessor(const SignalLexicon &lexicon = SignalLexicon::builtIn(),
                           const RiskModel &risk = RiskModel::builtIn(),
-                          const RiskTextModel &text = RiskTextModel::builtIn())
-        : m_lexicon(lexicon), m_risk(risk), m_text(text)
+                          const RiskTextModel &text = RiskTextModel::builtIn(),
+                          const ReasonTextModels &codeText = ReasonTextModels::builtIn())
+        : m_lexicon(lexicon), m_risk(risk), m_text(text), m_codeText(codeText)
     {}
 
     CaseAssessment assess(const CaseInput &input) const;
@@ -126,6 +132,8 @@ private:
     //! threat of the police) and not overlapping a span \a explaining gives (read only when some
     //! hit is there: the settled past, planned care). Empty when every hit is explained.
     QString ownPhrase(QStringView signal, const PrefilterText &prepared, const LazySpans &explaining) const;
+    //! The codes' text models, for the codes no phrase gave.
+    void assessCodeText(const PrefilterText &prepared, CaseAssessment &a) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
     void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
     static int listItems(const CaseInput &input);
@@ -134,6 +142,7 @@ private:
     const SignalLexicon &m_lexicon;
     const RiskModel &m_risk;
     const RiskTextModel &m_text;
+    const ReasonTextModels &m_codeText;
 };
 
 } // namespace tandem::server::judgement

@@ -1,6 +1,7 @@
 #include "RiskTextModel.h"
 
 #include "core/Logging.h"
+#include "core/ReasonCodes.h"
 #include "server/drafting/intent/LinearModel.h"
 
 #include <QFile>
@@ -217,25 +218,32 @@ RiskTextModel RiskTextModel::train(const std::vector<std::vector<Feature>> &text
     model.m_bias = double(fitted.weight(int(hashOf.size()), 1)) * double(fitted.biasValue());
     model.m_threshold = options.threshold;
     model.m_aloneThreshold = options.aloneThreshold;
+    model.m_code = options.code;
     return model;
 }
 
 const RiskTextModel &RiskTextModel::builtIn()
 {
     static const RiskTextModel model = [] {
-        // TANDEM_JUDGEMENT_LEXICON_DIR: measured from a source tree, like the lexicon.
-        const QString dir = qEnvironmentVariable("TANDEM_JUDGEMENT_LEXICON_DIR");
-        QFile file((dir.isEmpty() ? u":/drafting/judgement"_s : dir) + u"/risk-text-model.json"_s);
-        QString error = u"the built-in text model is missing"_s;
-        if (file.open(QIODevice::ReadOnly)) {
-            if (auto parsed = fromJson(file.readAll(), &error))
-                return std::move(*parsed);
-        }
+        QString error;
+        if (auto parsed = fromData(u"risk-text-model.json"_s, &error); parsed && parsed->code() == u"crisis")
+            return std::move(*parsed);
         // The phrase and concept layers still decide; only a broken build gets here.
         tandem::logging::get("draft")->critical("risk text model unusable: {}", error.toStdString());
         return RiskTextModel{};
     }();
     return model;
+}
+
+std::optional<RiskTextModel> RiskTextModel::fromData(const QString &fileName, QString *error)
+{
+    const QString dir = qEnvironmentVariable("TANDEM_JUDGEMENT_LEXICON_DIR");
+    QFile file((dir.isEmpty() ? u":/drafting/judgement"_s : dir) + u'/' + fileName);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = u"%1 is missing"_s.arg(fileName);
+        return std::nullopt;
+    }
+    return fromJson(file.readAll(), error);
 }
 
 std::optional<RiskTextModel> RiskTextModel::fromJson(const QByteArray &json, QString *error)
@@ -254,7 +262,14 @@ std::optional<RiskTextModel> RiskTextModel::fromJson(const QByteArray &json, QSt
         *error = u"weights, bias or thresholds missing"_s;
         return std::nullopt;
     }
+    // Written before the other codes had models: a crisis model.
+    const QString code = o.value(u"code"_s).toString(u"crisis"_s);
+    if (!reason::isKnown(code)) {
+        *error = u"%1 is not a reason code"_s.arg(code);
+        return std::nullopt;
+    }
     RiskTextModel model;
+    model.m_code = code;
     model.m_bias = bias.toDouble();
     model.m_threshold = threshold.toDouble();
     model.m_aloneThreshold = alone.toDouble();
@@ -278,9 +293,11 @@ QByteArray RiskTextModel::toJson() const
         weights.insert(QString::number(it.key(), 16), std::round(double(it.value()) * 1e5) / 1e5);
     const QJsonObject o{
         {u"comment"_s,
-         u"Crisis text model of the judgement (server/drafting/judgement/RiskTextModel): logistic weights "
-         u"over hashed word and character n-grams, written by `tandemd eval risk --text-out`; do not edit by "
-         u"hand."_s},
+         u"Text model of the judgement for one reason code (server/drafting/judgement/RiskTextModel): "
+         u"logistic "
+         u"weights over hashed word and character n-grams, written by `tandemd eval risk --text-out`; do not "
+         u"edit by hand."_s},
+        {u"code"_s, m_code},
         {u"bias"_s, m_bias},
         {u"threshold"_s, m_threshold},
         {u"threshold_alone"_s, m_aloneThreshold},

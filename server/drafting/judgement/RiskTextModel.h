@@ -36,6 +36,9 @@ public:
     //! disables the layer).
     static const RiskTextModel &builtIn();
     static std::optional<RiskTextModel> fromJson(const QByteArray &json, QString *error);
+    //! \a fileName read from the judgement's data: the built-in resources, or the directory
+    //! TANDEM_JUDGEMENT_LEXICON_DIR names (measured from a source tree, like the lexicon).
+    static std::optional<RiskTextModel> fromData(const QString &fileName, QString *error);
     QByteArray toJson() const;
 
     struct TrainOptions
@@ -50,6 +53,9 @@ public:
         //! (crisisWeight included), they are repeated up to it: no language may look like a
         //! crisis because the training sets have more crises than ordinary messages in it. 0: off.
         double languageBalance = 0;
+        //! The reason code the model says (core/ReasonCodes.h): crisis, or another code taught
+        //! the same way (ReasonTextModels).
+        QString code = QStringLiteral("crisis");
     };
     //! Fits the weights on \a texts (judged texts) labelled \a isCrisis, written in \a languages
     //! (one per text, or empty: no balancing).
@@ -58,17 +64,21 @@ public:
                                const QStringList &languages = {});
 
     bool isValid() const { return !m_weights.isEmpty(); }
+    //! The reason code it says: "crisis" for the built-in model.
+    const QString &code() const { return m_code; }
     double probability(const std::vector<Feature> &features) const;
     double probability(const QString &judged) const { return probability(features(judged)); }
     double threshold() const { return m_threshold; }
     double aloneThreshold() const { return m_aloneThreshold; }
-    //! Whether \a judged reads as a crisis; \a withSign: the concept layer read a risk sign in it.
-    bool saysCrisis(const QString &judged, bool withSign) const
+    //! Whether \a judged reads as its code; \a withSign: another layer read a sign of it (for
+    //! crisis: the concept layer read a risk sign).
+    bool says(const std::vector<Feature> &features, bool withSign) const
     {
-        return isValid() && probability(judged) >= (withSign ? m_threshold : m_aloneThreshold);
+        return isValid() && probability(features) >= (withSign ? m_threshold : m_aloneThreshold);
     }
+    bool says(const QString &judged, bool withSign) const { return says(features(judged), withSign); }
     qsizetype size() const { return m_weights.size(); }
-    //! The words of \a judged that weigh most towards a crisis (their own weight and their
+    //! The words of \a judged that weigh most towards its code (their own weight and their
     //! n-grams'), strongest first, at most \a count: what a person is shown as the reason.
     QStringList strongestWords(const QString &judged, int count) const;
 
@@ -80,6 +90,7 @@ private:
     double m_bias = 0;
     double m_threshold = 1.0;
     double m_aloneThreshold = 1.0;
+    QString m_code = QStringLiteral("crisis");
 };
 
 } // namespace tandem::server::judgement

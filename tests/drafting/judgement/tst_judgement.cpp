@@ -510,6 +510,23 @@ private Q_SLOTS:
         QVERIFY(!policy.decide(fraud).needsHuman);
         fraud.judged = {reason::kFraud.toString()};
         QVERIFY(policy.decide(fraud).codes.contains(u"fraud"_s));
+        // Words of the topic all explained away ("what happens if I report fraud?"): no evidence,
+        // however sure the model is; kept in the stored signals.
+        EscalationPolicy::Signals asked = hardship;
+        asked.intent = u"suspected_fraud"_s;
+        asked.confidence = 0.95;
+        asked.setAside = {reason::kFraud.toString()};
+        QVERIFY(!policy.decide(asked).needsHuman);
+        const auto storedAsked = EscalationPolicy::Signals::fromJson(asked.toJson());
+        QVERIFY(storedAsked);
+        QCOMPARE(storedAsked->setAside, asked.setAside);
+        QVERIFY(!policy.decide(*storedAsked).needsHuman);
+        asked.riskSigns = {u"dying “se eu morrer”"_s};
+        asked.intent = u"financial_hardship"_s;
+        asked.setAside = {reason::kVulnerable.toString()};
+        QVERIFY(!policy.decide(asked).needsHuman);
+        asked.setAside.clear();
+        QCOMPARE(policy.decide(asked).codes, QStringList{u"vulnerable"_s});
         QString sureError;
         QVERIFY(!EscalationPolicy::fromJson(
             QJsonDocument::fromJson(R"({"intents":{"x":{"evidence_unless_confidence":2}}})").object(),

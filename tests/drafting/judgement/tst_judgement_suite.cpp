@@ -53,6 +53,12 @@ private Q_SLOTS:
         // round 8 (crisis 0.44), then the emergency signs were built: a floor, its hard negatives
         // reported (0.11) rather than asserted.
         QTest::newRow("blind-m") << u"blind-m.jsonl"_s << 100 << 15 << 40 << false << 0.95;
+        // blind-n (round 9), blind-o and blind-p (round 10) were each read once held out, then
+        // trained the text layers and mended the lists: floors against regressions. blind-n's and
+        // blind-o's false escalation (0.11, 0.14) is reported in docs/drafting.md, not asserted.
+        QTest::newRow("blind-n") << u"blind-n.jsonl"_s << 120 << 20 << 35 << false << 0.95;
+        QTest::newRow("blind-o") << u"blind-o.jsonl"_s << 120 << 25 << 30 << false << 0.95;
+        QTest::newRow("blind-p") << u"blind-p.jsonl"_s << 150 << 10 << 15 << true << 0.95;
     }
 
     void suiteMeetsTheTargets()

@@ -1,4 +1,5 @@
 #include "server/drafting/judgement/CaseAssessor.h"
+#include "server/drafting/judgement/ReasonTextModels.h"
 #include "server/drafting/judgement/RiskModel.h"
 #include "server/drafting/judgement/RiskTextModel.h"
 #include "server/drafting/judgement/SignalLexicon.h"
@@ -69,6 +70,39 @@ class RiskTextModelTest : public QObject
         return RiskTextModel::train(texts, crisis, options);
     }
 
+    //! A toy world for another code: complaints speak of a disgrace, being fed up and compensation.
+    static RiskTextModel toyComplaintModel()
+    {
+        const QStringList complaints{
+            u"this is a disgrace, i want compensation"_s, u"fed up with your service, a disgrace"_s,
+            u"i demand compensation for this disgrace"_s, u"utterly fed up, compensation now"_s,
+            u"a disgrace of a service, fed up"_s,         u"compensation is the least you owe me, disgrace"_s,
+        };
+        const QStringList routine{
+            u"where is my order please"_s,    u"refund my card payment please"_s,
+            u"my order arrived, thank you"_s, u"change the card on my account"_s,
+            u"the refund has not arrived"_s,  u"cancel my order please"_s,
+            u"how do i close my account"_s,   u"update my address please"_s,
+        };
+        std::vector<std::vector<RiskTextModel::Feature>> texts;
+        std::vector<bool> target;
+        for (const QString &t : complaints) {
+            texts.push_back(RiskTextModel::features(t));
+            target.push_back(true);
+        }
+        for (const QString &t : routine) {
+            texts.push_back(RiskTextModel::features(t));
+            target.push_back(false);
+        }
+        RiskTextModel::TrainOptions options;
+        options.C = 50;
+        options.crisisWeight = 1;
+        options.threshold = 0.5;
+        options.aloneThreshold = 0.5;
+        options.code = reason::kComplaint.toString();
+        return RiskTextModel::train(texts, target, options);
+    }
+
 private Q_SLOTS:
     void featuresAreNgramsOnceAndNormalised()
     {
@@ -102,15 +136,15 @@ private Q_SLOTS:
         // Unseen wordings of the same kind, and routine ones with one shared word.
         QVERIFY(model.probability(u"goodbye, i am at the bridge with a rope"_s) >= 0.5);
         QVERIFY(model.probability(u"refund the order on my card please"_s) < 0.5);
-        QVERIFY(model.saysCrisis(u"goodbye, i am at the bridge with a rope"_s, true));
-        QVERIFY(!model.saysCrisis(u"refund the order on my card please"_s, true));
+        QVERIFY(model.says(u"goodbye, i am at the bridge with a rope"_s, true));
+        QVERIFY(!model.says(u"refund the order on my card please"_s, true));
         // What a person is shown: the words that weigh towards a crisis, strongest first.
         const QStringList words = model.strongestWords(u"refund tonight, the bridge and the rope"_s, 2);
         QCOMPARE(words.size(), 2);
         QVERIFY2(words.contains(u"bridge"_s) || words.contains(u"rope"_s), qPrintable(words.join(u',')));
         QVERIFY(!words.contains(u"refund"_s));
         // An empty model never says crisis.
-        QVERIFY(!RiskTextModel().saysCrisis(u"goodbye, the bridge, the rope"_s, true));
+        QVERIFY(!RiskTextModel().says(u"goodbye, the bridge, the rope"_s, true));
     }
 
     void theAloneThresholdIsHigher()
@@ -119,8 +153,8 @@ private Q_SLOTS:
         const QString text = u"goodbye, i am at the bridge with a rope"_s;
         const double p = model.probability(text);
         QVERIFY2(p >= 0.3 && p < 1.0, qPrintable(QString::number(p)));
-        QVERIFY(model.saysCrisis(text, true));
-        QVERIFY(!model.saysCrisis(text, false));
+        QVERIFY(model.says(text, true));
+        QVERIFY(!model.says(text, false));
     }
 
     void theModelFileRoundTrips()
@@ -145,6 +179,78 @@ private Q_SLOTS:
         QVERIFY(!RiskTextModel::fromJson(QJsonDocument(o).toJson(), &error));
         QVERIFY(!RiskTextModel::fromJson("{", &error));
         QVERIFY(!RiskTextModel::fromJson("[]", &error));
+    }
+
+    void aModelKnowsItsCode()
+    {
+        const RiskTextModel complaint = toyComplaintModel();
+        QCOMPARE(complaint.code(), u"complaint"_s);
+        QCOMPARE(toyModel(0.5, 0.8).code(), u"crisis"_s);
+        QString error;
+        const auto back = RiskTextModel::fromJson(complaint.toJson(), &error);
+        QVERIFY2(back.has_value(), qPrintable(error));
+        QCOMPARE(back->code(), u"complaint"_s);
+        // A file written before codes had models is a crisis model; an unknown code is refused.
+        QJsonObject o = QJsonDocument::fromJson(complaint.toJson()).object();
+        o.remove(u"code"_s);
+        QCOMPARE(RiskTextModel::fromJson(QJsonDocument(o).toJson(), &error)->code(), u"crisis"_s);
+        o.insert(u"code"_s, u"grumpy"_s);
+        QVERIFY(!RiskTextModel::fromJson(QJsonDocument(o).toJson(), &error));
+        QVERIFY(error.contains(u"grumpy"_s));
+    }
+
+    void theBuiltInCodeModelsLoad()
+    {
+        // complaint, fraud and manipulation, each valid, none of them a second crisis model.
+        const ReasonTextModels &models = ReasonTextModels::builtIn();
+        for (QStringView code : {reason::kComplaint, reason::kFraud, reason::kManipulation}) {
+            const RiskTextModel *model = models.model(code);
+            QVERIFY2(model && model->isValid(), qPrintable(code.toString()));
+            QVERIFY(model->aloneThreshold() > 0 && model->aloneThreshold() < 1);
+        }
+        QVERIFY(!models.model(reason::kCrisis));
+        // One model a code: adding another for the same code replaces it.
+        ReasonTextModels mine;
+        mine.add(toyComplaintModel());
+        mine.add(toyComplaintModel());
+        QCOMPARE(mine.models().size(), size_t(1));
+    }
+
+    void theAssessorRaisesACodeFromItsText()
+    {
+        QString error;
+        const auto lexicon = SignalLexicon::fromJson(
+            R"({"signals": {"domain": {"patterns": {"en": ["\\border\\b"]}}}})", &error);
+        QVERIFY2(lexicon.has_value(), qPrintable(error));
+        const RiskModel noConcepts;
+        const RiskTextModel noCrisisText;
+        ReasonTextModels codes;
+        codes.add(toyComplaintModel());
+        const CaseAssessor assessor(*lexicon, noConcepts, noCrisisText, codes);
+        auto assess = [&](const QString &t) {
+            CaseInput in;
+            in.customerText = t;
+            in.messages = {t};
+            in.language = u"en"_s;
+            in.intent = u"order_status"_s;
+            in.confidence = 0.95;
+            return assessor.assess(in);
+        };
+        const CaseAssessment a = assess(u"Fed up. A disgrace, and I want compensation."_s);
+        QVERIFY2(a.has(reason::kComplaint), qPrintable(a.reason()));
+        const QString why = a.evidence.value(reason::kComplaint.toString());
+        QVERIFY2(why.startsWith(u"worded like the labelled complaint cases: "_s), qPrintable(why));
+        QVERIFY2(why.contains(u"disgrace"_s) || why.contains(u"compensation"_s), qPrintable(why));
+        QVERIFY(!assess(u"Where is my order please?"_s).has(reason::kComplaint));
+        // Without the model the same words raise nothing here (this lexicon has no phrases).
+        const ReasonTextModels none;
+        const CaseAssessor without(*lexicon, noConcepts, noCrisisText, none);
+        CaseInput in;
+        in.customerText = u"Fed up. A disgrace, and I want compensation."_s;
+        in.language = u"en"_s;
+        in.intent = u"order_status"_s;
+        in.confidence = 0.95;
+        QVERIFY(!without.assess(in).has(reason::kComplaint));
     }
 
     void theBuiltInModelLoads()

@@ -1,0 +1,170 @@
+// Round 10 of the judgement (issue 11): words of fraud or the law in a question about what would
+// happen if ("what happens if I report fraud?"), fraud words said not to apply ("nothing was
+// hacked"), an age said with what the writer manages, and help the company gave in the past, are
+// not the writer's matter now, in the ten served languages; the topic is then set aside, so that
+// the intent model's reading alone does not escalate it. The same words as the writer's own
+// matter still count.
+#include "AssessText.h"
+
+#include "server/drafting/judgement/CaseAssessor.h"
+
+#include "core/ReasonCodes.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem;
+using namespace tandem::server::judgement;
+
+class SetAsideTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void questionsAreSetAside_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        const QString fraud = reason::kFraud.toString();
+        const QString legal = reason::kLegal.toString();
+        const QString vulnerable = reason::kVulnerable.toString();
+        QTest::newRow("en asked")
+            << u"Before I sign up: what happens if I report fraud on a payment? Is the money frozen?"_s
+            << u"en"_s << fraud;
+        QTest::newRow("de asked")
+            << u"Was passiert eigentlich, wenn meine Karte gestohlen wird? Nur aus Neugier."_s << u"de"_s
+            << fraud;
+        QTest::newRow("fr asked") << u"Que se passe-t-il si ma carte est volée pendant les vacances ?"_s
+                                  << u"fr"_s << fraud;
+        QTest::newRow("es asked")
+            << u"¿Qué pasa si denuncio un cargo como fraude y luego resulta que fue mi hijo?"_s << u"es"_s
+            << fraud;
+        QTest::newRow("it asked") << u"Cosa succede se la mia carta viene rubata in vacanza?"_s << u"it"_s
+                                  << fraud;
+        QTest::newRow("pt asked") << u"O que acontece se o meu cartão for roubado no estrangeiro?"_s
+                                  << u"pt"_s << fraud;
+        QTest::newRow("nl asked") << u"Wat gebeurt er als mijn account gehackt wordt, ben ik dan verzekerd?"_s
+                                  << u"nl"_s << fraud;
+        QTest::newRow("sv asked") << u"Vad händer om mitt kort blir stulet utomlands?"_s << u"sv"_s << fraud;
+        QTest::newRow("fi asked") << u"Mitä tapahtuu, jos korttini on varastettu ulkomailla?"_s << u"fi"_s
+                                  << fraud;
+        QTest::newRow("pl asked") << u"Co się dzieje, jeśli karta zostanie skradziona za granicą?"_s
+                                  << u"pl"_s << fraud;
+        QTest::newRow("it lawyer wife")
+            << u"Mia moglie fa l'avvocato e legge tutti i contratti: il tasso della carta è fisso o variabile?"_s
+            << u"it"_s << legal;
+        QTest::newRow("nl lawyer friend")
+            << u"Een vriendin van me is advocaat en zei dat de factuur op mijn eenmanszaak kan. Kan dat nog?"_s
+            << u"nl"_s << legal;
+        QTest::newRow("pt lawyer friend")
+            << u"Minha amiga que é advogada disse que o prazo é de 7 dias. Como devolvo a cadeira?"_s
+            << u"pt"_s << legal;
+        QTest::newRow("en legal asked")
+            << u"Out of curiosity, what happens if a customer goes to the ombudsman about a late refund?"_s
+            << u"en"_s << legal;
+    }
+    void questionsAreSetAside()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(!a.has(code), qPrintable(a.reason()));
+        QVERIFY2(a.setAside.contains(code), qPrintable(a.setAside.join(u", "_s)));
+    }
+
+    // Said not to apply: blanked before any signal reads it (lexicon signal not_literal).
+    void deniedWordsRaiseNothing_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        const QString fraud = reason::kFraud.toString();
+        QTest::newRow("nl denied") << u"Ik ben mijn wachtwoord kwijt, niks gehackt of zo, gewoon vergeten."_s
+                                   << u"nl"_s << fraud;
+        QTest::newRow("de denied") << u"Es wurde nichts gestohlen, ich habe die Karte nur verlegt."_s
+                                   << u"de"_s << fraud;
+        QTest::newRow("sv denied") << u"Kortet är inte stulet, jag har bara tappat bort det hemma."_s
+                                   << u"sv"_s << fraud;
+    }
+    void deniedWordsRaiseNothing()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(!a.has(code), qPrintable(a.reason()));
+    }
+
+    // Settled: the help came then; what is asked now is ordinary.
+    void settledAndManagedAreSetAside_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        const QString fraud = reason::kFraud.toString();
+        const QString vulnerable = reason::kVulnerable.toString();
+        QTest::newRow("de settled by you")
+            << u"Letztes Jahr wurde mir die Karte geklaut, das habt ihr damals echt schnell geregelt. Jetzt ist die Ersatzkarte abgelaufen."_s
+            << u"de"_s << fraud;
+        QTest::newRow("en settled by you")
+            << u"My card was stolen in March and you sorted it within a day, thanks. Now I need a new PIN."_s
+            << u"en"_s << fraud;
+        QTest::newRow("fr settled in brackets")
+            << u"Suite à la fraude de novembre (réglée, merci encore à votre équipe), j'ai reçu ma nouvelle carte. Dois-je la renseigner moi-même ?"_s
+            << u"fr"_s << fraud;
+        QTest::newRow("it settled in brackets")
+            << u"Dopo la truffa dell'anno scorso (risolta, grazie!) ho attivato le notifiche. È normale ricevere avvisi da 0 €?"_s
+            << u"it"_s << fraud;
+        QTest::newRow("pl age managed")
+            << u"Mam 78 lat i wnuczka założyła mi konto, świetnie sobie radzę, tylko nie wiem, jak zmienić numer telefonu."_s
+            << u"pl"_s << vulnerable;
+    }
+    void settledAndManagedAreSetAside()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(!a.has(code), qPrintable(a.reason()));
+    }
+
+    void theWritersOwnMatterStillCounts_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        const QString fraud = reason::kFraud.toString();
+        const QString legal = reason::kLegal.toString();
+        QTest::newRow("en stolen") << u"My card was stolen last night and there are payments I never made."_s
+                                   << u"en"_s << fraud;
+        QTest::newRow("es stolen") << u"Me han robado la tarjeta esta mañana, bloquéenla por favor."_s
+                                   << u"es"_s << fraud;
+        QTest::newRow("de hacked") << u"Mein Konto wurde gehackt, jemand hat meine E-Mail geändert."_s
+                                   << u"de"_s << fraud;
+        // "I don't know whether" is doubt, not denial.
+        QTest::newRow("sv unsure")
+            << u"Jag vet inte om kortet blivit stulet, men det finns köp jag inte gjort."_s << u"sv"_s
+            << fraud;
+        QTest::newRow("en asked then own")
+            << u"What happens if I report fraud? Because someone has just taken 400 pounds from my account."_s
+            << u"en"_s << fraud;
+        QTest::newRow("en lawyer brother sues")
+            << u"My brother is a lawyer and he will take you to court over this."_s << u"en"_s << legal;
+        QTest::newRow("fr lawyer now")
+            << u"Mon avocat vous contactera si je n'ai pas de réponse sous huit jours."_s << u"fr"_s << legal;
+    }
+    void theWritersOwnMatterStillCounts()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(a.has(code), qPrintable(a.reason()));
+        QVERIFY(!a.setAside.contains(code));
+    }
+};
+
+QTEST_GUILESS_MAIN(SetAsideTest)
+#include "tst_set_aside.moc"
