@@ -57,6 +57,7 @@ struct Sample
     std::vector<judgement::RiskTextModel::Feature> text;
     QString id;
     QString language;
+    QString judged; //!< the text the layers read (for the common words of the text model's reasons)
 
     //! Whether the concept layer read any risk sign (the text model's gate).
     bool anySign() const
@@ -89,6 +90,7 @@ Sample sampleOf(const judgement::CaseAssessor &phrases, const QString &subject, 
     const judgement::PrefilterText prepared(judged);
     s.reading = judgement::RiskModel::read(judgement::SignalLexicon::builtIn(), prepared).present;
     s.text = judgement::RiskTextModel::features(judged);
+    s.judged = judged;
     return s;
 }
 
@@ -518,7 +520,17 @@ int runRiskCommand(const QStringList &args)
         }
     }
     if (parser.isSet(textOutOption)) {
-        const judgement::RiskTextModel text = trainText([](const Sample &) { return true; });
+        judgement::RiskTextModel text = trainText([](const Sample &) { return true; });
+        // Words in 3 % or more of a language's ordinary messages (not of the code) are never shown
+        // as the reason: filler, not what a crisis or a complaint is made of.
+        QStringList judgedTexts, languages;
+        for (const Sample &s : samples) {
+            if (s.target)
+                continue;
+            judgedTexts.append(s.judged);
+            languages.append(s.language);
+        }
+        text.setCommonWords(judgement::RiskTextModel::commonWords(judgedTexts, languages));
         QFile out(parser.value(textOutOption));
         if (!text.isValid() || !out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
             out.write(text.toJson()) < 0) {
@@ -526,7 +538,8 @@ int runRiskCommand(const QStringList &args)
                          qPrintable(parser.value(textOutOption)));
             return 1;
         }
-        std::fprintf(stderr, "text model: %lld n-grams\n", static_cast<long long>(text.size()));
+        std::fprintf(stderr, "text model: %lld n-grams, %lld common words\n",
+                     static_cast<long long>(text.size()), static_cast<long long>(text.commonWordCount()));
     }
     if (parser.isSet(dumpOption)) {
         QFile out(parser.value(dumpOption));

@@ -5,6 +5,7 @@
 #include "server/drafting/intent/LinearModel.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -128,7 +129,7 @@ QStringList RiskTextModel::strongestWords(const QString &judged, int count) cons
     QList<std::pair<double, QString>> weighed;
     for (const QString &word : words(judged)) {
         // Two letters say nothing to a reader ("le", "he"); a long run is a script without spaces.
-        if (word.size() < 3 || word.size() > kMaxWord ||
+        if (word.size() < 3 || word.size() > kMaxWord || m_common.contains(word) ||
             std::any_of(weighed.cbegin(), weighed.cend(), [&](const auto &w) { return w.second == word; }))
             continue;
         Fnv unigram('w');
@@ -145,6 +146,47 @@ QStringList RiskTextModel::strongestWords(const QString &judged, int count) cons
     for (qsizetype i = 0; i < weighed.size() && i < count && weighed.at(i).first >= weighed.first().first / 4;
          ++i)
         out.append(weighed.at(i).second);
+    return out;
+}
+
+void RiskTextModel::setCommonWords(const QStringList &words)
+{
+    m_common = QSet<QString>(words.cbegin(), words.cend());
+}
+
+QStringList RiskTextModel::commonWords(const QStringList &judgedTexts, const QStringList &languages,
+                                       double share, int minMessages, int max, int minCount)
+{
+    QHash<QString, int> messages;               // language -> messages
+    QHash<QString, QHash<QString, int>> inMany; // language -> word -> messages it is in
+    for (qsizetype i = 0; i < judgedTexts.size() && i < languages.size(); ++i) {
+        ++messages[languages.at(i)];
+        const QStringList w = words(judgedTexts.at(i));
+        QHash<QString, int> &counts = inMany[languages.at(i)];
+        for (const QString &word : QSet<QString>(w.cbegin(), w.cend()))
+            ++counts[word];
+    }
+    QHash<QString, double> common; // word -> the highest share in any language
+    for (auto lang = inMany.cbegin(); lang != inMany.cend(); ++lang) {
+        const int n = messages.value(lang.key());
+        if (n < minMessages)
+            continue;
+        for (auto it = lang->cbegin(); it != lang->cend(); ++it) {
+            const double s = double(it.value()) / n;
+            if (it.value() >= minCount && s >= share && s > common.value(it.key()))
+                common.insert(it.key(), s);
+        }
+    }
+    QList<std::pair<double, QString>> ranked;
+    for (auto it = common.cbegin(); it != common.cend(); ++it)
+        ranked.append({it.value(), it.key()});
+    std::sort(ranked.begin(), ranked.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    QStringList out;
+    for (qsizetype i = 0; i < ranked.size() && i < max; ++i)
+        out.append(ranked.at(i).second);
+    std::sort(out.begin(), out.end()); // a stable file
     return out;
 }
 
@@ -270,6 +312,10 @@ std::optional<RiskTextModel> RiskTextModel::fromJson(const QByteArray &json, QSt
     }
     RiskTextModel model;
     model.m_code = code;
+    QStringList common;
+    for (const QJsonValue &w : o.value(u"common_words"_s).toArray())
+        common.append(w.toString());
+    model.setCommonWords(common);
     model.m_bias = bias.toDouble();
     model.m_threshold = threshold.toDouble();
     model.m_aloneThreshold = alone.toDouble();
@@ -298,6 +344,12 @@ QByteArray RiskTextModel::toJson() const
          u"weights over hashed word and character n-grams, written by `tandemd eval risk --text-out`; do not "
          u"edit by hand."_s},
         {u"code"_s, m_code},
+        {u"common_words"_s,
+         [this] {
+             QStringList sorted(m_common.cbegin(), m_common.cend());
+             sorted.sort();
+             return QJsonArray::fromStringList(sorted);
+         }()},
         {u"bias"_s, m_bias},
         {u"threshold"_s, m_threshold},
         {u"threshold_alone"_s, m_aloneThreshold},

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <cstdint>
@@ -78,19 +79,30 @@ public:
     }
     bool says(const QString &judged, bool withSign) const { return says(features(judged), withSign); }
     qsizetype size() const { return m_weights.size(); }
+    //! Words too common in ordinary messages of their language to tell a person anything ("sorry",
+    //! "niet", "plus"), found at training time (commonWords()): never named as the reason.
+    void setCommonWords(const QStringList &words);
+    qsizetype commonWordCount() const { return m_common.size(); }
+    //! The words that appear in at least \a share of the messages of their language, and in at least
+    //! \a minCount of them (languages with at least \a minMessages messages), each text given as
+    //! judged; at most \a max, the most common first. Sorted.
+    static QStringList commonWords(const QStringList &judgedTexts, const QStringList &languages,
+                                   double share = 0.03, int minMessages = 100, int max = 3000,
+                                   int minCount = 5);
     //! The words of \a judged that weigh most towards its code (their own weight and their
     //! n-grams'), strongest first, at most \a count: what a person is shown as the reason.
     QStringList strongestWords(const QString &judged, int count) const;
 
-private:
     //! The words of \a judged, in order (runs of letters, digits and marks).
     static QStringList words(const QString &judged);
 
+private:
     QHash<std::uint64_t, float> m_weights; //!< only the n-grams with a non-zero weight
     double m_bias = 0;
     double m_threshold = 1.0;
     double m_aloneThreshold = 1.0;
     QString m_code = QStringLiteral("crisis");
+    QSet<QString> m_common;
 };
 
 } // namespace tandem::server::judgement

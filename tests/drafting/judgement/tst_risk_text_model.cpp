@@ -199,6 +199,34 @@ private Q_SLOTS:
         QVERIFY(error.contains(u"grumpy"_s));
     }
 
+    void commonWordsAreNeverTheReason()
+    {
+        // "the" and "order" are in most messages of their language; "bridge" in few.
+        QStringList texts, languages;
+        for (int i = 0; i < 60; ++i) {
+            texts.append(i % 20 == 0 ? u"the bridge tonight"_s : u"the order %1 please"_s.arg(i));
+            languages.append(u"en"_s);
+        }
+        texts.append(u"die brucke"_s); // a language with too few messages has no common words
+        languages.append(u"de"_s);
+        const QStringList common = RiskTextModel::commonWords(texts, languages, 0.5, 50);
+        QCOMPARE(common, (QStringList{u"order"_s, u"please"_s, u"the"_s}));
+
+        RiskTextModel model = toyModel(0.5, 0.8);
+        const QString judged = u"goodbye, i am at the bridge with the rope tonight"_s;
+        const QStringList before = model.strongestWords(judged, 6);
+        QVERIFY2(before.contains(u"bridge"_s), qPrintable(before.join(u", "_s)));
+        model.setCommonWords({u"bridge"_s});
+        const QStringList after = model.strongestWords(judged, 6);
+        QVERIFY2(!after.contains(u"bridge"_s) && !after.isEmpty(), qPrintable(after.join(u", "_s)));
+        // Kept in the model file.
+        QString error;
+        const auto back = RiskTextModel::fromJson(model.toJson(), &error);
+        QVERIFY2(back.has_value(), qPrintable(error));
+        QCOMPARE(back->commonWordCount(), 1);
+        QCOMPARE(back->strongestWords(judged, 6), after);
+    }
+
     void theBuiltInCodeModelsLoad()
     {
         // complaint, fraud and manipulation, each valid, none of them a second crisis model.
@@ -209,6 +237,10 @@ private Q_SLOTS:
             QVERIFY(model->aloneThreshold() > 0 && model->aloneThreshold() < 1);
         }
         QVERIFY(!models.model(reason::kCrisis));
+        // Each carries the words too common to be a reason (trained with them).
+        for (const RiskTextModel &m : models.models())
+            QVERIFY2(m.commonWordCount() > 100, qPrintable(m.code()));
+        QVERIFY(RiskTextModel::builtIn().commonWordCount() > 100);
         // One model a code: adding another for the same code replaces it.
         ReasonTextModels mine;
         mine.add(toyComplaintModel());
