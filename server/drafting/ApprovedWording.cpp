@@ -3,6 +3,7 @@
 #include "TextUtil.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -14,7 +15,7 @@ namespace tandem::server {
 namespace {
 
 constexpr int kMinWords = 3;      // "Hi {name}," approves nothing
-constexpr int kCacheLimit = 4096; // compiled sentences kept per thread
+constexpr int kCacheLimit = 4096; // sources, and compiled sentences, kept per process
 
 const QRegularExpression &placeholder()
 {
@@ -95,15 +96,21 @@ QRegularExpression compile(const QString &sentence)
                                       QRegularExpression::UseUnicodePropertiesOption);
 }
 
-// Drafts reuse the same few hundred knowledge-base sentences: compile each once per thread.
-const QRegularExpression &compiled(const QString &sentence)
+// Drafts reuse the same few hundred knowledge-base sentences: each is compiled once per process
+// (compiling and JIT-compiling one costs milliseconds). A copy of a QRegularExpression shares
+// the compiled and JIT code, which any thread may match with.
+QRegularExpression compiled(const QString &sentence)
 {
-    thread_local QHash<QString, QRegularExpression> cache;
+    static QMutex mutex;
+    static QHash<QString, QRegularExpression> cache;
+    const QMutexLocker lock(&mutex);
     if (const auto it = cache.constFind(sentence); it != cache.cend())
         return *it;
     if (cache.size() >= kCacheLimit)
         cache.clear();
-    return *cache.insert(sentence, compile(sentence));
+    QRegularExpression re = compile(sentence);
+    re.optimize();
+    return *cache.insert(sentence, re);
 }
 
 // The longest run of ASCII letters and digits in the literal words of \a sentence (outside its
@@ -182,28 +189,58 @@ QStringList boundedRuns(const QString &sentence)
     return runs;
 }
 
+struct PreparedSentence
+{
+    QString sentence;
+    QString needle;
+    QStringList runs;
+};
+
+// A source's sentences long enough to count, each with its needle and bounded runs. Drafts reuse
+// the same few hundred sources: each is split and analysed once per process.
+QList<PreparedSentence> prepared(const QString &source)
+{
+    static QMutex mutex;
+    static QHash<QString, QList<PreparedSentence>> cache;
+    {
+        const QMutexLocker lock(&mutex);
+        if (const auto it = cache.constFind(source); it != cache.cend())
+            return *it;
+    }
+    static const QRegularExpression word(u"[\\p{L}\\p{N}]+"_s,
+                                         QRegularExpression::UseUnicodePropertiesOption);
+    QList<PreparedSentence> sentences;
+    for (const auto &[start, length] : text::sentenceSpans(source)) {
+        const QString sentence = source.mid(start, length);
+        QString withoutSlots = sentence;
+        withoutSlots.remove(placeholder());
+        int words = 0;
+        auto it = word.globalMatch(withoutSlots);
+        while (it.hasNext() && words < kMinWords) {
+            it.next();
+            ++words;
+        }
+        if (words >= kMinWords)
+            sentences.append({sentence, needleOf(sentence), boundedRuns(sentence)});
+    }
+    const QMutexLocker lock(&mutex);
+    if (cache.size() >= kCacheLimit)
+        cache.clear();
+    cache.insert(source, sentences);
+    return sentences;
+}
+
 } // namespace
 
 ApprovedWording::ApprovedWording(const QStringList &approvedSources)
 {
-    static const QRegularExpression word(u"[\\p{L}\\p{N}]+"_s,
-                                         QRegularExpression::UseUnicodePropertiesOption);
     for (const QString &source : approvedSources) {
-        const auto spans = text::sentenceSpans(source);
-        for (const auto &[start, length] : spans) {
-            const QString sentence = source.mid(start, length);
-            QString withoutSlots = sentence;
-            withoutSlots.remove(placeholder());
-            int words = 0;
-            auto it = word.globalMatch(withoutSlots);
-            while (it.hasNext() && words < kMinWords) {
-                it.next();
-                ++words;
-            }
-            if (words >= kMinWords && !m_sentences.contains(sentence)) {
-                m_sentences.append(sentence);
-                m_needles.append(needleOf(sentence));
-                m_runs.append(boundedRuns(sentence));
+        const QList<PreparedSentence> sentences = prepared(source);
+        for (const PreparedSentence &p : sentences) {
+            if (!m_sentences.contains(p.sentence)) {
+                m_sentences.append(p.sentence);
+                m_needles.append(p.needle);
+                m_runs.append(p.runs);
             }
         }
     }
@@ -225,7 +262,18 @@ QList<QPair<int, int>> ApprovedWording::spansIn(const QString &body) const
         const QStringList &runs = m_runs.at(i);
         if (!std::all_of(runs.cbegin(), runs.cend(), [&](const QString &r) { return bodyRuns.contains(r); }))
             continue;
-        auto it = compiled(m_sentences.at(i)).globalMatch(body);
+        // Repeated verbatim (the judgement's own replies always are): found without a pattern.
+        const QString &sentence = m_sentences.at(i);
+        const qsizetype spansBefore = m_spans.size();
+        if (!sentence.contains(u'{')) {
+            for (qsizetype at = body.indexOf(sentence); at >= 0;
+                 at = body.indexOf(sentence, at + sentence.size()))
+                m_spans.append({int(at), int(sentence.size())});
+        }
+        if (m_spans.size() > spansBefore)
+            continue;
+        const QRegularExpression re = compiled(sentence);
+        auto it = re.globalMatch(body);
         while (it.hasNext()) {
             const auto m = it.next();
             m_spans.append({int(m.capturedStart()), int(m.capturedLength())});

@@ -369,10 +369,13 @@ DraftResult GroundedDraftEngine::draft(const DraftRequest &request)
     compose.language = reading.language;
     compose.tone = request.tone;
     if (!compose.own && !reading.intent.isEmpty() && m_error.isEmpty()) {
-        compose.ftsQuery = text::ftsQuery(reading.customer);
         compose.customerWords = text::contentWords(reading.customer);
-        compose.choice = chooser.choose(reading.intent, reading.language, compose.ftsQuery,
-                                        compose.customerWords, &compose.evidence);
+        // The template's intent and the further requests' (ReplyComposer) from one search.
+        compose.candidates = chooser.candidatesFor(
+            text::ftsQuery(reading.customer), QStringList{reading.intent} + reading.judged.requestIntents);
+        compose.choice =
+            chooser.choose(reading.intent, reading.language, compose.candidates.value(reading.intent),
+                           compose.customerWords, &compose.evidence);
     }
 
     // Compose: the wording in the customer's language where there is one, the ticket's facts in it.

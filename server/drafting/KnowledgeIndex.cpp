@@ -142,28 +142,91 @@ bool KnowledgeIndex::ensureSchema(QString *error)
     return true;
 }
 
+namespace {
+
+// The FTS5 phrase that narrows a match to one intent's rows (the intent, hex-encoded: any name is
+// one token of the intent_key column).
+QString intentPhrase(const QString &intent)
+{
+    return u"intent_key : \"i%1\""_s.arg(QString::fromLatin1(intent.toUtf8().toHex()));
+}
+
+} // namespace
+
 QList<GroundingSource> KnowledgeIndex::search(const QString &ftsQuery, const QString &intent, int limit) const
 {
-    QList<GroundingSource> out;
     if (ftsQuery.isEmpty())
-        return out;
+        return {};
     // The intent token only narrows the rows; its bm25 share is the same for all of them.
-    const QString match =
-        intent.isEmpty()
-            ? ftsQuery
-            : u"intent_key : \"i%1\" AND (%2)"_s.arg(QString::fromLatin1(intent.toUtf8().toHex()), ftsQuery);
-    const QString sql =
-        u"SELECT rowid, -bm25(grounding_fts) FROM grounding_fts WHERE grounding_fts MATCH ? ORDER BY rank LIMIT ?"_s;
-    const QVariantList params{match, limit};
-    QSqlQuery q = run(m_db, sql, params);
+    const QString match = intent.isEmpty() ? ftsQuery : u"%1 AND (%2)"_s.arg(intentPhrase(intent), ftsQuery);
+    // rowid breaks ties, so that searchEach() can give exactly the same rows.
+    const QString sql = u"SELECT rowid, -bm25(grounding_fts) FROM grounding_fts WHERE grounding_fts MATCH ?"
+                        " ORDER BY rank, rowid LIMIT ?"_s;
+    QSqlQuery q = run(m_db, sql, {match, limit});
     QList<QPair<qint64, double>> hits;
+    while (q.next())
+        hits.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+    return sourcesOf(hits);
+}
+
+QHash<QString, QList<GroundingSource>> KnowledgeIndex::searchEach(const QString &ftsQuery,
+                                                                  const QStringList &intents, int limit) const
+{
+    QHash<QString, QList<GroundingSource>> out;
+    QStringList distinct;
+    for (const QString &intent : intents) {
+        if (!intent.isEmpty() && !distinct.contains(intent))
+            distinct.append(intent);
+    }
+    if (ftsQuery.isEmpty() || distinct.isEmpty() || limit <= 0)
+        return out;
+    if (distinct.size() == 1) {
+        out.insert(distinct.first(), search(ftsQuery, distinct.first(), limit));
+        return out;
+    }
+    // A row of one intent has none of the other intents' tokens: those phrases add exactly 0 to
+    // its bm25, so its score and rank are those of the one-intent query.
+    QStringList phrases;
+    for (const QString &intent : std::as_const(distinct))
+        phrases.append(intentPhrase(intent));
+    const QString match = u"(%1) AND (%2)"_s.arg(phrases.join(u" OR "_s), ftsQuery);
+    QSqlQuery q =
+        run(m_db,
+            u"SELECT rowid, -bm25(grounding_fts), intent FROM grounding_fts WHERE grounding_fts MATCH ?"
+            " ORDER BY rank, rowid"_s,
+            {match});
+    QHash<QString, QList<QPair<qint64, double>>> hits;
+    qsizetype full = 0;
+    while (full < distinct.size() && q.next()) {
+        auto &mine = hits[q.value(2).toString()];
+        if (mine.size() >= limit)
+            continue;
+        mine.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+        if (mine.size() == limit)
+            ++full;
+    }
+    QList<QPair<qint64, double>> all;
+    QHash<qint64, QString> intentOf;
+    for (const QString &intent : std::as_const(distinct)) {
+        for (const auto &hit : hits.value(intent)) {
+            all.append(hit);
+            intentOf.insert(hit.first, intent);
+        }
+    }
+    for (const GroundingSource &s : sourcesOf(all)) {
+        const qint64 rowid = s.kind == GroundingSource::Kind::Article ? -s.rowId : s.rowId;
+        out[intentOf.value(rowid)].append(s);
+    }
+    return out;
+}
+
+QList<GroundingSource> KnowledgeIndex::sourcesOf(const QList<QPair<qint64, double>> &hits) const
+{
+    QList<GroundingSource> out;
     QStringList resolvedIds;
     QStringList articleIds;
-    while (q.next()) {
-        const qint64 rowid = q.value(0).toLongLong();
-        hits.append({rowid, q.value(1).toDouble()});
+    for (const auto &[rowid, score] : hits)
         (rowid < 0 ? articleIds : resolvedIds).append(QString::number(std::abs(rowid)));
-    }
     // Two batched look-ups instead of one query per hit (ids are integers we just read).
     QHash<qint64, GroundingSource> byRow;
     if (!resolvedIds.isEmpty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QPair>
 #include <QSqlDatabase>
@@ -60,6 +61,11 @@ public:
 
     //! Best bm25 matches of an FTS5 expression (see text::ftsQuery), optionally of one intent.
     QList<GroundingSource> search(const QString &ftsQuery, const QString &intent, int limit) const;
+    //! The same for several intents at once: per intent, the \a limit best matches, exactly those
+    //! (and in the order) search() gives, from one statement, so that FTS5 gathers the query's
+    //! term statistics for bm25 once instead of once per intent (most of a search's cost).
+    QHash<QString, QList<GroundingSource>> searchEach(const QString &ftsQuery, const QStringList &intents,
+                                                      int limit) const;
     //! Knowledge-base articles of an intent (all languages), with their weights.
     QList<GroundingSource> articlesFor(const QString &intent) const;
     std::optional<GroundingSource> source(const QString &citationId) const;
@@ -85,6 +91,9 @@ public:
 private:
     bool hasArticles() const;
     void fillWeights(QList<GroundingSource> &sources) const;
+    //! The sources behind FTS rowids (resolved examples positive, articles negated), bm25 set,
+    //! in the order given; two batched look-ups.
+    QList<GroundingSource> sourcesOf(const QList<QPair<qint64, double>> &hits) const;
 
     QSqlDatabase m_db;
 };

@@ -74,7 +74,7 @@ QString ReplyComposer::withOtherRequests(const QString &templateText, const QStr
             continue;
         QList<GroundingSource> ignored;
         const TemplateChooser::Choice extra =
-            m_chooser.choose(other, r.language, r.ftsQuery, r.customerWords, &ignored);
+            m_chooser.choose(other, r.language, r.candidates.value(other), r.customerWords, &ignored);
         if (!extra.found || extra.source.language != templateLanguage)
             continue;
         parts.append(middleOf(wordingOf(extra.source, templateLanguage)));

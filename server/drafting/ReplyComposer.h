@@ -8,6 +8,7 @@
 #include "server/drafting/judgement/CaseAssessor.h"
 #include "server/drafting/judgement/ReplyTexts.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -47,8 +48,9 @@ public:
         QString language;                //!< the customer's
         QString tone;
         TicketFacts facts;
-        // What the further requests of a multi-request message are looked up with.
-        QString ftsQuery;
+        // What the further requests of a multi-request message are chosen among: per intent,
+        // the hits of one search of the message (TemplateChooser::candidatesFor).
+        QHash<QString, QList<GroundingSource>> candidates;
         QSet<QString> customerWords;
     };
 

@@ -181,7 +181,20 @@ TemplateChooser::Choice TemplateChooser::choose(const QString &intent, const QSt
                                                 const QString &ftsQuery, const QSet<QString> &customerWords,
                                                 QList<GroundingSource> *evidence) const
 {
-    const QList<GroundingSource> hits = m_index.search(ftsQuery, intent, kCandidates);
+    return choose(intent, language, m_index.search(ftsQuery, intent, kCandidates), customerWords, evidence);
+}
+
+QHash<QString, QList<GroundingSource>> TemplateChooser::candidatesFor(const QString &ftsQuery,
+                                                                      const QStringList &intents) const
+{
+    return m_index.searchEach(ftsQuery, intents, kCandidates);
+}
+
+TemplateChooser::Choice TemplateChooser::choose(const QString &intent, const QString &language,
+                                                const QList<GroundingSource> &hits,
+                                                const QSet<QString> &customerWords,
+                                                QList<GroundingSource> *evidence) const
+{
     const QList<GroundingSource> articles = m_index.articlesFor(intent);
     const ScoredHits scored(hits, customerWords);
 

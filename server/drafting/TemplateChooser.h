@@ -2,6 +2,7 @@
 
 #include "KnowledgeIndex.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -29,6 +30,13 @@ public:
     //! beside the choice: the intent's article in the draft's language, then the closest hits.
     Choice choose(const QString &intent, const QString &language, const QString &ftsQuery,
                   const QSet<QString> &customerWords, QList<GroundingSource> *evidence) const;
+    //! The same among \a hits already searched for \a intent (one entry of candidatesFor()).
+    Choice choose(const QString &intent, const QString &language, const QList<GroundingSource> &hits,
+                  const QSet<QString> &customerWords, QList<GroundingSource> *evidence) const;
+    //! The hits choose() weighs for each of \a intents, from one search of \a ftsQuery: what a
+    //! message with several requests looks up once.
+    QHash<QString, QList<GroundingSource>> candidatesFor(const QString &ftsQuery,
+                                                         const QStringList &intents) const;
 
 private:
     const KnowledgeIndex &m_index;

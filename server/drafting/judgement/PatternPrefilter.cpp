@@ -9,6 +9,36 @@ namespace {
 
 constexpr int kMinLiteral = 3;
 
+quint64 openingKey(QStringView s)
+{
+    // Up to three UTF-16 units, and the length, in one number.
+    quint64 key = quint64(s.size());
+    for (qsizetype i = 0; i < s.size() && i < 3; ++i)
+        key |= quint64(s.at(i).unicode()) << (16 * i + 8);
+    return key;
+}
+
+quint32 pairKey(QChar a, QChar b)
+{
+    return (quint32(a.unicode()) << 16) | b.unicode();
+}
+
+// Fibonacci hashing onto the bit sets of PrefilterText.
+std::size_t openingBit(quint64 key)
+{
+    return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 52); // 12 bits
+}
+
+std::size_t pairBit(quint32 key)
+{
+    return std::size_t((key * 0x9E3779B1u) >> 16); // 16 bits
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c.isMark();
+}
+
 // Calls onSyntax(i, c) at each '(', ')' and '|' of p[from, to) that is neither escaped nor inside a
 // character class, until it returns true; returns that index, or -1 when it never does.
 template <typename OnSyntax>
@@ -222,31 +252,15 @@ std::optional<QList<PatternPrefilter::Need>> PatternPrefilter::analyse(const QSt
             return std::nullopt;
         needs.append(*n);
     }
+    for (Need &n : needs) {
+        const QStringView opening = QStringView(n.literal).left(3);
+        if (std::all_of(opening.cbegin(), opening.cend(), isWordChar))
+            n.opening = openingKey(opening);
+        for (qsizetype i = 0; i + 1 < n.literal.size(); ++i)
+            n.pairs.push_back(pairKey(n.literal.at(i), n.literal.at(i + 1)));
+    }
     return needs;
 }
-
-namespace {
-
-quint64 openingKey(QStringView s)
-{
-    // Up to three UTF-16 units, and the length, in one number.
-    quint64 key = quint64(s.size());
-    for (qsizetype i = 0; i < s.size() && i < 3; ++i)
-        key |= quint64(s.at(i).unicode()) << (16 * i + 8);
-    return key;
-}
-
-quint32 pairKey(QChar a, QChar b)
-{
-    return (quint32(a.unicode()) << 16) | b.unicode();
-}
-
-bool isWordChar(QChar c)
-{
-    return c.isLetterOrNumber() || c.isMark();
-}
-
-} // namespace
 
 PrefilterText::PrefilterText(const QString &folded) : m_text(folded)
 {
@@ -261,44 +275,40 @@ PrefilterText::PrefilterText(const QString &folded) : m_text(folded)
         }
     }
     std::sort(m_words.begin(), m_words.end());
-    m_wordOpenings.reserve(m_words.size() * 3);
     for (const QString &w : m_words) {
         for (qsizetype n = 1; n <= 3 && n <= w.size(); ++n)
-            m_wordOpenings.insert(openingKey(QStringView(w).left(n)));
+            m_wordOpenings.set(openingBit(openingKey(QStringView(w).left(n))));
     }
-    m_pairs.reserve(size_t(m_text.size()));
     for (qsizetype i = 0; i + 1 < m_text.size(); ++i)
-        m_pairs.insert(pairKey(m_text.at(i), m_text.at(i + 1)));
+        m_pairs.set(pairBit(pairKey(m_text.at(i), m_text.at(i + 1))));
 }
 
-bool PrefilterText::mayStartWord(const QString &literal) const
+bool PrefilterText::mayStartWord(const PatternPrefilter::Need &need) const
 {
     // A word that starts with the literal: its first characters open some word...
-    const QStringView opening = QStringView(literal).left(3);
-    if (std::all_of(opening.cbegin(), opening.cend(), isWordChar) &&
-        !m_wordOpenings.contains(openingKey(opening)))
+    if (need.opening != 0 && !m_wordOpenings.test(openingBit(need.opening)))
         return false;
     // ...and the first word >= it has that prefix.
-    const auto it = std::lower_bound(m_words.cbegin(), m_words.cend(), literal);
-    if (it != m_words.cend() && it->startsWith(literal))
+    const auto it = std::lower_bound(m_words.cbegin(), m_words.cend(), need.literal);
+    if (it != m_words.cend() && it->startsWith(need.literal))
         return true;
     // The literal may continue past a word character the word split does not know.
-    return (literal.contains(u'\'') || literal.contains(u'-')) && mayOccur(literal);
+    return (need.literal.contains(u'\'') || need.literal.contains(u'-')) && mayOccur(need);
 }
 
-bool PrefilterText::mayOccur(const QString &literal) const
+bool PrefilterText::mayOccur(const PatternPrefilter::Need &need) const
 {
-    for (qsizetype i = 0; i + 1 < literal.size(); ++i) {
-        if (!m_pairs.contains(pairKey(literal.at(i), literal.at(i + 1))))
+    for (const quint32 pair : need.pairs) {
+        if (!m_pairs.test(pairBit(pair)))
             return false;
     }
-    return m_text.contains(literal);
+    return m_text.contains(need.literal);
 }
 
 bool PrefilterText::mayContain(const QList<PatternPrefilter::Need> &needs) const
 {
     return std::any_of(needs.cbegin(), needs.cend(), [this](const PatternPrefilter::Need &n) {
-        return n.wordStart ? mayStartWord(n.literal) : mayOccur(n.literal);
+        return n.wordStart ? mayStartWord(n) : mayOccur(n);
     });
 }
 

@@ -214,6 +214,45 @@ private Q_SLOTS:
         QVERIFY(!draftmetrics::leaksPlaceholder(result.draft.body));
     }
 
+    // A message with several requests is looked up once for all its intents: each intent gets
+    // exactly the hits, scores and order of its own search.
+    void oneSearchForSeveralIntentsGivesEachItsOwnHits()
+    {
+        KnowledgeIndex index(m_db);
+        const QStringList messages{
+            u"My card was charged twice for the same order, I want a refund and my invoice please"_s,
+            u"Je n'arrive pas à me connecter et mon remboursement n'est toujours pas arrivé"_s,
+            u"Wo ist meine Karte? Ich möchte auch meine Adresse ändern und die Rechnung bekommen."_s};
+        const QStringList intents{u"refund_status"_s, u"invoice_request"_s,  u"login_problem"_s,
+                                  u"card_arrival"_s,  u"delivery_address"_s, u"payment_failed"_s};
+        int compared = 0;
+        for (const QString &message : messages) {
+            const QString query = text::ftsQuery(message);
+            for (int limit : {1, 3, 12}) {
+                const auto each = index.searchEach(query, intents, limit);
+                for (const QString &intent : intents) {
+                    const auto alone = index.search(query, intent, limit);
+                    const auto together = each.value(intent);
+                    QCOMPARE(together.size(), alone.size());
+                    for (qsizetype i = 0; i < alone.size(); ++i) {
+                        QCOMPARE(together.at(i).citationId, alone.at(i).citationId);
+                        QCOMPARE(together.at(i).bm25, alone.at(i).bm25);
+                        QCOMPARE(together.at(i).intent, intent);
+                        ++compared;
+                    }
+                }
+            }
+        }
+        QVERIFY(compared > 20);
+        // Repeated and empty intents are asked once; an empty query finds nothing.
+        QCOMPARE(
+            index
+                .searchEach(text::ftsQuery(messages.first()), {u"refund_status"_s, u"refund_status"_s, {}}, 3)
+                .size(),
+            1);
+        QVERIFY(index.searchEach({}, intents, 3).isEmpty());
+    }
+
     void fillsSlotsFromTheTicket()
     {
         const auto r =

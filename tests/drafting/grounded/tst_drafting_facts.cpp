@@ -431,6 +431,28 @@ private Q_SLOTS:
         QVERIFY(!slotOnly.covers(body, int(body.indexOf(u"within"_s)), 13));
     }
 
+    // A sentence repeated verbatim is found without its pattern; written differently (case,
+    // spacing, a contraction spelled out) the pattern still finds it; neither covers more.
+    void approvedWordingFoundVerbatimOrVaried()
+    {
+        const QString kb =
+            u"We will send the replacement within 5 business days. You don't need to do anything."_s;
+        const ApprovedWording approved({kb});
+        const QString verbatim = u"Hi Sam,\n\n"_s + kb + u"\n\nKind regards"_s;
+        QVERIFY(approved.covers(verbatim, int(verbatim.indexOf(u"within"_s)), 6));
+        QVERIFY(approved.covers(verbatim, int(verbatim.indexOf(u"We will"_s)), 7));
+        QVERIFY(!approved.covers(verbatim, int(verbatim.indexOf(u"Kind"_s)), 4));
+        // Twice in one draft: both places are covered.
+        const QString twice = kb + u" "_s + kb;
+        QVERIFY(approved.covers(twice, int(twice.lastIndexOf(u"within"_s)), 6));
+        const QString varied =
+            u"we  will send the replacement\nwithin 5 business days. You do not need to do anything."_s;
+        QVERIFY(approved.covers(varied, int(varied.indexOf(u"within"_s)), 6));
+        QVERIFY(approved.covers(varied, int(varied.indexOf(u"do not"_s)), 6));
+        const QString changed = u"We will send the replacement within 2 business days."_s;
+        QVERIFY(!approved.covers(changed, int(changed.indexOf(u"within"_s)), 6));
+    }
+
     // A customer's name reaches the greeting cleaned (issue 18): no markup, no bidirectional or
     // zero-width controls, no template braces; a name with no letter left is no name.
     void customerNamesAreCleanedForGreetings_data()
