@@ -158,6 +158,16 @@ void ApiClient::send(const ApiRequest &request, QObject *context, ApiCallback<Ap
     startAttempt(call);
 }
 
+void ApiClient::probe()
+{
+    ApiRequest request;
+    request.path = u"/healthz"_s;
+    request.authenticated = false;
+    request.timeout = std::chrono::milliseconds(3000);
+    request.clientRetries = false;
+    send(request, this, [](const ApiResult<ApiResponse> &) {});
+}
+
 void ApiClient::startAttempt(const std::shared_ptr<Call> &call)
 {
     ++call->attempt;
@@ -242,7 +252,7 @@ void ApiClient::finishAttempt(const std::shared_ptr<Call> &call, QNetworkReply *
     response.headers = reply->rawHeaderPairs();
 
     // 429 means the server did not process the request, so even an unsafe one may be retried.
-    const bool tooMany = status == 429;
+    const bool tooMany = status == 429 && request.clientRetries;
     const bool retry = call->attempt < m_retryPolicy.maxAttempts &&
                        (tooMany || (isRetryableStatus(status) && request.isRetryable()));
     if (retry) {
@@ -408,6 +418,7 @@ void ApiClient::postReply(qint64 ticketId, const ReplyRequest &reply, const QStr
     request.body = json::serialize(json::toJson(reply));
     request.idempotencyKey = idempotencyKey;
     request.ifMatchVersion = ifMatchVersion;
+    request.clientRetries = false; // the Outbox retries with the same key and says so
     send(request, context, [callback](const ApiResult<ApiResponse> &result) {
         if (!result.ok())
             return callback(result.error());

@@ -96,6 +96,14 @@ public:
     //! Parses a Retry-After header (delta-seconds or an HTTP date); nullopt if absent or invalid.
     static std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value);
 
+    //! One quick GET /healthz (no token, 3 s, no retries) on a fresh connection, to learn whether
+    //! the server is there at all; reachableChanged() follows as for any request. Used when the
+    //! live stream drops, so a dead server shows as offline at once, not after the next poll or a
+    //! hung request's timeout.
+    void probe();
+    //! False since a request got no answer, until one gets any answer.
+    bool isReachable() const { return m_reachable; }
+
 Q_SIGNALS:
     //! An authenticated call got 401: the token is expired or revoked; the UI should log in again.
     void unauthorized();

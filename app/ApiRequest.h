@@ -23,10 +23,15 @@ struct ApiRequest
     std::optional<qint64> ifMatchVersion;         //!< sent as If-Match: "<version>" when set
     std::chrono::milliseconds timeout{15000};     //!< per-request transfer timeout
     bool authenticated = true;                    //!< false for login and health checks
+    //! false: one try only, the caller keeps its own retry loop and shows its state (the outbox:
+    //! "waiting to send" at the first failure, not "sending" through the client's retries).
+    bool clientRetries = true;
 
     //! Safe to send again after a failure: GETs, and POSTs carrying an Idempotency-Key.
     bool isRetryable() const
     {
+        if (!clientRetries)
+            return false;
         return method == "GET" || method == "HEAD" || (method == "POST" && !idempotencyKey.isEmpty());
     }
 };

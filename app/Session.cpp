@@ -15,6 +15,8 @@
 
 #include "core/Logging.h"
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::app {
@@ -76,13 +78,24 @@ Session::Session(ApiClient *api, const User &user, const QString &storePath, QOb
     connect(m_events, &EventStreamClient::connected, m_outbox, &Outbox::retryNow);
     connect(m_events, &EventStreamClient::authenticationFailed, this, &Session::sessionExpired);
     connect(m_events, &EventStreamClient::presenceReceived, m_presence, &PresenceModel::apply);
-    connect(m_events, &EventStreamClient::stateChanged, this, [this](EventStreamClient::State state) {
-        // Live: the pull is a slow safety net. Not live: the pull is how changes arrive.
-        m_sync->setInterval(state == EventStreamClient::State::Online
-                                ? std::max(m_liveSyncInterval, m_fallbackSyncInterval)
-                                : m_fallbackSyncInterval);
-        Q_EMIT connectionStateChanged(state);
-    });
+    connect(m_events, &EventStreamClient::stateChanged, this,
+            [this, wasLive = false](EventStreamClient::State state) mutable {
+                // Live: the pull is a slow safety net. Not live: the pull is how changes arrive.
+                const bool live = state == EventStreamClient::State::Online;
+                m_sync->setInterval(live ? std::max(m_liveSyncInterval, m_fallbackSyncInterval)
+                                         : m_fallbackSyncInterval);
+                // The stream dropped, or failed to connect again: ask the server now, so "Offline" shows
+                // within a round trip when it is gone (not "Online" until the next poll, or until a
+                // request caught in the drop times out), and fetch what the stream may have missed.
+                const bool dropped = std::exchange(wasLive, live) && !live;
+                if (m_started && m_sync->isRunning()) {
+                    if (dropped)
+                        m_sync->pullNow();
+                    if (state == EventStreamClient::State::Offline)
+                        m_api->probe();
+                }
+                Q_EMIT connectionStateChanged(state);
+            });
     connect(m_presence, &PresenceModel::ticketPresenceChanged, m_inbox, [this](qint64 ticketId) {
         const auto state = m_presence->strongestState(ticketId);
         m_inbox->setPresence(ticketId, m_presence->summary(ticketId), state ? int(*state) : -1);
@@ -139,8 +152,8 @@ void Session::stop()
     if (!m_started)
         return;
     m_reporter->clear();
+    m_sync->stop(); // first: the stream's last state change must not start a pull
     m_events->stop();
-    m_sync->stop();
     m_sync->setInterval(m_fallbackSyncInterval);
     m_outbox->stop();
     m_presence->clear();

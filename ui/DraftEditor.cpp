@@ -3,7 +3,6 @@
 #include "ConfidenceBadge.h"
 #include "ConfirmStrip.h"
 #include "DisplayText.h"
-#include "ElidedLabel.h"
 #include "Icons.h"
 #include "Theme.h"
 
@@ -32,6 +31,10 @@ namespace {
 constexpr int kMaxFlagsShown = 6;
 constexpr int kMaxCitationsShown = 4;
 constexpr int kMaxCitationChars = 30; //!< per button, so several fit beside each other
+constexpr int kMinStatusWidth = 40;
+constexpr int kCitationTextWidth = 115; //!< at most, per source button
+constexpr const char *kFullLabel =
+    "tandemFullLabel"; //!< the status text beside the buttons keeps at least this
 
 QLabel *plainLabel(QWidget *parent)
 {
@@ -60,8 +63,9 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     m_badge = new ConfidenceBadge(this);
     top->addWidget(m_badge);
     top->addStretch(1);
-    // Intent, language and sentiment get their own line: squeezed beside the badge they elide.
-    m_intent = new ElidedLabel(this);
+    // Intent, language and sentiment get their own line, wrapped (never cut mid-word) when narrow.
+    m_intent = plainLabel(this);
+    m_intent->setWordWrap(true);
     m_intent->setObjectName(u"draftIntent"_s);
     m_intent->setAccessibleName(tr("Draft intent, language and sentiment"));
     m_restored = plainLabel(this);
@@ -150,6 +154,7 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_confirm);
 
     auto *bottom = new QHBoxLayout;
+    m_bottomRow = bottom;
     bottom->setSpacing(8);
     m_internal = new QCheckBox(tr("Internal note"), this);
     m_internal->setObjectName(u"internalNoteCheck"_s);
@@ -172,6 +177,8 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     m_assignButton->setAccessibleName(tr("Assign to me"));
     m_discardButton = makeButton(u"discardButton"_s);
     m_discardButton->setAccessibleName(tr("Discard draft"));
+    m_assignButton->installEventFilter(this);
+    m_discardButton->installEventFilter(this);
     m_sendButton = makeButton(u"sendButton"_s);
     m_sendButton->setAccessibleName(tr("Send"));
     QFont sendFont = m_sendButton->font();
@@ -193,6 +200,40 @@ void DraftEditor::setActions(QAction *send, QAction *discard, QAction *assignToM
     bind(m_discardButton, discard);
     bind(m_assignButton, assignToMe);
     updateTabOrder();
+    fitButtons();
+}
+
+void DraftEditor::fitButtons()
+{
+    // Too narrow for every label in full (1024 px windows): "Assign to me" and "Discard draft"
+    // show their icons only (name and tool tip keep the words) rather than "Assi…o me". Send
+    // always keeps its word.
+    const QList<QToolButton *> squeezable{m_assignButton, m_discardButton};
+    int needed = m_internal->sizeHint().width() + m_sendButton->sizeHint().width() + kMinStatusWidth;
+    int visible = 2;
+    for (QToolButton *button : squeezable) {
+        if (!button->isVisibleTo(this))
+            continue;
+        ++visible;
+        if (button->toolButtonStyle() == Qt::ToolButtonTextBesideIcon)
+            m_textButtonWidth.insert(button, button->sizeHint().width());
+        needed += m_textButtonWidth.value(button, button->sizeHint().width());
+    }
+    const QMargins margins = layout()->contentsMargins();
+    needed += margins.left() + margins.right() + m_bottomRow->spacing() * visible;
+    const Qt::ToolButtonStyle style =
+        needed <= width() ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+    for (QToolButton *button : squeezable) {
+        if (button->toolButtonStyle() != style)
+            button->setToolButtonStyle(style);
+    }
+}
+
+void DraftEditor::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitButtons();
+    fitCitations();
 }
 
 void DraftEditor::setRegenerateActions(const QList<QAction *> &tones)
@@ -337,7 +378,7 @@ void DraftEditor::changeEvent(QEvent *event)
 
 void DraftEditor::updateColours()
 {
-    for (QLabel *label : {static_cast<QLabel *>(m_intent), m_restored}) {
+    for (QLabel *label : {m_intent, m_restored}) {
         QPalette p = label->palette();
         p.setColor(QPalette::WindowText, theme::dimText(palette()));
         label->setPalette(p);
@@ -376,7 +417,7 @@ void DraftEditor::showDraftDetails()
         meta << tr("Language: %1").arg(DisplayText::language(language));
     if (m_ticketId != 0 && !m_sentiment.isEmpty())
         meta << tr("Sentiment: %1").arg(DisplayText::intent(DisplayText::sanitize(m_sentiment).left(40)));
-    m_intent->setFullText(meta.join(u"  ·  "_s));
+    m_intent->setText(meta.join(u"  ·  "_s));
     if (!m_draft) {
         m_flagsBox->hide();
         return;
@@ -389,13 +430,15 @@ void DraftEditor::showDraftDetails()
             continue; // the banner says it
         if (shown++ == kMaxFlagsShown)
             break;
-        auto *row = new ElidedLabel(m_flagsBox);
+        // Wrapped, not elided: the end of a safety flag is often the part that matters.
+        auto *row = plainLabel(m_flagsBox);
+        row->setWordWrap(true);
         row->setObjectName(u"draftFlag"_s);
         // The server's sentence says what to check; the kind ("Missing information") is the fallback.
         QString message = DisplayText::sanitize(flag.message).left(300);
         if (!message.isEmpty())
             message[0] = message.at(0).toUpper();
-        row->setFullText(u"⚑ "_s + (message.isEmpty() ? DisplayText::flagKind(flag.kind) : message));
+        row->setText(u"⚑ "_s + (message.isEmpty() ? DisplayText::flagKind(flag.kind) : message));
         row->setToolTip(DisplayText::plainToolTip(DisplayText::flagKind(flag.kind) + u": "_s + message));
         row->setAccessibleName(tr("Check before sending"));
         QPalette p = row->palette();
@@ -427,9 +470,11 @@ void DraftEditor::showCitations()
         // QPushButton text is never rich text; '&' would become a mnemonic, so double it.
         const QString label =
             shown.size() > kMaxCitationChars ? shown.left(kMaxCitationChars - 1).trimmed() + u"…"_s : shown;
-        // Several sources share one row: each may shrink (elided) instead of overlapping its neighbours.
-        button->setText(button->fontMetrics().elidedText(label, Qt::ElideRight, 115).replace(u'&', u"&&"_s));
-        button->setMinimumWidth(48);
+        // Several sources share one row: each is elided to its share of it (fitCitations()).
+        button->setProperty(kFullLabel, label);
+        button->setText(button->fontMetrics()
+                            .elidedText(label, Qt::ElideRight, kCitationTextWidth)
+                            .replace(u'&', u"&&"_s));
         button->setAccessibleName(isTicket ? tr("Open resolved ticket: %1").arg(shown)
                                            : tr("Open article: %1").arg(shown));
         button->setToolTip(DisplayText::plainToolTip(shown + u" ("_s + citation.sourceId.left(40) + u")\n"_s +
@@ -442,6 +487,35 @@ void DraftEditor::showCitations()
     }
     m_citationsBox->setVisible(!m_citationButtons.isEmpty());
     updateTabOrder();
+    fitCitations();
+}
+
+void DraftEditor::fitCitations()
+{
+    if (m_citationButtons.isEmpty())
+        return;
+    // The row's width, less the caption and the spacing, shared by the buttons; each label is
+    // elided to what its button gets (a QPushButton squeezed below its size hint clips its text).
+    const QMargins margins = layout()->contentsMargins();
+    int available = width() - margins.left() - margins.right();
+    for (int i = 0; i < m_citationsLayout->count(); ++i) {
+        QWidget *widget = m_citationsLayout->itemAt(i)->widget();
+        if (widget && !m_citationButtons.contains(qobject_cast<QPushButton *>(widget)))
+            available -= widget->sizeHint().width();
+    }
+    available -= m_citationsLayout->spacing() * int(m_citationButtons.size() + 1);
+    const int share = available / int(m_citationButtons.size());
+    for (QPushButton *button : std::as_const(m_citationButtons)) {
+        const QString label = button->property(kFullLabel).toString();
+        const int chrome = button->sizeHint().width() - button->fontMetrics().horizontalAdvance(
+                                                            QString(button->text()).replace(u"&&"_s, u"&"_s));
+        const int room =
+            std::clamp(share - chrome, 3 * button->fontMetrics().averageCharWidth(), kCitationTextWidth);
+        const QString text =
+            button->fontMetrics().elidedText(label, Qt::ElideRight, room).replace(u'&', u"&&"_s);
+        if (button->text() != text)
+            button->setText(text);
+    }
 }
 
 bool DraftEditor::needsHuman() const

@@ -5,6 +5,7 @@
 #include "core/ApiTypes.h"
 #include "core/Ticket.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <optional>
@@ -22,7 +23,6 @@ namespace tandem::ui {
 
 class ConfidenceBadge;
 class ConfirmStrip;
-class ElidedLabel;
 
 //! The reply editor of the ticket pane: the AI draft's body (editable, plain text), its
 //! confidence badge, intent / language / sentiment, the needs-human banner, clickable citations
@@ -110,10 +110,15 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void showDraftDetails();
+    //! Icon-only Assign / Discard buttons when their labels do not fit beside Send.
+    void fitButtons();
+    //! Source labels elided to their share of the row.
+    void fitCitations();
     void applyFlagHighlights();
     void setEditorText(const QString &text);
     void onTextChanged();
@@ -136,7 +141,9 @@ private:
 
     QLabel *m_title = nullptr;
     ConfidenceBadge *m_badge = nullptr;
-    ElidedLabel *m_intent = nullptr;
+    QLabel *m_intent = nullptr;
+    QHBoxLayout *m_bottomRow = nullptr;
+    QHash<const QToolButton *, int> m_textButtonWidth; //!< sizeHint width with the label shown
     QLabel *m_restored = nullptr;
     QWidget *m_flagsBox = nullptr;
     QVBoxLayout *m_flagsLayout = nullptr;

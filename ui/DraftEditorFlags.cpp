@@ -12,6 +12,7 @@
 #include <QTextCharFormat>
 #include <QTextCursor>
 #include <QTextEdit>
+#include <QToolButton>
 #include <QToolTip>
 
 #include <algorithm>
@@ -170,6 +171,10 @@ QString DraftEditor::flagToolTipAt(int position) const
 
 bool DraftEditor::eventFilter(QObject *watched, QEvent *event)
 {
+    // A button shown or hidden (Assign to me) changes what fits in the row.
+    if ((event->type() == QEvent::Show || event->type() == QEvent::Hide) &&
+        (watched == m_assignButton || watched == m_discardButton))
+        fitButtons();
     // QPlainTextEdit shows no tool tips of extra selections: look up the flag under the mouse.
     if (watched == m_editor->viewport() && event->type() == QEvent::ToolTip) {
         const auto *help = static_cast<QHelpEvent *>(event);

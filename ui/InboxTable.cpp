@@ -129,6 +129,18 @@ bool InboxTable::selectTicket(qint64 ticketId)
     return true;
 }
 
+qint64 InboxTable::ticketNextTo(qint64 ticketId) const
+{
+    if (!m_model)
+        return 0;
+    const int row = m_model->rowOfTicket(ticketId);
+    if (row < 0)
+        return 0;
+    if (row + 1 < m_model->rowCount())
+        return m_model->ticketIdAt(row + 1);
+    return row > 0 ? m_model->ticketIdAt(row - 1) : 0;
+}
+
 void InboxTable::moveCurrent(int delta)
 {
     if (!m_model || m_model->rowCount() == 0)

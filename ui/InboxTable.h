@@ -25,6 +25,9 @@ public:
     qint64 currentTicketId() const;
     //! Makes the row of \a ticketId current (if visible); false otherwise.
     bool selectTicket(qint64 ticketId);
+    //! The ticket to go on with once \a ticketId is answered: the row below it in the view as it
+    //! is now, else the row above; 0 when the view holds nothing else.
+    qint64 ticketNextTo(qint64 ticketId) const;
     //! Moves the current row by \a delta (j/k); selects the first row if none is current.
     void moveCurrent(int delta);
     //! Column widths that fit 1280 px; called when no saved header state exists.

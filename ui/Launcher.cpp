@@ -150,7 +150,8 @@ void Launcher::startScreenshot()
         if (const int open = m_session->inbox()->rowOfTicket(m_options.openTicketId); open >= 0)
             row = open;
     }
-    m_screenshot = new ScreenshotTaker(m_window.get(), m_session.get(), m_options.screenshotPath, row, this);
+    m_screenshot = new ScreenshotTaker(m_window.get(), m_session.get(), m_options.screenshotPath, row,
+                                       m_options.screenshotSize, this);
     connect(m_screenshot, &ScreenshotTaker::finished, this, &Launcher::exitRequested);
     m_screenshot->start();
 }

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSize>
 #include <QString>
 #include <QUrl>
 
@@ -28,8 +29,9 @@ struct LaunchOptions
     QString storeDirectory; //!< empty: the per-user default under AppData
     QString screenshotPath; //!< set: take a screenshot after the first sync, then exit
     int screenshotRow = 0;
-    int screenshotDelayMs = 0; //!< wait this long before the screenshot (live presence, ...)
-    qint64 openTicketId = 0;   //!< set: open this ticket once it is in the inbox
+    QSize screenshotSize{1280, 800}; //!< the window size of the screenshot
+    int screenshotDelayMs = 0;       //!< wait this long before the screenshot (live presence, ...)
+    qint64 openTicketId = 0;         //!< set: open this ticket once it is in the inbox
 };
 
 //! Drives the app's lifetime: login (dialog, or automatic in demo mode), the main window for

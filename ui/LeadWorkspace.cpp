@@ -4,6 +4,7 @@
 #include "ArrivalsChart.h"
 #include "Icons.h"
 #include "ReasonChips.h"
+#include "TableColumns.h"
 #include "Theme.h"
 
 #include "app/AgentStatsModel.h"
@@ -239,8 +240,7 @@ QWidget *LeadWorkspace::buildQueueSection()
     m_queueTable = makeTable(u"queueStatsTable"_s, tr("Queues"), section);
     m_queueTable->setModel(m_queueSort);
     m_queueTable->horizontalHeader()->setAccessibleName(tr("Queue columns"));
-    m_queueTable->horizontalHeader()->setSectionResizeMode(QueueStatsModel::QueueColumn,
-                                                           QHeaderView::Stretch);
+    fitColumnsToContents(m_queueTable);
     m_queueTable->setAccessibleDescription(
         tr("Per queue: open, new in the last hour, waiting longest, SLA due within an hour, breached, "
            "needs human. Queues with a crisis ticket come first. Selecting a queue shows its hourly chart."));
@@ -294,7 +294,7 @@ QWidget *LeadWorkspace::buildAgentSection()
     m_agentTable = makeTable(u"agentStatsTable"_s, tr("Agents"), section);
     m_agentTable->setModel(m_agentSort);
     m_agentTable->horizontalHeader()->setAccessibleName(tr("Agent columns"));
-    m_agentTable->horizontalHeader()->setSectionResizeMode(AgentStatsModel::NameColumn, QHeaderView::Stretch);
+    fitColumnsToContents(m_agentTable);
     m_agentTable->setAccessibleDescription(
         tr("Per agent: presence, tickets assigned, replies today, median handle time. Drop inbox "
            "tickets on an agent to reassign them."));

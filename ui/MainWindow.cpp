@@ -175,6 +175,8 @@ void MainWindow::buildMenus()
     ticket->addAction(a.discard);
     ticket->addAction(a.assignToMe);
     ticket->addSeparator();
+    ticket->addAction(a.openNextAfterSend);
+    ticket->addSeparator();
     QMenu *regenerate = ticket->addMenu(tr("&Regenerate"));
     regenerate->setObjectName(u"regenerateMenuBarMenu"_s);
     regenerate->addActions({a.regenerateEmpathetic, a.regenerateConcise, a.regenerateFormal});
@@ -302,6 +304,9 @@ void MainWindow::connectActions()
     connect(a.about, &QAction::triggered, this, &MainWindow::showAbout);
 
     connect(m_inbox, &InboxTable::currentTicketChanged, m_ticket, &TicketPane::openTicket);
+    connect(m_ticket, &TicketPane::replyQueued, this, &MainWindow::goOnAfterSend);
+    connect(a.openNextAfterSend, &QAction::toggled, this,
+            [](bool next) { QSettings().setValue(u"inbox/afterSend"_s, next ? u"next"_s : u"stay"_s); });
     connect(m_ticket, &TicketPane::statusMessage, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
 
@@ -349,6 +354,7 @@ void MainWindow::restoreSavedState(bool restore)
     m_ticket->splitter()->setSizes({380, 340});
     if (!restore)
         return;
+    m_actions->openNextAfterSend->setChecked(settings.value(u"inbox/afterSend"_s).toString() != u"stay"_s);
     restoreGeometry(settings.value(u"mainWindow/geometry"_s).toByteArray());
     QMainWindow::restoreState(settings.value(u"mainWindow/state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"mainWindow/splitter"_s).toByteArray());
@@ -410,6 +416,18 @@ void MainWindow::selectFirstRowIfNone()
     if (m_inbox->currentIndex().isValid() || m_session->inbox()->rowCount() == 0)
         return;
     m_inbox->moveCurrent(0);
+}
+
+void MainWindow::goOnAfterSend(qint64 ticketId)
+{
+    // The reply is in the outbox: the agent's next decision is which ticket to take, so the
+    // keyboard goes back to the list (not to whatever button is beside Send). The next ticket is
+    // the one below the answered ticket in the view as the agent saw it, before any re-sort.
+    if (m_actions->openNextAfterSend->isChecked() && m_inbox->currentTicketId() == ticketId) {
+        if (const qint64 next = m_inbox->ticketNextTo(ticketId); next != 0)
+            m_inbox->selectTicket(next);
+    }
+    m_inbox->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::backToInbox()

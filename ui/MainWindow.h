@@ -78,6 +78,9 @@ public:
 public Q_SLOTS:
     //! Shows the outbox dock and puts the focus in its list.
     void showOutbox();
+    //! After a reply to \a ticketId went to the outbox: the next ticket of the view opens (unless
+    //! "Open the next ticket after sending" is off) and the inbox list takes the focus.
+    void goOnAfterSend(qint64 ticketId);
     //! Shows \a ticketId (switching to "All" when the current view hides it) and opens it.
     void revealTicket(qint64 ticketId);
 

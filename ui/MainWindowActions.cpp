@@ -36,6 +36,11 @@ MainWindowActions::MainWindowActions(QObject *parent)
     assignToMe =
         make(parent, u"assignAction"_s, tr("Assign to &me"), u"assign"_s,
              {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)}, tr("Make yourself the ticket's assignee"));
+    openNextAfterSend =
+        make(parent, u"openNextAfterSendAction"_s, tr("Open the &next ticket after sending"), {}, {},
+             tr("After a reply is sent, go on with the ticket below it in the inbox"));
+    openNextAfterSend->setCheckable(true);
+    openNextAfterSend->setChecked(true);
 
     regenerateEmpathetic =
         make(parent, u"regenerateEmpatheticAction"_s, tr("&Empathetic"), u"refresh"_s,

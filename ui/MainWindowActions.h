@@ -21,6 +21,9 @@ public:
     QAction *send = nullptr;       //!< Ctrl+Return
     QAction *discard = nullptr;    //!< Ctrl+Shift+D
     QAction *assignToMe = nullptr; //!< Ctrl+Shift+A
+    //! Checkable: after a reply goes to the outbox, open the next ticket of the view (on by
+    //! default; off stays on the answered ticket). Kept in QSettings "inbox/afterSend".
+    QAction *openNextAfterSend = nullptr;
     // Ticket ▸ Regenerate (the tone is the action's data: "empathetic", "concise", "formal")
     QAction *regenerateEmpathetic = nullptr; //!< Ctrl+Alt+1
     QAction *regenerateConcise = nullptr;    //!< Ctrl+Alt+2

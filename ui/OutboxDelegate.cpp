@@ -61,7 +61,7 @@ QString OutboxDelegate::reasonText(const QModelIndex &index)
     case OutboxState::Queued:
         if (attempts == 0)
             return tr("Waiting to be sent.");
-        return error.isEmpty() ? tr("Not delivered after %1 tries; retrying by itself.").arg(attempts)
+        return error.isEmpty() ? tr("Not delivered after %n tries; retrying by itself.", nullptr, attempts)
                                : tr("Not delivered (%1); retrying by itself.").arg(error);
     case OutboxState::Sending:
         return tr("On its way to the server.");

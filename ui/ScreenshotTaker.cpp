@@ -21,9 +21,10 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::ui {
 
-ScreenshotTaker::ScreenshotTaker(MainWindow *window, app::Session *session, QString path, int row,
+ScreenshotTaker::ScreenshotTaker(MainWindow *window, app::Session *session, QString path, int row, QSize size,
                                  QObject *parent)
-    : QObject(parent), m_window(window), m_session(session), m_path(std::move(path)), m_row(std::max(0, row))
+    : QObject(parent), m_window(window), m_session(session), m_path(std::move(path)), m_row(std::max(0, row)),
+      m_size(size)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this,
@@ -33,7 +34,7 @@ ScreenshotTaker::ScreenshotTaker(MainWindow *window, app::Session *session, QStr
 void ScreenshotTaker::start(int timeoutMs)
 {
     m_timeout.start(timeoutMs);
-    m_window->resize(1280, 800);
+    m_window->resize(m_size);
     m_window->showHomeWorkspace();
     if (LeadWorkspace *lead = m_window->leadWorkspace(); lead && lead->isVisibleTo(m_window)) {
         m_leadReady = lead->queueModel()->rowCount() > 0;

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSize>
 #include <QTimer>
 
 namespace tandem::app {
@@ -13,14 +14,14 @@ namespace tandem::ui {
 class MainWindow;
 
 //! `tandem --screenshot FILE`: once the first sync has completed, opens inbox row \a row,
-//! waits for its thread and draft, renders the window at 1280x800 with QWidget::grab() and
-//! writes a PNG. Emits finished() with 0 on success (and a non-zero code on failure/timeout).
+//! waits for its thread and draft, renders the window at its size (1280x800 by default) with QWidget::grab()
+//! and writes a PNG. Emits finished() with 0 on success (and a non-zero code on failure/timeout).
 class ScreenshotTaker : public QObject
 {
     Q_OBJECT
 
 public:
-    ScreenshotTaker(MainWindow *window, app::Session *session, QString path, int row,
+    ScreenshotTaker(MainWindow *window, app::Session *session, QString path, int row, QSize size,
                     QObject *parent = nullptr);
 
     //! Starts waiting; gives up after \a timeoutMs.
@@ -41,6 +42,7 @@ private:
     QPointer<app::Session> m_session;
     QString m_path;
     int m_row = 0;
+    QSize m_size;
     qint64 m_ticketId = 0;
     bool m_done = false;
     bool m_ticketReady = false;

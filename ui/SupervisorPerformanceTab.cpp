@@ -3,6 +3,7 @@
 #include "EscalationsByCodeDelegate.h"
 #include "Icons.h"
 #include "ReasonChips.h"
+#include "TableColumns.h"
 #include "Theme.h"
 
 #include "app/CalibrationModel.h"
@@ -87,7 +88,7 @@ QTableView *makeTable(QWidget *parent, const QString &objectName, const QString 
     view->setTabKeyNavigation(false);
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view->horizontalHeader()->setStretchLastSection(true);
+    fitColumnsToContents(view);
     view->setWordWrap(false);
     return view;
 }
@@ -263,9 +264,7 @@ QWidget *SupervisorPerformanceTab::makeEscalationsPane(QWidget *parent)
     // fit without scrolling.
     m_escalationsView->verticalHeader()->setDefaultSectionSize(
         ReasonChips::chipHeight(ReasonChips::chipFont(font())) + 8);
-    m_escalationsView->horizontalHeader()->setStretchLastSection(false);
-    m_escalationsView->horizontalHeader()->setSectionResizeMode(app::EscalationsByCodeModel::ShareColumn,
-                                                                QHeaderView::Stretch);
+    fitColumnsToContents(m_escalationsView);
     // Most frequent first; a crisis stays on top whatever the order (CrisisFirstProxy).
     m_escalationsView->sortByColumn(app::EscalationsByCodeModel::TicketsColumn, Qt::DescendingOrder);
     m_escalationsView->setToolTip(tr("Tickets created in the period, by the reason they went to a person "

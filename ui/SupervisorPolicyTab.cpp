@@ -3,6 +3,7 @@
 #include "DisplayText.h"
 #include "Icons.h"
 #include "PriorityComboDelegate.h"
+#include "TableColumns.h"
 #include "Theme.h"
 
 #include "core/ReasonCodes.h"
@@ -250,9 +251,7 @@ QWidget *SupervisorPolicyTab::makeCodesPane(QWidget *parent)
     m_codesView->setWordWrap(false);
     m_codesView->verticalHeader()->hide();
     m_codesView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_codesView->horizontalHeader()->setStretchLastSection(false);
-    m_codesView->horizontalHeader()->setSectionResizeMode(ReasonCodeRulesModel::ReasonColumn,
-                                                          QHeaderView::Stretch);
+    fitColumnsToContents(m_codesView);
     // One click on a priority opens its list (a combo box that needs two clicks feels broken).
     connect(m_codesView, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
         if (index.column() != ReasonCodeRulesModel::PriorityColumn || !(index.flags() & Qt::ItemIsEditable))

@@ -83,9 +83,10 @@ TicketPane::TicketPane(app::Session *session, QWidget *parent) : QWidget(parent)
     bottomLayout->addWidget(m_editor, 1);
     m_splitter->addWidget(m_thread);
     m_splitter->addWidget(bottom);
-    // The reply is where the agent works: it gets as much room as the thread.
+    // The reply area keeps its height when the window changes size: a short window takes the
+    // space from the thread (which scrolls), never from the draft, its checks and its buttons.
     m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(1, 0);
     layout->addWidget(m_splitter, 1);
     m_stack->addWidget(content);
 
@@ -359,6 +360,10 @@ void TicketPane::sendNow()
         m_editor->setStatus(reply.internal ? tr("Adding the note…") : tr("Sending…"));
     renderThread(m_session->store()->messages(m_ticketId));
     updateActions();
+    if (reply.internal)
+        focusDraft(); // a note is usually followed by the reply itself
+    else
+        Q_EMIT replyQueued(m_ticketId);
 }
 
 void TicketPane::discardDraft()

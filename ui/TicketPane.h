@@ -80,6 +80,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     //! A short message for the status bar.
     void statusMessage(const QString &text);
+    //! A reply (not a note) to \a ticketId is in the outbox: the agent is done with the ticket
+    //! for now (the main window moves on to the next one when set to).
+    void replyQueued(qint64 ticketId);
 
 private:
     void reload();

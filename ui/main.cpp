@@ -81,6 +81,11 @@ struct CommandLine
         QCoreApplication::translate("main",
                                     "With --screenshot: wait SECONDS before taking it (e.g. for presence)."),
         u"SECONDS"_s, u"0"_s};
+    const QCommandLineOption windowSize{
+        u"window-size"_s,
+        QCoreApplication::translate("main",
+                                    "With --screenshot: the window size, e.g. 1024x640 (default 1280x800)."),
+        u"WxH"_s, u"1280x800"_s};
     const QCommandLineOption openTicket{
         u"open-ticket"_s, QCoreApplication::translate("main", "Open ticket ID once it has synced."), u"ID"_s};
     const QCommandLineOption row{
@@ -101,7 +106,7 @@ struct CommandLine
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions(
-            {demo, demoUser, server, screenshot, screenshotDelay, row, openTicket, log, logFile});
+            {demo, demoUser, server, screenshot, screenshotDelay, windowSize, row, openTicket, log, logFile});
     }
 };
 
@@ -155,6 +160,18 @@ int main(int argc, char *argv[])
     if (!rowOk || options.screenshotRow < 0) {
         std::fprintf(stderr, "tandem: --select-row needs a row number (0 or more)\n");
         return 2;
+    }
+    {
+        const QStringList size = parser.value(line.windowSize).split(u'x');
+        bool wOk = false;
+        bool hOk = false;
+        const int w = size.value(0).toInt(&wOk);
+        const int h = size.value(1).toInt(&hOk);
+        if (size.size() != 2 || !wOk || !hOk || w < 640 || h < 400 || w > 7680 || h > 4320) {
+            std::fprintf(stderr, "tandem: --window-size needs WxH between 640x400 and 7680x4320\n");
+            return 2;
+        }
+        options.screenshotSize = QSize(w, h);
     }
     bool delayOk = false;
     options.screenshotDelayMs = parser.value(line.screenshotDelay).toInt(&delayOk) * 1000;

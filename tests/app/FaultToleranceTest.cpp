@@ -236,6 +236,50 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(session->connectionState(), EventStreamClient::State::Online, 10000);
     }
 
+    // Issue 18, truthful states, with the production timings: when the server goes away the
+    // client says so within a round trip (the dropped stream triggers a probe), and a reply
+    // written then shows "waiting to send" after its first try instead of "sending" through the
+    // API client's own retries (the outbox keeps the one retry loop, with the same key).
+    void aDeadServerIsSeenAtOnce()
+    {
+        FaultProxy proxy(m_server->port());
+        QVERIFY(proxy.start());
+        auto session = makeSession(proxy.baseUrl(), m_ava, m_dir.filePath(u"dead.sqlite"_s), false);
+        QVERIFY(session->start());
+        QTRY_VERIFY_WITH_TIMEOUT(session->connectionState() == EventStreamClient::State::Online &&
+                                     session->sync()->state() == SyncEngine::State::Online,
+                                 20000);
+        QVERIFY(session->api()->isReachable());
+        const qint64 ticketId = openTickets(1).value(0);
+        QVERIFY(ticketId > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(session->store()->ticket(ticketId).has_value(), 20000);
+
+        QVERIFY(proxy.setMode(FaultProxy::Mode::Refuse));
+        QTRY_VERIFY_WITH_TIMEOUT(session->connectionState() != EventStreamClient::State::Online, 3000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session->api()->isReachable(), 3000);
+
+        const QString body = uniqueBody(u"Written while the server is gone"_s);
+        const auto outboxId = session->outbox()->queueReply(ticketId, ReplyRequest{body},
+                                                            session->store()->ticket(ticketId)->version);
+        QVERIFY(outboxId);
+        auto itemState = [&]() -> std::optional<OutboxItem> {
+            for (const OutboxItem &item : session->outbox()->items()) {
+                if (item.id == *outboxId)
+                    return item;
+            }
+            return std::nullopt;
+        };
+        // The client's retry policy alone would keep it "sending" for 0.5 + 1 + 2 s of backoff.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            itemState() && itemState()->state == OutboxState::Queued && itemState()->attempts >= 1, 1500);
+        QVERIFY(!itemState()->error.isEmpty());
+
+        QVERIFY(proxy.setMode(FaultProxy::Mode::Pass));
+        QTRY_COMPARE_WITH_TIMEOUT(session->outbox()->pendingCount(), 0, 30000);
+        QCOMPARE(serverCount(*m_http, ticketId, body), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(session->api()->isReachable(), 5000);
+    }
+
     void cleanupTestCase()
     {
         m_http.reset();

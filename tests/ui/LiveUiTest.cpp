@@ -79,6 +79,8 @@ private:
     static std::unique_ptr<ui::MainWindow> openWindow(app::Session *session)
     {
         auto window = std::make_unique<ui::MainWindow>(session, false);
+        // These tests follow one ticket through several sends: stay on it after each.
+        window->actions().openNextAfterSend->setChecked(false);
         window->show();
         QApplication::setActiveWindow(window.get());
         return window;
@@ -260,8 +262,10 @@ private Q_SLOTS:
         const auto attemptsOf = [model] {
             return model->index(0, 0).data(app::OutboxModel::AttemptsRole).toInt();
         };
-        const int tried = attemptsOf();
+        // Counted between tries (a try in flight would swallow the retryNow()).
         ava->outbox()->setBackoff(60s, 60s);
+        QTRY_COMPARE(stateOf(), u"queued"_s);
+        const int tried = attemptsOf();
         ava->outbox()->retryNow();
         QTRY_VERIFY_WITH_TIMEOUT(stateOf() == u"queued"_s && attemptsOf() > tried, 10000);
         QCOMPARE(model->index(0, 0).data(app::OutboxModel::BodyRole).toString(), first);
