@@ -145,11 +145,24 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         if (index.column() == SubjectColumn)
             return row.subject;
         return {};
-    case Qt::AccessibleTextRole:
-        // Screen readers hear why a person is needed: the chips are only painted.
-        if (index.column() == SubjectColumn && row.reasons != 0)
-            return tr("%1. Needs a human: %2").arg(row.subject, ReasonText::joined(codesOf(row.reasons)));
-        return {};
+    case Qt::AccessibleTextRole: {
+        // Screen readers hear what the row only shows: new (bold), and why a person is needed
+        // (red bar and chips). A row with neither is read by its display text.
+        if (index.column() != SubjectColumn)
+            return {};
+        const bool isNew = TicketStatus(row.status) == TicketStatus::New;
+        if (!isNew && !row.needsHuman && row.reasons == 0)
+            return {};
+        QStringList parts;
+        if (isNew)
+            parts << tr("New");
+        parts << row.subject;
+        if (row.reasons != 0)
+            parts << tr("Needs a human: %1").arg(ReasonText::joined(codesOf(row.reasons)));
+        else if (row.needsHuman)
+            parts << tr("Needs a human");
+        return parts.join(u". "_s);
+    }
     case Qt::TextAlignmentRole:
         if (index.column() == ConfidenceColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));

@@ -1,5 +1,7 @@
 #include "InboxView.h"
 
+#include "IntentText.h"
+
 #include <QCoreApplication>
 
 using namespace Qt::StringLiterals;
@@ -65,7 +67,7 @@ QString queueDisplayName(const QString &queueId)
         return QCoreApplication::translate("tandem::app::InboxView", "Account & security");
     if (queueId == u"orders")
         return QCoreApplication::translate("tandem::app::InboxView", "Orders & delivery");
-    return queueId;
+    return IntentText::spelledOut(queueId); // a queue of another set-up: its id, spelled out
 }
 
 QString statusDisplayName(TicketStatus status)

@@ -88,7 +88,8 @@ Session::Session(ApiClient *api, const User &user, const QString &storePath, QOb
                 // within a round trip when it is gone (not "Online" until the next poll, or until a
                 // request caught in the drop times out), and fetch what the stream may have missed.
                 const bool dropped = std::exchange(wasLive, live) && !live;
-                if (m_started && m_sync->isRunning()) {
+                // Not when the stream was stopped on purpose (sign-out, a test): nothing dropped.
+                if (m_started && m_sync->isRunning() && m_events->isRunning()) {
                     if (dropped)
                         m_sync->pullNow();
                     if (state == EventStreamClient::State::Offline)

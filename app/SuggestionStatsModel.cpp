@@ -1,5 +1,8 @@
 #include "SuggestionStatsModel.h"
 
+#include "InboxView.h"
+#include "IntentText.h"
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::app {
@@ -65,6 +68,11 @@ QVariant SuggestionStatsModel::displayValue(const SuggestionStatsRow &row, int c
 {
     switch (column) {
     case GroupColumn:
+        // Keys said as everywhere else in the app (the server's label is a plain spelling).
+        if (&row != &m_report.total && m_report.groupBy == u"intent")
+            return IntentText::label(row.key);
+        if (&row != &m_report.total && m_report.groupBy == u"queue")
+            return queueDisplayName(row.key);
         return row.label.isEmpty() ? row.key : row.label;
     case DraftsColumn:
         return row.drafts;

@@ -439,7 +439,9 @@ void DraftEditor::showDraftDetails()
         if (!message.isEmpty())
             message[0] = message.at(0).toUpper();
         row->setText(u"⚑ "_s + (message.isEmpty() ? DisplayText::flagKind(flag.kind) : message));
-        row->setToolTip(DisplayText::plainToolTip(DisplayText::flagKind(flag.kind) + u": "_s + message));
+        // The server's sentence alone ("Missing: amount"), not "Missing information: Missing: amount".
+        row->setToolTip(
+            DisplayText::plainToolTip(message.isEmpty() ? DisplayText::flagKind(flag.kind) : message));
         row->setAccessibleName(tr("Check before sending"));
         QPalette p = row->palette();
         p.setColor(QPalette::WindowText, warning);
@@ -477,8 +479,10 @@ void DraftEditor::showCitations()
                             .replace(u'&', u"&&"_s));
         button->setAccessibleName(isTicket ? tr("Open resolved ticket: %1").arg(shown)
                                            : tr("Open article: %1").arg(shown));
-        button->setToolTip(DisplayText::plainToolTip(shown + u" ("_s + citation.sourceId.left(40) + u")\n"_s +
-                                                     DisplayText::sanitize(citation.snippet).left(300)));
+        // What the agent reads: the kind of source and its words (the "kb:15" key is for machines).
+        button->setToolTip(DisplayText::plainToolTip(
+            (isTicket ? tr("Resolved ticket: %1").arg(shown) : tr("Article: %1").arg(shown)) + u"\n"_s +
+            DisplayText::sanitize(citation.snippet).left(300)));
         const QString sourceId = citation.sourceId;
         connect(button, &QPushButton::clicked, this,
                 [this, sourceId, shown] { Q_EMIT citationActivated(sourceId, shown); });

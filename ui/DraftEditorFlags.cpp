@@ -163,8 +163,7 @@ QString DraftEditor::flagToolTipAt(int position) const
         if (span.position < 0 || position < span.position || position >= span.position + span.flag.length)
             continue;
         const QString message = DisplayText::sanitize(span.flag.message).left(300);
-        tips << (message.isEmpty() ? DisplayText::flagKind(span.flag.kind)
-                                   : DisplayText::flagKind(span.flag.kind) + u": "_s + message);
+        tips << (message.isEmpty() ? DisplayText::flagKind(span.flag.kind) : message);
     }
     return tips.isEmpty() ? QString() : DisplayText::plainToolTip(tips.join(u'\n'));
 }

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "ClearButton.h"
+#include "DisplayText.h"
 #include "DraftEditor.h"
 #include "Icons.h"
 #include "InboxTable.h"
@@ -74,7 +76,8 @@ MainWindow::MainWindow(app::Session *session, bool restoreState, QWidget *parent
 {
     setObjectName(u"mainWindow"_s);
     setWindowIcon(Icons::get(u"app-tandem"));
-    setWindowTitle(tr("Tandem — %1").arg(session->currentUser().name));
+    // The application display name ("Tandem") is appended by Qt: "Ava Lindqvist — Tandem".
+    setWindowTitle(DisplayText::sanitize(session->currentUser().name).simplified().left(80));
     setAccessibleName(tr("Tandem"));
     buildLayout();
     buildMenus();
@@ -108,8 +111,9 @@ void MainWindow::buildLayout()
     m_search->setObjectName(u"searchEdit"_s);
     m_search->setAccessibleName(tr("Search tickets"));
     m_search->setPlaceholderText(tr("Search subject, customer or email  ( / )"));
-    m_search->setClearButtonEnabled(true);
-    m_search->addAction(Icons::get(u"search"), QLineEdit::LeadingPosition);
+    enableClearButton(m_search, tr("the search"));
+    // The magnifier is an icon button too: named, so a screen reader does not meet a nameless one.
+    m_search->addAction(Icons::get(u"search"), QLineEdit::LeadingPosition)->setText(tr("Search"));
     auto *searchRow = new QHBoxLayout;
     searchRow->setContentsMargins(6, 0, 6, 0);
     searchRow->addWidget(m_search);

@@ -1,10 +1,12 @@
 #include "SupervisorReviewTab.h"
 
+#include "ClearButton.h"
 #include "DiffView.h"
 #include "DisplayText.h"
 #include "Icons.h"
 
 #include "app/ApiClient.h"
+#include "app/IntentText.h"
 #include "app/ReviewListModel.h"
 #include "app/SupervisorClient.h"
 
@@ -59,13 +61,13 @@ SupervisorReviewTab::SupervisorReviewTab(app::SupervisorClient *client, QWidget 
     m_intent->setAccessibleName(tr("Intent"));
     m_intent->setPlaceholderText(tr("any intent"));
     m_intent->setMaxLength(100);
-    m_intent->setClearButtonEnabled(true);
+    enableClearButton(m_intent, tr("the intent filter"));
     m_language = new QLineEdit(this);
     m_language->setObjectName(u"reviewLanguage"_s);
     m_language->setAccessibleName(tr("Language"));
     m_language->setPlaceholderText(tr("any, e.g. sv"));
     m_language->setMaxLength(20);
-    m_language->setClearButtonEnabled(true);
+    enableClearButton(m_language, tr("the language filter"));
     m_agent = new QComboBox(this);
     m_agent->setObjectName(u"reviewAgent"_s);
     m_agent->setAccessibleName(tr("Agent"));
@@ -331,7 +333,7 @@ void SupervisorReviewTab::applyFilters()
 {
     app::ReviewFilter filter;
     filter.outcome = m_outcome->currentData().toString();
-    filter.intent = m_intent->text().trimmed();
+    filter.intent = app::IntentText::keyFor(m_intent->text()); // "refund status" finds refund_status
     filter.language = m_language->text().trimmed();
     if (m_agent->currentData().isValid())
         filter.agentId = m_agent->currentData().toLongLong();

@@ -1,5 +1,7 @@
 #include "TicketHeader.h"
 
+#include "app/InboxView.h"
+
 #include "DisplayText.h"
 #include "ElidedLabel.h"
 #include "NeedsHumanBanner.h"
@@ -147,7 +149,7 @@ void TicketHeader::refresh()
     setField(u"customer"_s, customer);
     const QString language = m_ticket.language.isEmpty() ? m_ticket.customer.language : m_ticket.language;
     setField(u"language"_s, DisplayText::language(language));
-    setField(u"queue"_s, DisplayText::intent(m_ticket.queue));
+    setField(u"queue"_s, app::queueDisplayName(m_ticket.queue));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const bool overdue =
         m_ticket.slaDueAt.isValid() && m_ticket.slaDueAt < now && m_ticket.status != TicketStatus::Solved;

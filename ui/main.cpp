@@ -41,6 +41,11 @@ void installTranslators(QCoreApplication &app)
     auto *qt = new QTranslator(&app);
     if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
+    // English plural forms first: a translator installed later is asked first, so the UI
+    // language wins where it has the string, and "%n draft(s)" still reads "1 draft" where not.
+    auto *plurals = new QTranslator(&app);
+    if (plurals->load(u"tandem_en"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(plurals);
     auto *own = new QTranslator(&app);
     // qt_add_translations embeds the .qm files under :/i18n; QM_LAYOUT_DIRECTION in a translation
     // (Arabic) turns the whole UI right-to-left.

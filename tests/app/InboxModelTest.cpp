@@ -246,7 +246,8 @@ private Q_SLOTS:
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(views.rowCount(), 9);
         QCOMPARE(views.viewAt(5), InboxView::forQueue(u"enterprise"_s));
-        QCOMPARE(views.index(5).data(ViewsModel::NameRole).toString(), u"enterprise"_s); // unknown id as-is
+        // A queue of another set-up: its id spelled out, never a raw key.
+        QCOMPARE(views.index(5).data(ViewsModel::NameRole).toString(), u"Enterprise"_s);
         QCOMPARE(countOf(InboxView::mine()), 4);
         QCOMPARE(countOf(InboxView::unassigned()), 1);
         QCOMPARE(countOf(InboxView::needsHuman()), 2);
@@ -394,7 +395,23 @@ private Q_SLOTS:
                  qPrintable(spoken));
         const QModelIndex plain = model.index(model.rowOfTicket(2), InboxModel::SubjectColumn);
         QVERIFY(plain.data(InboxModel::ReasonCodesRole).toStringList().isEmpty());
-        QVERIFY(plain.data(Qt::AccessibleTextRole).toString().isEmpty()); // the display text is read
+        QCOMPARE(plain.data(InboxModel::StatusRole).toInt(), int(TicketStatus::New));
+        // New (drawn bold) is said too; an open ticket for the AI alone is read by its display text.
+        QCOMPARE(plain.data(Qt::AccessibleTextRole).toString(), u"New. Plain"_s);
+        QVERIFY2(spoken.startsWith(u"New. "_s), qPrintable(spoken));
+        Ticket open = ticket(3, u"Answered"_s, u"orders"_s);
+        open.status = TicketStatus::Open;
+        Ticket flagged = ticket(4, u"Flag only"_s, u"orders"_s, {}, true);
+        flagged.status = TicketStatus::Open;
+        model.setTickets({open, flagged});
+        QVERIFY(model.index(model.rowOfTicket(3), InboxModel::SubjectColumn)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .isEmpty());
+        QCOMPARE(model.index(model.rowOfTicket(4), InboxModel::SubjectColumn)
+                     .data(Qt::AccessibleTextRole)
+                     .toString(),
+                 u"Flag only. Needs a human"_s);
         QVERIFY(model.roleNames().value(InboxModel::ReasonCodesRole) == "reasonCodes");
     }
 

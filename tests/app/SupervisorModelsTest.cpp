@@ -153,7 +153,8 @@ private Q_SLOTS:
         auto cell = [&model](int r, int c, int role = Qt::DisplayRole) {
             return model.index(r, c).data(role);
         };
-        QCOMPARE(cell(0, SuggestionStatsModel::GroupColumn).toString(), u"CARD_LOST"_s);
+        // The intent said as everywhere in the app (app::IntentText), not the server's spelling.
+        QCOMPARE(cell(0, SuggestionStatsModel::GroupColumn).toString(), u"Card lost"_s);
         QCOMPARE(cell(0, SuggestionStatsModel::AsIsColumn).toInt(), 9);
         QCOMPARE(cell(0, SuggestionStatsModel::AcceptanceColumn).toString(), u"100 %"_s);
         QCOMPARE(cell(0, SuggestionStatsModel::AcceptanceColumn, SuggestionStatsModel::SortRole).toDouble(),
