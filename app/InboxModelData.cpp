@@ -146,6 +146,14 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
             return row.subject;
         return {};
     case Qt::AccessibleTextRole: {
+        // A language is read as its name ("French"), not its code ("fr").
+        if (index.column() == LanguageColumn) {
+            const QString code = m_languages.at(row.language);
+            const QLocale::Language language = QLocale(code).language();
+            return code.isEmpty() || language == QLocale::C || language == QLocale::AnyLanguage
+                       ? QVariant()
+                       : QVariant(QLocale::languageToString(language));
+        }
         // Screen readers hear what the row only shows: new (bold), and why a person is needed
         // (red bar and chips). A row with neither is read by its display text.
         if (index.column() != SubjectColumn)

@@ -436,6 +436,13 @@ void MainWindow::goOnAfterSend(qint64 ticketId)
 
 void MainWindow::backToInbox()
 {
+    // Esc inside the outbox closes it (a dock has no other keyboard way out) and goes home.
+    if (m_outboxDock->isVisible() && !m_outboxDock->isFloating() &&
+        m_outboxDock->isAncestorOf(focusWidget())) {
+        m_outboxDock->hide();
+        m_inbox->setFocus(Qt::ShortcutFocusReason);
+        return;
+    }
     if (m_search->hasFocus() && !m_search->text().isEmpty()) {
         m_search->clear();
         return;
@@ -455,6 +462,15 @@ void MainWindow::showShortcuts()
           a.showOutbox, a.refresh, a.retryConnection, a.quit}) {
         lines << tr("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
                                   action->text().remove(u'&'));
+    }
+    // Ctrl+1 … Ctrl+9: the workspaces (leads and supervisors).
+    for (int i = 1; i <= 9; ++i) {
+        if (const auto *action = findChild<QAction *>(u"workspaceAction%1"_s.arg(i))) {
+            QString name = action->text(); // "Queues && team": a literal '&' is doubled
+            name.replace(u"&&"_s, u"\x1f"_s).remove(u'&').replace(u'\x1f', u'&');
+            lines << tr("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
+                                      tr("Show %1").arg(name));
+        }
     }
     // The reply editor's own key (it acts inside the editor only).
     lines << tr("%1\t%2").arg(QKeySequence(Qt::Key_F8).toString(QKeySequence::NativeText),

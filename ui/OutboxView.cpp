@@ -44,7 +44,13 @@ OutboxView::OutboxView(app::OutboxModel *model, QWidget *parent) : QWidget(paren
     m_empty->setObjectName(u"outboxEmpty"_s);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
-    m_empty->setEnabled(false);
+    // Focusable (dim, not disabled): with nothing waiting, Ctrl+Shift+O still lands in the dock,
+    // a screen reader reads this sentence, and Esc closes the dock from here.
+    m_empty->setFocusPolicy(Qt::StrongFocus);
+    m_empty->setAccessibleName(m_empty->text());
+    QPalette dim = m_empty->palette();
+    dim.setColor(QPalette::WindowText, theme::dimText(dim));
+    m_empty->setPalette(dim);
     layout->addWidget(m_empty, 1);
 
     m_list = new QListView(this);
@@ -122,7 +128,10 @@ void OutboxView::focusList()
 {
     if (m_model && m_model->rowCount() > 0 && !m_list->currentIndex().isValid())
         m_list->setCurrentIndex(m_model->index(0));
-    m_list->setFocus(Qt::ShortcutFocusReason);
+    if (m_list->isVisibleTo(this))
+        m_list->setFocus(Qt::ShortcutFocusReason);
+    else
+        m_empty->setFocus(Qt::ShortcutFocusReason);
 }
 
 void OutboxView::retryCurrent()

@@ -3,6 +3,7 @@
 // It parses the command line, sets up logging and translations, optionally starts an embedded
 // tandemd for --demo, and hands over to ui::Launcher.
 #include "Launcher.h"
+#include "UiLanguage.h"
 
 #include "core/Logging.h"
 #include "server/Server.h"
@@ -10,10 +11,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QUrl>
 
 #include <cstdio>
@@ -34,23 +33,6 @@ bool isLoopback(const QUrl &url)
 {
     const QString host = url.host().toLower();
     return url.scheme() == u"http" && (host == u"127.0.0.1" || host == u"localhost" || host == u"::1");
-}
-
-void installTranslators(QCoreApplication &app)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    // English plural forms first: a translator installed later is asked first, so the UI
-    // language wins where it has the string, and "%n draft(s)" still reads "1 draft" where not.
-    auto *plurals = new QTranslator(&app);
-    if (plurals->load(u"tandem_en"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(plurals);
-    auto *own = new QTranslator(&app);
-    // qt_add_translations embeds the .qm files under :/i18n; QM_LAYOUT_DIRECTION in a translation
-    // (Arabic) turns the whole UI right-to-left.
-    if (own->load(QLocale(), u"tandem"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(own);
 }
 
 void describeApplication()
@@ -135,7 +117,7 @@ int main(int argc, char *argv[])
     if (answersWithoutDisplay(argc, argv)) {
         QCoreApplication core(argc, argv);
         describeApplication();
-        installTranslators(core);
+        tandem::ui::UiLanguage::install(core);
         CommandLine line;
         line.parser.process(core); // prints the help or the version and exits
         return 0;
@@ -145,7 +127,7 @@ int main(int argc, char *argv[])
     describeApplication();
     QApplication::setApplicationDisplayName(u"Tandem"_s);
     QApplication::setDesktopFileName(u"tandem"_s);
-    installTranslators(app);
+    tandem::ui::UiLanguage::install(app);
 
     CommandLine line;
     QCommandLineParser &parser = line.parser;

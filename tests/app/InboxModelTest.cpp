@@ -412,6 +412,10 @@ private Q_SLOTS:
                      .data(Qt::AccessibleTextRole)
                      .toString(),
                  u"Flag only. Needs a human"_s);
+        // Languages by name, not code.
+        const QModelIndex language = model.index(model.rowOfTicket(4), InboxModel::LanguageColumn);
+        QCOMPARE(language.data(Qt::AccessibleTextRole).toString(), u"English"_s);
+        QCOMPARE(language.data().toString(), u"en"_s);
         QVERIFY(model.roleNames().value(InboxModel::ReasonCodesRole) == "reasonCodes");
     }
 

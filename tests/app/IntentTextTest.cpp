@@ -54,7 +54,7 @@ private Q_SLOTS:
     void everyLabelLeadsBackToItsKey()
     {
         for (const QString &key : {u"complaint_ai_answer"_s, u"out_of_scope"_s, u"data_request"_s,
-                                  u"refund_status"_s, u"card_arrival"_s, u"lost_or_stolen_card"_s})
+                                   u"refund_status"_s, u"card_arrival"_s, u"lost_or_stolen_card"_s})
             QCOMPARE(IntentText::keyFor(IntentText::label(key)), key);
     }
 

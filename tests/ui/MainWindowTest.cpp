@@ -31,10 +31,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -177,6 +179,15 @@ private Q_SLOTS:
                 inbox->trigger();
                 QCOMPARE(window.workspaces()->currentIndex(), 0);
                 QVERIFY(toolbar->isVisible());
+                // F1 lists Ctrl+1 … for each workspace, by name.
+                window.actions().shortcuts->trigger();
+                auto *box = window.findChild<QMessageBox *>();
+                QVERIFY(box);
+                QVERIFY2(box->text().contains(u"Show Queues & team"_s) &&
+                             box->text().contains(
+                                 QKeySequence(Qt::CTRL | Qt::Key_1).toString(QKeySequence::NativeText)),
+                         qPrintable(box->text()));
+                box->close();
                 // Leads see every ticket at first: they own few themselves.
                 QTRY_VERIFY_WITH_TIMEOUT(session->inbox()->rowCount() > 0, 20000);
             }
@@ -381,6 +392,21 @@ private Q_SLOTS:
         }
         QVERIFY2(pane->thread()->height() >= 80, qPrintable(QString::number(pane->thread()->height())));
         test::keepScreenshot(m_window.get(), u"desk-%1x%2.png"_s.arg(size.width()).arg(size.height()));
+    }
+
+    // The outbox dock is left with Esc, like every other place: closed, the list has the keys.
+    void escapeClosesTheOutbox()
+    {
+        m_window->showOutbox();
+        QVERIFY(m_window->outboxDock()->isVisible());
+        QTRY_VERIFY(m_window->outboxDock()->isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(m_window->outboxDock()->isHidden());
+        QVERIFY(m_window->inboxTable()->hasFocus());
+        // Esc elsewhere still only goes back to the list.
+        QTest::keyClick(m_window->inboxTable(), Qt::Key_Escape);
+        QVERIFY(m_window->outboxDock()->isHidden());
+        QVERIFY(m_window->inboxTable()->hasFocus());
     }
 
     // An internal note is usually followed by the reply: the ticket stays and so does the cursor.
