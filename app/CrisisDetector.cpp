@@ -1,5 +1,6 @@
 #include "CrisisDetector.h"
 
+#include "core/Permissions.h"
 #include "core/ReasonCodes.h"
 
 namespace tandem::app {
@@ -29,7 +30,8 @@ void CrisisDetector::setBaseline(const QList<Ticket> &tickets)
 
 bool CrisisDetector::concernsUser(const Ticket &ticket) const
 {
-    if (m_userId == 0 || roleAtLeast(m_role, Role::Lead))
+    // Whoever may hand tickets to others hears of every crisis; the rest, of their own and unowned.
+    if (m_userId == 0 || allowed(m_role, Permission::Reassign))
         return true;
     return !ticket.assigneeId || *ticket.assigneeId == m_userId;
 }

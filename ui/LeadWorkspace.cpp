@@ -20,6 +20,7 @@
 #include "app/SyncEngine.h"
 #include "app/TicketActions.h"
 
+#include "core/Permissions.h"
 #include "core/ReasonCodes.h"
 
 #include <QApplication>
@@ -229,7 +230,7 @@ LeadWorkspace::~LeadWorkspace() = default;
 
 bool LeadWorkspace::availableFor(Role role)
 {
-    return roleAtLeast(role, Role::Lead);
+    return allowed(role, Permission::ViewQueueStats);
 }
 
 QWidget *LeadWorkspace::buildQueueSection()

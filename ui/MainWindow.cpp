@@ -14,9 +14,11 @@
 
 #include "app/InboxModel.h"
 #include "app/LocalStore.h"
+
 #include "app/Session.h"
 #include "app/SyncEngine.h"
 #include "app/ViewsModel.h"
+#include "core/Permissions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -346,8 +348,9 @@ void MainWindow::restoreSavedState(bool restore)
     const QString viewKey = settings.value(u"inbox/view"_s).toString();
     // An agent starts with their own tickets, leads and above (who own few) with every ticket;
     // the last view chosen wins after that.
-    const app::InboxView home =
-        m_session->currentUser().role == Role::Agent ? app::InboxView::mine() : app::InboxView::all();
+    const app::InboxView home = allowed(m_session->currentUser().role, Permission::Reassign)
+                                    ? app::InboxView::all()
+                                    : app::InboxView::mine();
     const app::InboxView view = restore ? app::InboxView::fromKey(viewKey).value_or(home) : home;
     m_session->inbox()->setView(view);
     m_views->selectView(view);

@@ -7,6 +7,8 @@
 #include "app/CsvExport.h"
 #include "app/SupervisorClient.h"
 
+#include "core/Permissions.h"
+
 #include <QAbstractItemModel>
 #include <QDir>
 #include <QFileDialog>
@@ -85,7 +87,7 @@ SupervisorWorkspace::~SupervisorWorkspace() = default;
 
 bool SupervisorWorkspace::availableFor(Role role)
 {
-    return roleAtLeast(role, Role::Supervisor);
+    return allowed(role, Permission::ViewAiAnalytics);
 }
 
 void SupervisorWorkspace::showEvent(QShowEvent *event)

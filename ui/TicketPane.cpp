@@ -20,6 +20,7 @@
 #include "app/TicketActions.h"
 
 #include "core/Logging.h"
+#include "core/Permissions.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -274,10 +275,11 @@ void TicketPane::updateActions()
     if (m_assign) {
         const qint64 me = m_session ? m_session->currentUser().id : 0;
         const bool mine = m_session && m_ticket.assigneeId == me;
-        // An agent may take an unowned ticket; taking one from its owner is a lead's call.
-        const bool othersAndAgent =
-            m_session && m_ticket.assigneeId && !mine && m_session->currentUser().role == Role::Agent;
-        m_assign->setEnabled(m_ticketId != 0 && !m_busy && !mine && !othersAndAgent);
+        // Anyone may take an unowned ticket; taking one from its owner is a reassignment, which
+        // the shared permission table gives to leads (the server refuses it to the rest).
+        const bool fromSomeoneElse = m_session && m_ticket.assigneeId && !mine;
+        const bool mayReassign = m_session && allowed(m_session->currentUser().role, Permission::Reassign);
+        m_assign->setEnabled(m_ticketId != 0 && !m_busy && !mine && (!fromSomeoneElse || mayReassign));
     }
     for (QAction *tone : std::as_const(m_regenerate))
         tone->setEnabled(open && !m_busy && !m_regenerating);

@@ -80,7 +80,7 @@ HttpResponse Router::dispatch(const HttpRequest &request) const
                 return HttpResponse::error(
                     401, u"unauthorized"_s,
                     u"The token is unknown, expired or revoked; please log in again."_s);
-            if (!tandem::server::allowed(context.user->role, *found->permission))
+            if (!tandem::allowed(context.user->role, *found->permission))
                 return HttpResponse::error(
                     403, u"forbidden"_s,
                     u"This needs the %1 role or higher."_s.arg(toString(minimumRole(*found->permission))));

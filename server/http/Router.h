@@ -3,7 +3,7 @@
 #include "HttpTypes.h"
 
 #include "core/User.h"
-#include "server/auth/Permissions.h"
+#include "core/Permissions.h"
 
 #include <QStringList>
 

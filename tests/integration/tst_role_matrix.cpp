@@ -1,5 +1,5 @@
 // Every route x every role: tandemd answers 403 exactly where the permission matrix
-// (server/auth/Permissions.h, docs/api/permissions.md) says the role may not go.
+// (core/Permissions.h, docs/api/permissions.md) says the role may not go.
 #include "TestServer.h"
 
 #include <QJsonArray>

@@ -4,10 +4,12 @@
 
 #include <QString>
 
-namespace tandem::server {
+namespace tandem {
 
-//! What a request may do. The one place that says which role may do what (docs/api/permissions.md
-//! mirrors it; tests/integration/tst_role_matrix.cpp checks every route against it).
+//! What a user may do. The one place that says which role may do what: tandemd enforces it on
+//! every route (docs/api/permissions.md mirrors it; tests/integration/tst_role_matrix.cpp checks
+//! every route against it) and the desktop shows only what it allows (workspaces, taking over a
+//! colleague's ticket).
 enum class Permission
 {
     ReadTickets,      //!< see tickets, threads, drafts, the knowledge base, users
@@ -47,4 +49,4 @@ constexpr bool allowed(Role role, Permission permission)
     return roleAtLeast(role, minimumRole(permission));
 }
 
-} // namespace tandem::server
+} // namespace tandem
