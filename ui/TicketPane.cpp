@@ -15,6 +15,7 @@
 #include "app/LocalStore.h"
 #include "app/Outbox.h"
 #include "app/PresenceReporter.h"
+#include "app/ReplyController.h"
 #include "app/Session.h"
 #include "app/SyncEngine.h"
 #include "app/TicketActions.h"
@@ -43,6 +44,8 @@ using app::OutboxState;
 TicketPane::TicketPane(app::Session *session, QWidget *parent) : QWidget(parent), m_session(session)
 {
     setObjectName(u"ticketPane"_s);
+    if (m_session)
+        m_reply = new app::ReplyController(m_session->outbox(), m_session->autosave(), this);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     m_stack = new QStackedWidget(this);
@@ -188,8 +191,8 @@ void TicketPane::openTicket(qint64 ticketId)
     m_focusDraftWhenLoaded = false;
     m_ticketId = ticketId;
     m_editorTicketId = 0;
-    m_seenVersion = 0;
-    m_seenMessageId = 0;
+    if (m_reply)
+        m_reply->setTicket(ticketId);
     m_ticket = Ticket{};
     m_minDraftId = 0;
     m_presence->setTicketId(ticketId);
@@ -210,6 +213,11 @@ void TicketPane::openTicket(qint64 ticketId)
     m_editor->setTicket(0, std::nullopt);
     reload();
     m_session->sync()->openTicket(ticketId);
+}
+
+qint64 TicketPane::seenVersion() const
+{
+    return m_reply ? m_reply->seenVersion() : 0;
 }
 
 void TicketPane::focusDraft()
@@ -242,13 +250,11 @@ void TicketPane::reload()
         return; // the fetch is on its way; keep "Loading…"
     }
     renderThread(detail->messages);
-    m_seenVersion = detail->ticket.version;
-    for (const Message &message : detail->messages)
-        m_seenMessageId = std::max(m_seenMessageId, message.id);
+    m_reply->saw(*detail);
 
     // A draft the agent already used or discarded may still come back from a fetch that raced it.
     std::optional<Draft> draft = detail->draft;
-    if (draft && draft->id == m_usedDraftId)
+    if (draft && m_reply->isDraftUsed(draft->id))
         draft.reset();
     if (draft && draft->id < m_minDraftId)
         draft = m_editor->draft(); // a fetch that started before the regenerated draft existed
@@ -339,22 +345,24 @@ void TicketPane::sendNow()
     if (refuseWhileGaps())
         return;
     const ReplyRequest reply = m_editor->reply();
-    if (reply.body.isEmpty()) {
+    switch (m_reply->queue(reply, m_editor->unfilledGaps()).refusal) {
+    case app::ReplyController::Refusal::None:
+        break;
+    case app::ReplyController::Refusal::Empty:
         m_editor->setStatus(tr("Write a reply first."), true);
         return;
-    }
-    const std::optional<qint64> outboxId = m_session->outbox()->queueReply(m_ticketId, reply, m_seenVersion);
-    if (!outboxId) {
+    case app::ReplyController::Refusal::Gaps:
+        refuseWhileGaps(); // selects the gap and says what to fill in
+        return;
+    case app::ReplyController::Refusal::NoTicket:
+        m_editor->setStatus(tr("The ticket is still loading. Try again in a moment."), true);
+        return;
+    case app::ReplyController::Refusal::NotSaved:
         m_editor->setStatus(tr("The reply could not be saved, so it was not sent. Try again."), true);
         return;
     }
-    m_seenAtSend.insert(*outboxId, m_seenMessageId);
-    m_baseAtSend.insert(*outboxId, m_seenVersion);
-    m_session->autosave()->clear(m_ticketId);
     // A note leaves the AI draft in place; a reply uses it up.
     std::optional<Draft> remaining = reply.internal ? m_editor->draft() : std::nullopt;
-    if (!reply.internal && reply.draftId)
-        m_usedDraftId = *reply.draftId;
     m_editor->setTicket(m_ticketId, remaining);
     if (m_session->connectionState() != app::EventStreamClient::State::Online)
         m_editor->setStatus(tr("Queued in the outbox: it goes out as soon as the server answers."));
@@ -386,7 +394,7 @@ void TicketPane::discardDraft()
                 updateActions();
                 return;
             }
-            m_usedDraftId = draftId;
+            m_reply->markDraftUsed(draftId);
             m_session->autosave()->clear(ticketId);
             if (ticketId == m_ticketId) {
                 m_editor->setTicket(ticketId, std::nullopt);

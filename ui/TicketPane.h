@@ -14,8 +14,9 @@ class QSplitter;
 class QStackedWidget;
 
 namespace tandem::app {
+class ReplyController;
 class Session;
-}
+} // namespace tandem::app
 
 namespace tandem::ui {
 
@@ -55,7 +56,9 @@ public:
     //! "Noah is typing" under the header.
     PresenceBar *presenceBar() const { return m_presence; }
     //! The ticket version the next reply is based on (If-Match).
-    qint64 seenVersion() const { return m_seenVersion; }
+    qint64 seenVersion() const;
+    //! The send rules of the open ticket (what was seen, what may be queued, replies sent).
+    app::ReplyController *replyController() const { return m_reply; }
     //! The viewer of the last citation opened (null before the first).
     SourceViewer *sourceViewer() const { return m_sourceViewer; }
     QSplitter *splitter() const { return m_splitter; }
@@ -110,15 +113,11 @@ private:
     QPointer<app::Session> m_session;
     qint64 m_ticketId = 0;
     qint64 m_editorTicketId = 0; //!< the ticket whose text the editor holds
-    qint64 m_seenVersion = 0;    //!< the version of what the agent sees (If-Match of a send)
-    qint64 m_seenMessageId = 0;  //!< the newest message the agent has seen
     Ticket m_ticket;
-    QHash<qint64, qint64> m_seenAtSend;  //!< outbox id -> newest message id seen when sent
-    QHash<qint64, qint64> m_baseAtSend;  //!< outbox id -> ticket version the reply was based on
+    app::ReplyController *m_reply = nullptr;
     bool m_busy = false;                 //!< a discard / assign request is in flight
     bool m_assigning = false;            //!< our assignToMe() is in flight (TicketActions is shared)
     bool m_focusDraftWhenLoaded = false; //!< "e" arrived while the detail was loading
-    qint64 m_usedDraftId = 0;            //!< a draft sent or discarded: never shown again
 
     QStackedWidget *m_stack = nullptr;
     QLabel *m_empty = nullptr;

@@ -10,6 +10,7 @@
 
 #include "app/LocalStore.h"
 #include "app/Outbox.h"
+#include "app/ReplyController.h"
 #include "app/Session.h"
 #include "app/SyncEngine.h"
 
@@ -50,21 +51,7 @@ void TicketPane::renderThread(const QList<Message> &messages)
 
 void TicketPane::onSent(qint64 outboxId, qint64 ticketId, qint64 ticketVersion)
 {
-    m_seenAtSend.remove(outboxId);
-    // Our own reply moved the ticket from the version it was based on to ticketVersion. If that is
-    // the version on screen, the agent has "seen" the result: a follow-up reply must not trip
-    // the conflict check on our own message. Later replies based on the same version move too.
-    if (m_baseAtSend.contains(outboxId)) {
-        const qint64 base = m_baseAtSend.take(outboxId);
-        if (ticketVersion > base) {
-            if (ticketId == m_ticketId && m_seenVersion == base)
-                m_seenVersion = ticketVersion;
-            for (auto it = m_baseAtSend.begin(); it != m_baseAtSend.end(); ++it) {
-                if (it.value() == base)
-                    it.value() = ticketVersion;
-            }
-        }
-    }
+    m_reply->onSent(outboxId, ticketId, ticketVersion);
     m_session->sync()->pullNow();
     if (ticketId != m_ticketId) {
         Q_EMIT statusMessage(tr("Reply sent."));
@@ -115,7 +102,7 @@ void TicketPane::showOutboxAttention()
         }
         if (item.state != OutboxState::Conflict || m_conflict->outboxId() == item.id)
             continue;
-        const qint64 seen = m_seenAtSend.value(item.id, -1);
+        const qint64 seen = m_reply->seenAtSend(item.id);
         QList<Message> fresh;
         for (const Message &message : messages) {
             const bool isNew = seen >= 0 ? message.id > seen : message.createdAt > item.createdAt;
@@ -140,20 +127,14 @@ void TicketPane::keepEditing(qint64 outboxId)
 {
     if (!m_session)
         return;
-    for (const app::OutboxItem &item : m_session->outbox()->items()) {
-        if (item.id != outboxId)
-            continue;
-        const ReplyRequest request = item.request;
-        if (!m_session->outbox()->discard(outboxId))
-            return;
-        m_seenAtSend.remove(outboxId);
-        m_editor->setText(request.body); // autosaved like typing
-        m_editor->internalCheck()->setChecked(request.internal);
-        m_editor->setStatus(tr("Your reply is back in the editor."));
-        renderThread(m_session->store()->messages(m_ticketId));
-        focusDraft();
+    const std::optional<ReplyRequest> request = m_reply->takeBack(outboxId);
+    if (!request)
         return;
-    }
+    m_editor->setText(request->body); // autosaved like typing
+    m_editor->internalCheck()->setChecked(request->internal);
+    m_editor->setStatus(tr("Your reply is back in the editor."));
+    renderThread(m_session->store()->messages(m_ticketId));
+    focusDraft();
 }
 
 } // namespace tandem::ui

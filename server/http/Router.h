@@ -2,8 +2,8 @@
 
 #include "HttpTypes.h"
 
-#include "core/User.h"
 #include "core/Permissions.h"
+#include "core/User.h"
 
 #include <QStringList>
 

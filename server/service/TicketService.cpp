@@ -1,7 +1,7 @@
 #include "TicketService.h"
 
-#include "server/Clock.h"
 #include "core/Permissions.h"
+#include "server/Clock.h"
 #include "server/drafting/DraftEngine.h"
 #include "server/drafting/EditDistance.h"
 #include "server/storage/AuditRepository.h"
