@@ -204,7 +204,10 @@ LeadWorkspace::LeadWorkspace(app::Session *session, QWidget *parent) : QWidget(p
     m_status->hide();
     layout->addWidget(m_status);
 
-    setTabOrder(m_refresh, m_queueTable);
+    // The breach alert sits under the title bar: its buttons come right after Refresh, as seen.
+    setTabOrder(m_refresh, m_notifier->openButton());
+    setTabOrder(m_notifier->openButton(), m_notifier->dismissButton());
+    setTabOrder(m_notifier->dismissButton(), m_queueTable);
     setTabOrder(m_queueTable, m_allQueues);
     setTabOrder(m_allQueues, m_exportQueues);
     setTabOrder(m_exportQueues, m_chart);
@@ -212,7 +215,6 @@ LeadWorkspace::LeadWorkspace(app::Session *session, QWidget *parent) : QWidget(p
     setTabOrder(m_agentTable, m_reassign);
     setTabOrder(m_reassign, m_priority);
     setTabOrder(m_priority, m_exportAgents);
-    setTabOrder(m_exportAgents, m_notifier->dismissButton());
 
     m_saveFileName = [](QWidget *parentWidget, const QString &suggestedName) {
         const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);

@@ -40,6 +40,12 @@ void MainWindow::buildWorkspaces()
         m_supervisor = new SupervisorWorkspace(m_session->api(), m_workspaces);
         m_workspaces->addTab(m_supervisor, tr("AI quality"));
     }
+    if (m_workspaces->count() < 2) {
+        // One workspace: its tab bar is hidden, and a hidden bar cannot take the focus the tab
+        // widget hands it, so Tab after Send went nowhere (and readers heard of a hidden tab list).
+        m_workspaces->setFocusPolicy(Qt::NoFocus);
+        m_workspaces->tabBar()->setFocusPolicy(Qt::NoFocus);
+    }
     if (m_workspaces->count() > 1) {
         // The toolbar's commands are the inbox's (refresh, next ticket, send...): only there.
         if (auto *bar = findChild<QToolBar *>(u"mainToolBar"_s)) {

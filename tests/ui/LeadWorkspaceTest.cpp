@@ -234,6 +234,20 @@ private Q_SLOTS:
         QVERIFY(notifier->isVisible());
         QVERIFY(notifier->bannerText().contains(u"3"_s));
         QVERIFY(!QApplication::activeModalWidget());
+        // First on screen, first in Tab order: Refresh, then the alert's buttons, then the tables.
+        const auto nextTabStop = [](QWidget *from) {
+            QWidget *w = from->nextInFocusChain();
+            while (w != from && (!(w->focusPolicy() & Qt::TabFocus) || !w->isVisible()))
+                w = w->nextInFocusChain();
+            return w;
+        };
+        QWidget *refresh = m_workspace->findChild<QWidget *>(u"leadRefreshButton"_s);
+        QVERIFY(refresh);
+        QWidget *afterRefresh = nextTabStop(refresh);
+        QVERIFY2(afterRefresh == notifier->openButton() || afterRefresh == notifier->dismissButton(),
+                 qPrintable(afterRefresh->objectName()));
+        QCOMPARE(nextTabStop(notifier->dismissButton()),
+                 m_workspace->findChild<QWidget *>(u"queueStatsTable"_s));
         QTest::mouseClick(notifier->dismissButton(), Qt::LeftButton);
         QVERIFY(!notifier->isVisible());
 

@@ -621,6 +621,29 @@ private Q_SLOTS:
         }
     }
 
+    // Tab from Send goes on (it stopped there: the hidden workspace tab bar of an agent took
+    // the focus and kept nothing), and comes round to the views list.
+    void tabGoesOnAfterSend()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        QTRY_VERIFY_WITH_TIMEOUT(pane->draftEditor()->ticketId() == pane->ticketId() && pane->ticketId() != 0,
+                                 15000);
+        auto *send = pane->draftEditor()->findChild<QToolButton *>(u"sendButton"_s);
+        QVERIFY(send);
+        send->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(send->hasFocus());
+        QTest::keyClick(send, Qt::Key_Tab);
+        QWidget *next = QApplication::focusWidget();
+        QVERIFY(next && next != send && next->isVisible());
+        bool cameRound = false;
+        for (int i = 0; i < 40 && !cameRound; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QVERIFY(QApplication::focusWidget() && QApplication::focusWidget()->isVisible());
+            cameRound = QApplication::focusWidget() == m_window->viewsList();
+        }
+        QVERIFY(cameRound);
+    }
+
     void windowStatePersists()
     {
         QSettings().clear();
