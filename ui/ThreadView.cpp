@@ -4,6 +4,7 @@
 #include "Theme.h"
 
 #include <QEvent>
+#include <QKeyEvent>
 #include <QScrollBar>
 #include <QUrl>
 
@@ -20,7 +21,8 @@ ThreadView::ThreadView(QWidget *parent) : QTextBrowser(parent)
 {
     setObjectName(u"threadView"_s);
     setAccessibleName(tr("Conversation"));
-    setAccessibleDescription(tr("The messages of the open ticket, oldest first"));
+    setAccessibleDescription(
+        tr("The messages of the open ticket, oldest first. Enter shows every message in full."));
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setSearchPaths({});
@@ -128,6 +130,7 @@ QString ThreadView::messageHtml(const Message &message) const
     QString body = bodyHtml(message.body, expanded ? kExpandedChars : kPreviewChars,
                             expanded ? kExpandedChars : kPreviewLines, &truncated);
     if (truncated && !expanded) {
+        m_moreToShow = true;
         body += u"<br/><a href=\"%1:more/%2\">%3</a>"_s.arg(kScheme.toString(), QString::number(message.id),
                                                             tr("Show more").toHtmlEscaped());
     } else if (truncated) {
@@ -161,6 +164,7 @@ void ThreadView::render(bool keepScroll)
     QString html;
     const qsizetype total = m_messages.size();
     const qsizetype first = (m_showAll || total <= kInitialMessages) ? 0 : total - kInitialMessages;
+    m_moreToShow = first > 0; // messageHtml() adds the cut bodies
     if (first > 0) {
         html += u"<p align=\"center\"><a href=\"%1:earlier\">%2</a></p>"_s.arg(
             kScheme.toString(),
@@ -180,6 +184,25 @@ void ThreadView::render(bool keepScroll)
         bar->setValue(previous);
     else
         bar->setValue(bar->maximum());
+}
+
+void ThreadView::showEverything()
+{
+    m_showAll = true;
+    for (const Message &message : std::as_const(m_messages))
+        m_expanded.insert(message.id);
+    render(true);
+}
+
+void ThreadView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        event->modifiers() == Qt::NoModifier && m_moreToShow) {
+        showEverything();
+        event->accept();
+        return;
+    }
+    QTextBrowser::keyPressEvent(event);
 }
 
 void ThreadView::onAnchorClicked(const QUrl &url)

@@ -47,8 +47,15 @@ public:
     //! HTML and sets *truncated when something was cut.
     static QString bodyHtml(const QString &body, int maxChars, int maxLines, bool *truncated);
 
+    //! Every message laid out and every long body opened (up to kExpandedChars): Enter in the
+    //! thread, the keyboard's way to "Show more" and "Show earlier" (the links are for the mouse).
+    void showEverything();
+    //! True while some message is hidden or cut ("Show more" / "Show earlier" on screen).
+    bool hasMoreToShow() const { return m_moreToShow; }
+
 protected:
     void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void render(bool keepScroll);
@@ -64,6 +71,7 @@ private:
     QSet<qint64> m_expanded;
     bool m_showAll = false;
     int m_rendered = 0;
+    mutable bool m_moreToShow = false; //!< set while rendering (messageHtml() finds the cut bodies)
 };
 
 } // namespace tandem::ui

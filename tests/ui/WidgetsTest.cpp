@@ -154,6 +154,18 @@ private Q_SLOTS:
         // Foreign links do nothing.
         Q_EMIT view.anchorClicked(QUrl(u"http://evil.example"_s));
         QCOMPARE(view.renderedMessageCount(), 120);
+
+        // Enter is the keyboard's "Show more" and "Show earlier": everything, each body whole.
+        QList<Message> mixed = many;
+        mixed << message(500, AuthorKind::Customer, longBody);
+        view.setThread(4, mixed);
+        QVERIFY(view.hasMoreToShow());
+        QCOMPARE(view.renderedMessageCount(), ThreadView::kInitialMessages);
+        QTest::keyClick(&view, Qt::Key_Return);
+        QCOMPARE(view.renderedMessageCount(), 121);
+        QVERIFY(view.toPlainText().size() > 49000);
+        QVERIFY(!view.hasMoreToShow());
+        QVERIFY(view.accessibleDescription().contains(u"Enter"_s));
     }
 
     void headerIsPlainText()
