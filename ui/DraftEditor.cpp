@@ -153,6 +153,15 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     m_confirm = new ConfirmStrip(this);
     layout->addWidget(m_confirm);
 
+    // The reply's status ("Sending…", "Not sent yet: …") on its own wrapped line above the
+    // buttons: squeezed beside them it was cut mid-word ("Not sent yet: wai").
+    m_status = plainLabel(this);
+    m_status->setObjectName(u"draftStatus"_s);
+    m_status->setAccessibleName(tr("Reply status"));
+    m_status->setWordWrap(true);
+    m_status->hide();
+    layout->addWidget(m_status);
+
     auto *bottom = new QHBoxLayout;
     m_bottomRow = bottom;
     bottom->setSpacing(8);
@@ -161,10 +170,7 @@ DraftEditor::DraftEditor(QWidget *parent) : QWidget(parent)
     m_internal->setAccessibleName(tr("Internal note"));
     m_internal->setToolTip(tr("Add the text as a note only agents see, instead of replying to the customer"));
     bottom->addWidget(m_internal);
-    m_status = plainLabel(this);
-    m_status->setObjectName(u"draftStatus"_s);
-    m_status->setAccessibleName(tr("Reply status"));
-    bottom->addWidget(m_status, 1);
+    bottom->addStretch(1);
     const auto makeButton = [this, bottom](const QString &name) {
         auto *button = new QToolButton(this);
         button->setObjectName(name);
@@ -361,6 +367,7 @@ ReplyRequest DraftEditor::reply() const
 void DraftEditor::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
     QPalette p = m_status->palette();
     p.setColor(QPalette::WindowText, error ? theme::dangerColor(palette()) : theme::dimText(palette()));
     m_status->setPalette(p);

@@ -29,6 +29,9 @@ ThreadView::ThreadView(QWidget *parent) : QTextBrowser(parent)
     setUndoRedoEnabled(false);
     // Tab leaves the thread (views -> search -> inbox -> thread -> reply) instead of walking links.
     setTabChangesFocus(true);
+    // About five lines of a message stay readable whatever else wants the height (the outbox
+    // dock, a short window): the reply area and the dock give way first.
+    setMinimumHeight(6 * fontMetrics().lineSpacing());
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(12);
     connect(this, &QTextBrowser::anchorClicked, this, &ThreadView::onAnchorClicked);

@@ -394,6 +394,30 @@ private Q_SLOTS:
         test::keepScreenshot(m_window.get(), u"desk-%1x%2.png"_s.arg(size.width()).arg(size.height()));
     }
 
+    // Opening the outbox never squeezes the conversation below a few readable lines, nor grows
+    // the window past the screen it was given (the thread fell to ~60 px, the window to 858 px).
+    void theOutboxLeavesTheThreadReadable()
+    {
+        ui::TicketPane *pane = m_window->ticketPane();
+        m_window->resize(1280, 800);
+        QTRY_COMPARE(m_window->size(), QSize(1280, 800));
+        QTRY_VERIFY_WITH_TIMEOUT(pane->draftEditor()->ticketId() == pane->ticketId() && pane->ticketId() != 0,
+                                 15000);
+        m_window->showOutbox();
+        QVERIFY(m_window->outboxDock()->isVisible());
+        QApplication::processEvents();
+        QCOMPARE(m_window->height(), 800);
+        const int line = pane->thread()->fontMetrics().lineSpacing();
+        QVERIFY2(pane->thread()->height() >= 5 * line,
+                 qPrintable(u"%1 < %2"_s.arg(pane->thread()->height()).arg(5 * line)));
+        QVERIFY(m_window->outboxDock()->height() >= 100);
+        // And the reply area still fits: its text field keeps its height.
+        QVERIFY2(pane->draftEditor()->editor()->height() >= 60,
+                 qPrintable(QString::number(pane->draftEditor()->editor()->height())));
+        test::keepScreenshot(m_window.get(), u"desk-with-outbox-1280x800.png"_s);
+        m_window->outboxDock()->hide();
+    }
+
     // The outbox dock is left with Esc, like every other place: closed, the list has the keys.
     void escapeClosesTheOutbox()
     {
