@@ -1,5 +1,6 @@
 #include "ConfirmStrip.h"
 
+#include "DisplayText.h"
 #include "Theme.h"
 
 #include <QEvent>
@@ -63,9 +64,9 @@ void ConfirmStrip::ask(const QString &purpose, const QString &message, const QSt
     m_details->setText(details.join(u'\n'));
     m_details->setVisible(!details.isEmpty());
     m_accept->setText(acceptText);
-    m_accept->setAccessibleName(QString(acceptText).remove(u'&'));
+    m_accept->setAccessibleName(DisplayText::withoutMnemonic(acceptText));
     m_reject->setText(rejectText);
-    m_reject->setAccessibleName(QString(rejectText).remove(u'&'));
+    m_reject->setAccessibleName(DisplayText::withoutMnemonic(rejectText));
     setAccessibleName(message);
     show();
     // The agent reads the question first; the safe answer (reject) keeps the focus out of harm.

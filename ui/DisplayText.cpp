@@ -121,6 +121,20 @@ QString DisplayText::dateTime(const QDateTime &time)
            locale.toString(local.time(), timeFormat);
 }
 
+QString DisplayText::withoutMnemonic(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == u'&' && i + 1 < text.size())
+            ++i; // the next character is the mnemonic (or the second '&' of a literal one)
+        else if (text.at(i) == u'&')
+            continue;
+        out.append(text.at(i));
+    }
+    return out;
+}
+
 QString DisplayText::plainToolTip(const QString &text)
 {
     if (text.isEmpty())

@@ -37,6 +37,9 @@ public:
     static QString breakable(const QString &text, int run = 24);
     //! \a text escaped for a tool tip: Qt would otherwise render text that looks like HTML as HTML.
     static QString plainToolTip(const QString &text);
+    //! A menu or button text as read aloud or listed: mnemonic '&' dropped, a literal "&&" kept as
+    //! one '&' ("Queues && team" -> "Queues & team").
+    static QString withoutMnemonic(const QString &text);
 };
 
 } // namespace tandem::ui

@@ -200,7 +200,7 @@ void DraftEditor::setActions(QAction *send, QAction *discard, QAction *assignToM
 {
     const auto bind = [](QToolButton *button, QAction *action) {
         button->setDefaultAction(action);
-        button->setAccessibleName(action->text().remove(u'&'));
+        button->setAccessibleName(DisplayText::withoutMnemonic(action->text()));
     };
     bind(m_sendButton, send);
     bind(m_discardButton, discard);

@@ -223,7 +223,7 @@ void MainWindow::buildMenus()
     // Every toolbar button announces its action's name to assistive technology.
     for (QAction *action : bar->actions()) {
         if (QWidget *button = bar->widgetForAction(action))
-            button->setAccessibleName(action->text().remove(u'&'));
+            button->setAccessibleName(DisplayText::withoutMnemonic(action->text()));
     }
     // Actions that live only in menus still need their shortcuts active in the window.
     addActions({a.nextTicket, a.previousTicket, a.focusDraft, a.focusSearch, a.backToInbox, a.send, a.discard,
@@ -464,15 +464,13 @@ void MainWindow::showShortcuts()
           a.discard, a.assignToMe, a.regenerateEmpathetic, a.regenerateConcise, a.regenerateFormal,
           a.showOutbox, a.refresh, a.retryConnection, a.quit}) {
         lines << tr("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
-                                  action->text().remove(u'&'));
+                                  DisplayText::withoutMnemonic(action->text()));
     }
     // Ctrl+1 … Ctrl+9: the workspaces (leads and supervisors).
     for (int i = 1; i <= 9; ++i) {
         if (const auto *action = findChild<QAction *>(u"workspaceAction%1"_s.arg(i))) {
-            QString name = action->text(); // "Queues && team": a literal '&' is doubled
-            name.replace(u"&&"_s, u"\x1f"_s).remove(u'&').replace(u'\x1f', u'&');
             lines << tr("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
-                                      tr("Show %1").arg(name));
+                                      tr("Show %1").arg(DisplayText::withoutMnemonic(action->text())));
         }
     }
     // The reply editor's own key (it acts inside the editor only).

@@ -189,19 +189,12 @@ QStringList boundedRuns(const QString &sentence)
     return runs;
 }
 
-struct PreparedSentence
-{
-    QString sentence;
-    QString needle;
-    QStringList runs;
-};
-
 // A source's sentences long enough to count, each with its needle and bounded runs. Drafts reuse
 // the same few hundred sources: each is split and analysed once per process.
-QList<PreparedSentence> prepared(const QString &source)
+QList<ApprovedWording::Sentence> prepared(const QString &source)
 {
     static QMutex mutex;
-    static QHash<QString, QList<PreparedSentence>> cache;
+    static QHash<QString, QList<ApprovedWording::Sentence>> cache;
     {
         const QMutexLocker lock(&mutex);
         if (const auto it = cache.constFind(source); it != cache.cend())
@@ -209,7 +202,7 @@ QList<PreparedSentence> prepared(const QString &source)
     }
     static const QRegularExpression word(u"[\\p{L}\\p{N}]+"_s,
                                          QRegularExpression::UseUnicodePropertiesOption);
-    QList<PreparedSentence> sentences;
+    QList<ApprovedWording::Sentence> sentences;
     for (const auto &[start, length] : text::sentenceSpans(source)) {
         const QString sentence = source.mid(start, length);
         QString withoutSlots = sentence;
@@ -234,13 +227,12 @@ QList<PreparedSentence> prepared(const QString &source)
 
 ApprovedWording::ApprovedWording(const QStringList &approvedSources)
 {
+    QSet<QString> seen;
     for (const QString &source : approvedSources) {
-        const QList<PreparedSentence> sentences = prepared(source);
-        for (const PreparedSentence &p : sentences) {
-            if (!m_sentences.contains(p.sentence)) {
-                m_sentences.append(p.sentence);
-                m_needles.append(p.needle);
-                m_runs.append(p.runs);
+        for (const Sentence &sentence : prepared(source)) {
+            if (!seen.contains(sentence.text)) {
+                seen.insert(sentence.text);
+                m_sentences.append(sentence);
             }
         }
     }
@@ -255,15 +247,14 @@ QList<QPair<int, int>> ApprovedWording::spansIn(const QString &body) const
     m_spans.clear();
     QSet<QString> bodyRuns;
     forEachRun(body, [&bodyRuns](const QString &run) { bodyRuns.insert(run); });
-    for (qsizetype i = 0; i < m_sentences.size(); ++i) {
-        const QString &needle = m_needles.at(i);
-        if (!needle.isEmpty() && !body.contains(needle, Qt::CaseInsensitive))
+    for (const Sentence &approved : m_sentences) {
+        if (!approved.needle.isEmpty() && !body.contains(approved.needle, Qt::CaseInsensitive))
             continue;
-        const QStringList &runs = m_runs.at(i);
+        const QStringList &runs = approved.runs;
         if (!std::all_of(runs.cbegin(), runs.cend(), [&](const QString &r) { return bodyRuns.contains(r); }))
             continue;
         // Repeated verbatim (the judgement's own replies always are): found without a pattern.
-        const QString &sentence = m_sentences.at(i);
+        const QString &sentence = approved.text;
         const qsizetype spansBefore = m_spans.size();
         if (!sentence.contains(u'{')) {
             for (qsizetype at = body.indexOf(sentence); at >= 0;

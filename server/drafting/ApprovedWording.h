@@ -14,6 +14,19 @@ namespace tandem::server {
 class ApprovedWording
 {
 public:
+    //! An approved sentence (with its {slots}) long enough to count, and what rules a body out
+    //! before its pattern is compiled.
+    struct Sentence
+    {
+        QString text;
+        //! A run of its literal words that any match contains (ASCII letters and digits, any
+        //! case); "" when it has none.
+        QString needle;
+        //! The letter runs (lower case, 3+ characters) of its words that whitespace bounds on both
+        //! sides in the pattern, so that any match holds each as a whole run of the body.
+        QStringList runs;
+    };
+
     explicit ApprovedWording(const QStringList &approvedSources);
 
     //! True if [start, start + length) of \a body lies inside one repeated approved sentence.
@@ -22,15 +35,7 @@ public:
 private:
     QList<QPair<int, int>> spansIn(const QString &body) const;
 
-    QStringList m_sentences; //!< approved sentences (with their {slots}) long enough to count
-    //! Per sentence: a run of its literal words that any match contains (ASCII letters and
-    //! digits, any case); "" when it has none. A body without it is not searched with the pattern,
-    //! which is then never compiled.
-    QStringList m_needles;
-    //! Per sentence: the letter runs (lower case, 3+ characters) of its words that whitespace
-    //! bounds on both sides in the pattern, so that any match holds each as a whole run of the
-    //! body. A body lacking one of them is not searched with the sentence's pattern.
-    QList<QStringList> m_runs;
+    QList<Sentence> m_sentences;
     mutable QString m_body; //!< the body m_spans were found in
     mutable QList<QPair<int, int>> m_spans;
     mutable bool m_scanned = false;

@@ -177,13 +177,6 @@ bool bestIn(const QString &lang, const ScoredHits &hits, const QList<GroundingSo
 
 } // namespace
 
-TemplateChooser::Choice TemplateChooser::choose(const QString &intent, const QString &language,
-                                                const QString &ftsQuery, const QSet<QString> &customerWords,
-                                                QList<GroundingSource> *evidence) const
-{
-    return choose(intent, language, m_index.search(ftsQuery, intent, kCandidates), customerWords, evidence);
-}
-
 QHash<QString, QList<GroundingSource>> TemplateChooser::candidatesFor(const QString &ftsQuery,
                                                                       const QStringList &intents) const
 {

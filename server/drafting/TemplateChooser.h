@@ -25,12 +25,10 @@ public:
 
     explicit TemplateChooser(const KnowledgeIndex &index) : m_index(index) {}
 
-    //! The best source for \a intent in \a language among the hits of \a ftsQuery; \a customerWords
-    //! are the customer's content words (text::contentWords). *evidence receives the sources cited
-    //! beside the choice: the intent's article in the draft's language, then the closest hits.
-    Choice choose(const QString &intent, const QString &language, const QString &ftsQuery,
-                  const QSet<QString> &customerWords, QList<GroundingSource> *evidence) const;
-    //! The same among \a hits already searched for \a intent (one entry of candidatesFor()).
+    //! The best source for \a intent in \a language among \a hits (its entry of candidatesFor());
+    //! \a customerWords are the customer's content words (text::contentWords). *evidence receives
+    //! the sources cited beside the choice: the intent's article in the draft's language, then the
+    //! closest hits.
     Choice choose(const QString &intent, const QString &language, const QList<GroundingSource> &hits,
                   const QSet<QString> &customerWords, QList<GroundingSource> *evidence) const;
     //! The hits choose() weighs for each of \a intents, from one search of \a ftsQuery: what a

@@ -59,6 +59,16 @@ class WidgetsTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Menu texts read aloud and listed in F1: the mnemonic goes, a literal '&' stays.
+    void mnemonicsAreDropped()
+    {
+        QCOMPARE(DisplayText::withoutMnemonic(u"&Send"_s), u"Send"_s);
+        QCOMPARE(DisplayText::withoutMnemonic(u"Assign to &me"_s), u"Assign to me"_s);
+        QCOMPARE(DisplayText::withoutMnemonic(u"Queues && team"_s), u"Queues & team"_s);
+        QCOMPARE(DisplayText::withoutMnemonic(u"&Refunds && disputes"_s), u"Refunds & disputes"_s);
+        QCOMPARE(DisplayText::withoutMnemonic(u"plain"_s), u"plain"_s);
+    }
+
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
