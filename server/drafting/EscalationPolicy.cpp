@@ -324,7 +324,11 @@ EscalationPolicy::Decision EscalationPolicy::decide(const Signals &s) const
                  u"low confidence: %1% is below this queue's %2%"_s.arg(qRound(s.confidence * 100))
                      .arg(qRound(r.minConfidence * 100)));
     }
-    if (s.sentimentScore <= r.negativeSentimentAtOrBelow && !s.unclear && !s.judged.contains(reason::kCrisis))
+    // Strong words beside a topic the writer set aside ("what do you do if someone is scammed?",
+    // a fraud long settled) are about that topic, not the writer's mood now.
+    const bool wordsOfAnAsideTopic = !s.setAside.isEmpty() && s.judged.isEmpty();
+    if (s.sentimentScore <= r.negativeSentimentAtOrBelow && !s.unclear &&
+        !s.judged.contains(reason::kCrisis) && !wordsOfAnAsideTopic)
         fire(u"negative_sentiment"_s, u"strong negative sentiment (%1)"_s.arg(s.sentimentScore, 0, 'f', 2));
     if (r.repeatContactMessages > 0 && s.customerMessages >= r.repeatContactMessages)
         fire(u"repeat_contact"_s,

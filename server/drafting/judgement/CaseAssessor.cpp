@@ -73,7 +73,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     };
 
     // Risk to life first: whatever else the message says, a person must see it now.
-    assessCrisis(prepared, a, settled);
+    assessCrisis(prepared, input.languageServed || input.language.isEmpty(), a, settled);
     if (const QString p = vulnerablePhrase(prepared, settled); !p.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
@@ -84,6 +84,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     const LazySpans settledOrAsked = [&]() -> const Spans & {
         if (!asideSpans) {
             asideSpans = settled();
+            asideSpans->append(m_lexicon.spans(u"context_retracted", prepared));
             asideSpans->append(m_lexicon.spans(u"context_hypothetical", prepared));
             asideSpans->append(m_lexicon.spans(u"context_lawyer_known", prepared));
             // "A general question, nothing has happened": the whole message asks about the policy.
@@ -103,7 +104,20 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         a.setAside.append(reason::kLegal.toString());
     if (const QString p = m_lexicon.find(u"manipulation", prepared); !p.isEmpty())
         add(a, reason::kManipulation, u"tries to steer the reply or claims an approval: "_s + quoted(p));
-    if (const QString p = m_lexicon.find(u"complaint", prepared); !p.isEmpty()) {
+    // "Please ignore my previous e-mail, the parcel was at the neighbours'": an earlier message
+    // withdrawn is not a matter raised again.
+    std::optional<Spans> withdrawn;
+    const LazySpans settledOrWithdrawn = [&]() -> const Spans & {
+        if (!withdrawn) {
+            withdrawn = settled();
+            withdrawn->append(m_lexicon.spans(u"context_retracted", prepared));
+        }
+        return *withdrawn;
+    };
+    // A complaint the writer calls settled ("after my complaint in January everything was put
+    // right, thank you") or takes back ("ignore my mail of yesterday, I was angry") is background,
+    // like a settled fraud.
+    if (const QString p = ownPhrase(u"complaint", prepared, settledOrWithdrawn); !p.isEmpty()) {
         add(a, reason::kComplaint, u"complaint: "_s + quoted(p));
         a.sarcasm = input.sentimentScore > -0.2;
     }
@@ -115,9 +129,9 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     }
     if (const QString p = m_lexicon.find(u"off_topic", prepared); !p.isEmpty())
         add(a, reason::kOutOfScope, u"not a matter for us: "_s + quoted(p));
-    if (const QString p = m_lexicon.find(u"repeat_claim", prepared); !p.isEmpty())
+    if (const QString p = ownPhrase(u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quoted(p));
-    assessCodeText(prepared, a);
+    assessCodeText(prepared, a, settledOrAsked);
     assessHistory(input, a);
 
     if (!input.languageServed && !input.language.isEmpty())
@@ -129,7 +143,8 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         a.unclear = true;
         return a;
     }
-    assessRequests(input, prepared, a);
+    if (m_lexicon.find(u"context_general", prepared).isEmpty()) // "just a general question": one matter
+        assessRequests(input, prepared, a);
     // Nothing in it touches payments, orders, the card or the account, nothing else showed and
     // the model has no confident reading: not a matter for us (a person says so kindly).
     if (a.codes.isEmpty() &&
@@ -140,9 +155,15 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     return a;
 }
 
-void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment &a) const
+void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment &a,
+                                  const LazySpans &aside) const
 {
     std::optional<std::vector<RiskTextModel::Feature>> features; // read once, when a model asks
+    // The message without the parts set aside (a lawyer friend's opinion, a question about what
+    // would happen if, a settled past): read only when a model found the whole message worded
+    // like its code, and then it must find the writer's own words worded so too.
+    std::optional<QString> own;
+    std::optional<std::vector<RiskTextModel::Feature>> ownFeatures;
     for (const RiskTextModel &model : m_codeText.models()) {
         if (a.has(model.code()))
             continue;
@@ -150,8 +171,18 @@ void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment 
             features = RiskTextModel::features(prepared.text());
         if (!model.says(*features, false))
             continue;
+        if (!own) {
+            own = prepared.text();
+            const Spans &spans = aside();
+            for (const auto &[start, end] : spans)
+                own->replace(start, end - start, QString(end - start, u' '));
+            if (!spans.isEmpty())
+                ownFeatures = RiskTextModel::features(*own);
+        }
+        if (ownFeatures && !model.says(*ownFeatures, false))
+            continue;
         QStringList words;
-        for (const QString &w : model.strongestWords(prepared.text(), 4))
+        for (const QString &w : model.strongestWords(*own, 4))
             words.append(quoted(w));
         add(a, model.code(),
             u"worded like the labelled %1 cases: "_s.arg(reason::label(model.code()).toLower()) +
@@ -223,7 +254,7 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
     });
 }
 
-void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a,
+void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a,
                                 const LazySpans &settled) const
 {
     if (const QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty()) {
@@ -333,7 +364,14 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, CaseAssessment &a
     bool explainedSigns = false;
     for (size_t i = 0; i < r.present.size(); ++i)
         explainedSigns = explainedSigns || (r.present[i] && RiskModel::isContext(int(i)));
-    if (m_text.says(prepared.text(), !signs.isEmpty() && !explainedSigns)) {
+    // In a language the desk does not serve the text layer says crisis on less: the person who
+    // picks the ticket up cannot weigh the wording either, and a crisis must not wait in the
+    // normal queue behind it (ADR 0011).
+    const bool withSign = !signs.isEmpty() && !explainedSigns;
+    const double needed = withSign ? m_text.threshold()
+                          : served ? m_text.aloneThreshold()
+                                   : std::min(m_text.aloneThreshold(), kUnservedAloneThreshold);
+    if (m_text.isValid() && m_text.probability(prepared.text()) >= needed) {
         QStringList words;
         for (const QString &w : m_text.strongestWords(prepared.text(), 4))
             words.append(quoted(w));
@@ -403,6 +441,9 @@ void CaseAssessor::assessRequests(const CaseInput &input, const PrefilterText &p
     QSet<QString> families;
     for (const PieceIntent &p : input.pieces) {
         if (p.intent.isEmpty() || p.contentWords < kPieceMinWords || intents.contains(p.intent))
+            continue;
+        // "What happens if I report a fraud?" asks about the policy, not for a fraud to be handled.
+        if (!m_lexicon.find(u"context_hypothetical", fold(p.text)).isEmpty())
             continue;
         const bool counts = enumerated ? p.confidence >= kPieceConfidenceListed &&
                                              (p.asks || p.confidence >= kPieceConfidence)

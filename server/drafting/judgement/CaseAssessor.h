@@ -116,6 +116,9 @@ public:
     //! Below this model confidence a message without any domain anchor (lexicon signal
     //! "domain") is out of scope.
     static constexpr double kConfidentInScope = 0.9;
+    //! The crisis text layer's threshold without a risk sign, at most, for a message in a language
+    //! the knowledge base does not serve (measured in docs/drafting.md, round 11).
+    static constexpr double kUnservedAloneThreshold = 0.3;
     //! Characters of the thread the signals read, newest last (keeps a draft within its budget).
     static constexpr qsizetype kMaxJudgedChars = 12000;
 
@@ -125,15 +128,18 @@ private:
     using LazySpans = std::function<const Spans &()>;
     //! \a settled: the context_settled spans (a past matter the writer calls settled, a pet's
     //! death); a risk sign inside one is no evidence for a sensitive topic.
-    void assessCrisis(const PrefilterText &prepared, CaseAssessment &a, const LazySpans &settled) const;
+    //! \a served: the message is in a language the knowledge base answers.
+    void assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a,
+                      const LazySpans &settled) const;
     QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled) const;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
     //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
     //! threat of the police) and not overlapping a span \a explaining gives (read only when some
     //! hit is there: the settled past, planned care). Empty when every hit is explained.
     QString ownPhrase(QStringView signal, const PrefilterText &prepared, const LazySpans &explaining) const;
-    //! The codes' text models, for the codes no phrase gave.
-    void assessCodeText(const PrefilterText &prepared, CaseAssessment &a) const;
+    //! The codes' text models, for the codes no phrase gave; a model's reading must hold without
+    //! the spans \a aside gives (what the writer sets aside as not their matter).
+    void assessCodeText(const PrefilterText &prepared, CaseAssessment &a, const LazySpans &aside) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
     void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
     static int listItems(const CaseInput &input);

@@ -9,6 +9,15 @@ namespace {
 
 constexpr int kMinLiteral = 3;
 
+// The shortest literal that proves something: three characters, or two outside the Latin
+// alphabets (two Chinese characters are a word; two Hangul jamo, Hebrew or Thai letters are rare
+// enough together that the pattern seldom needs to run).
+qsizetype minLiteral(QStringView run)
+{
+    const bool latin = std::all_of(run.cbegin(), run.cend(), [](QChar c) { return c.unicode() < 0x250; });
+    return latin ? kMinLiteral : 2;
+}
+
 quint64 openingKey(QStringView s)
 {
     // Up to three UTF-16 units, and the length, in one number.
@@ -230,10 +239,10 @@ std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool 
             run.chop(1); // the last character is optional (or repeats)
         if (wordStart) {
             const QString firstWord = run.section(u' ', 0, 0);
-            if (firstWord.size() >= kMinLiteral && !run.startsWith(u' '))
+            if (firstWord.size() >= minLiteral(firstWord) && !run.startsWith(u' '))
                 return QList<PatternPrefilter::Need>{{firstWord, true}};
         }
-        if (run.size() >= kMinLiteral)
+        if (run.size() >= minLiteral(run))
             return QList<PatternPrefilter::Need>{{run, false}};
         i = skipQuantifier(b, j);
         wordStart = false;

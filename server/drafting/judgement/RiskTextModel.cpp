@@ -52,12 +52,24 @@ double sigmoid(double x)
     return 1.0 / (1.0 + std::exp(-x));
 }
 
-//! Calls \a use with the hash of each character n-gram of \a word bounded by spaces.
+//! Scripts written without spaces whose characters are words or syllables of their own (Chinese,
+//! Japanese): one or two characters already carry a meaning ("倒在", "没反应").
+bool ideographic(QChar c)
+{
+    const QChar::Script s = c.script();
+    return s == QChar::Script_Han || s == QChar::Script_Hiragana || s == QChar::Script_Katakana;
+}
+
+//! Calls \a use with the hash of each character n-gram of \a word bounded by spaces (from one
+//! character on in an ideographic script).
 template <typename Use> void forEachCharGram(const QString &word, Use use)
 {
     const QString padded = u' ' + word + u' ';
-    for (int n = kCharMin; n <= kCharMax; ++n) {
+    const bool ideographs = std::any_of(word.cbegin(), word.cend(), ideographic);
+    for (int n = ideographs ? 1 : kCharMin; n <= kCharMax; ++n) {
         for (qsizetype i = 0; i + n <= padded.size(); ++i) {
+            if (n < kCharMin && QStringView(padded).mid(i, n).trimmed().size() < n)
+                continue; // a space is no gram of its own
             Fnv gram('c');
             gram.add(QStringView(padded).mid(i, n));
             use(gram.value());

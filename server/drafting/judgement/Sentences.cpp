@@ -53,23 +53,29 @@ bool asksSomething(const QString &piece)
 {
     if (piece.contains(u'?') || piece.contains(u'\uFF1F') || piece.contains(u'\u061F'))
         return true;
-    static const QRegularExpression cues(
+    // Words that ask wherever they stand: "please", "can you", "I want".
+    static const QRegularExpression requests(
         u"(?i)\\b(?:please|pls|can you|could you|can i|could i|i want|i'd like|i would like|i need|i wonder|"
-        "how|when|where|why|what|which|bitte|können sie|konnen sie|könnten sie|ich möchte|ich mochte|ich "
-        "will|will ich|"
-        "ich brauche|wie|wann|wo|warum|frage|snälla|kan ni|kan jag|jag vill|vill jag|jag "
-        "behöver|undrar|hur|när|varför|"
-        "por favor|puede|pueden|podrían|quiero|quisiera|necesito|cómo|cuándo|dónde|por qué|merci "
-        "de|pouvez-vous|"
-        "pourriez-vous|je veux|je voudrais|j'aimerais|comment|quand|où|pourquoi|graag|kunt u|kan ik|ik "
-        "wil|ik zou|"
-        "hoe|wanneer|waar|waarom|voitteko|voisitteko|haluan|haluaisin|miten|milloin|missä|miksi|kuinka|"
-        "proszę|"
-        "czy mogę|chcę|chciał|chciała|jak|kiedy|gdzie|dlaczego|per "
-        "favore|potete|potreste|vorrei|voglio|devo|come|"
-        "quando|dove|perché|gostaria|quero|queria|podem|poderiam|onde|porquê)\\b"_s,
+        "bitte|können sie|konnen sie|könnten sie|ich möchte|ich mochte|ich will|will ich|ich brauche|frage|"
+        "snälla|kan ni|kan jag|jag vill|vill jag|jag behöver|undrar|"
+        "por favor|puede|pueden|podrían|quiero|quisiera|necesito|merci de|pouvez-vous|pourriez-vous|"
+        "je veux|je voudrais|j'aimerais|graag|kunt u|kan ik|ik wil|ik zou|"
+        "voitteko|voisitteko|haluan|haluaisin|proszę|czy mogę|chcę|chciał|chciała|"
+        "per favore|potete|potreste|vorrei|voglio|devo|gostaria|quero|queria|podem|poderiam)\\b"_s,
         QRegularExpression::UseUnicodePropertiesOption);
-    return cues.match(piece).hasMatch();
+    // Question words ask only where a question opens (a customer may leave out the question
+    // mark): "how do I close it" asks, "my heart stopped when the app showed £0" and "wie immer"
+    // do not. So they count among the first three words of the piece only.
+    static const QRegularExpression questionOpening(
+        u"(?i)^\\W*(?:[\\w'-]+\\W+){0,2}(?:how|when|where|why|what|which|wie|wann|wo|warum|hur|när|varför|"
+        "cómo|como|cuándo|cuando|dónde|donde|por qué|comment|quand|où|pourquoi|hoe|wanneer|waar|waarom|"
+        "miten|milloin|missä|miksi|kuinka|czy|jak|kiedy|gdzie|dlaczego|come|quando|dove|perché|onde|porquê)\\b"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
+    // A Finnish question opens with its verb and the clitic -ko/-kö ("Voinko", "Onko", "Ehdinkö").
+    static const QRegularExpression finnishQuestion(u"^\\W*\\w{2,}(?:ko|kö)\\b"_s,
+                                                    QRegularExpression::UseUnicodePropertiesOption);
+    return requests.match(piece).hasMatch() || questionOpening.match(piece).hasMatch() ||
+           finnishQuestion.match(piece).hasMatch();
 }
 
 bool thanks(const QString &piece)

@@ -350,6 +350,11 @@ private Q_SLOTS:
         QTest::newRow("??") << u"??"_s;
         QTest::newRow("hej") << u"Hej!"_s;
         QTest::newRow("hallo") << u"Hallo"_s;
+        // A bare call for help or "is anyone reading?" says no more than a greeting: ask back.
+        QTest::newRow("ayuda") << u"ayuda"_s;
+        QTest::newRow("help please") << u"Help please!"_s;
+        QTest::newRow("it anyone reading") << u"salve, c'è qualcuno che legge?"_s;
+        QTest::newRow("sv anyone answering") << u"Hej, är det någon som svarar?"_s;
     }
     void greetingsAreUnclearNotEscalated()
     {
@@ -411,6 +416,13 @@ private Q_SLOTS:
         QVERIFY(asksSomething(u"Kan ni ändra min adress"_s));
         QVERIFY(asksSomething(u"Where is my refund?"_s));
         QVERIFY(!asksSomething(u"My bank sent me a new card."_s));
+        // Question words ask where a question opens, even without its mark; inside a statement
+        // they are conjunctions.
+        QVERIFY(asksSomething(u"how do I change my email"_s));
+        QVERIFY(asksSomething(u"Voinko siirtää eräpäivää"_s));
+        QVERIFY(asksSomething(u"czy mogę zapłacić wcześniej"_s));
+        QVERIFY(!asksSomething(u"my heart nearly stopped when the app showed 0 due"_s));
+        QVERIFY(!asksSomething(u"die App zeigt wie immer nichts an"_s));
     }
 
     void splitsRequests()

