@@ -2,7 +2,9 @@
 
 #include "DisplayText.h"
 #include "Theme.h"
+#include "ThreadAccessible.h"
 
+#include <QAccessible>
 #include <QEvent>
 #include <QKeyEvent>
 #include <QScrollBar>
@@ -19,6 +21,12 @@ constexpr QStringView kScheme = u"tandem-thread";
 
 ThreadView::ThreadView(QWidget *parent) : QTextBrowser(parent)
 {
+    // Screen readers get the messages as children of the conversation (ThreadAccessible).
+    static const bool accessibleInstalled = [] {
+        QAccessible::installFactory(&ThreadAccessible::factory);
+        return true;
+    }();
+    Q_UNUSED(accessibleInstalled);
     setObjectName(u"threadView"_s);
     setAccessibleName(tr("Conversation"));
     setAccessibleDescription(
@@ -60,6 +68,7 @@ void ThreadView::clearThread(const QString &placeholder)
     m_expanded.clear();
     m_showAll = false;
     m_rendered = 0;
+    m_entries.clear();
     setHtml(u"<p style=\"color:%1\">%2</p>"_s.arg(
         theme::cssColor(theme::dimText(palette())),
         (placeholder.isEmpty() ? tr("No conversation to show.") : placeholder).toHtmlEscaped()));
@@ -72,7 +81,7 @@ QVariant ThreadView::loadResource(int type, const QUrl &name)
     return {};
 }
 
-QString ThreadView::bodyHtml(const QString &body, int maxChars, int maxLines, bool *truncated)
+QString ThreadView::shownText(const QString &body, int maxChars, int maxLines, bool *truncated)
 {
     QString text = DisplayText::sanitize(body);
     bool cut = false;
@@ -90,8 +99,13 @@ QString ThreadView::bodyHtml(const QString &body, int maxChars, int maxLines, bo
     }
     if (truncated)
         *truncated = cut;
+    return text;
+}
+
+QString ThreadView::bodyHtml(const QString &body, int maxChars, int maxLines, bool *truncated)
+{
     // Escaping happens last, on the already-cut text, so an entity is never split in half.
-    QString html = text.toHtmlEscaped();
+    QString html = shownText(body, maxChars, maxLines, truncated).toHtmlEscaped();
     html.replace(u'\n', u"<br/>"_s);
     return html;
 }
@@ -116,7 +130,7 @@ QString ThreadView::card(const QColor &accent, const QColor &background, const Q
                                                                    theme::cssColor(background), header, body);
 }
 
-QString ThreadView::messageHtml(const Message &message) const
+QString ThreadView::messageHtml(const Message &message, AccessibleEntry *entry) const
 {
     const QPalette pal = palette();
     const QColor accent = theme::authorAccent(pal, message.author.kind, message.internal);
@@ -130,8 +144,19 @@ QString ThreadView::messageHtml(const Message &message) const
             theme::cssColor(theme::dimText(pal)), DisplayText::dateTime(message.createdAt).toHtmlEscaped());
     const bool expanded = m_expanded.contains(message.id);
     bool truncated = false;
-    QString body = bodyHtml(message.body, expanded ? kExpandedChars : kPreviewChars,
-                            expanded ? kExpandedChars : kPreviewLines, &truncated);
+    const QString shown = shownText(message.body, expanded ? kExpandedChars : kPreviewChars,
+                                    expanded ? kExpandedChars : kPreviewLines, &truncated);
+    QString body = shown.toHtmlEscaped();
+    body.replace(u'\n', u"<br/>"_s);
+    entry->kind = AccessibleEntry::Message;
+    entry->key = u"m"_s + QString::number(message.id);
+    entry->heading = tr("%1, %2, %3")
+                         .arg(name, DisplayText::authorKind(message.author.kind, message.internal),
+                              DisplayText::dateTime(message.createdAt));
+    entry->text = shown;
+    entry->cut = truncated && !expanded;
+    entry->expanded = expanded;
+    entry->messageId = message.id;
     if (truncated && !expanded) {
         m_moreToShow = true;
         body += u"<br/><a href=\"%1:more/%2\">%3</a>"_s.arg(kScheme.toString(), QString::number(message.id),
@@ -146,14 +171,19 @@ QString ThreadView::messageHtml(const Message &message) const
     return card(accent, theme::authorBackground(pal, message.author.kind, message.internal), header, body);
 }
 
-QString ThreadView::pendingHtml(const PendingEntry &entry) const
+QString ThreadView::pendingHtml(const PendingEntry &pending, AccessibleEntry *entry) const
 {
     const QPalette pal = palette();
     const QColor accent = theme::dimText(pal);
     const QString header = u"<b>%1</b>&nbsp;&nbsp;<span style=\"color:%2\">%3</span>"_s.arg(
-        tr("You").toHtmlEscaped(), theme::cssColor(accent), entry.state.toHtmlEscaped());
+        tr("You").toHtmlEscaped(), theme::cssColor(accent), pending.state.toHtmlEscaped());
     bool truncated = false;
-    const QString body = bodyHtml(entry.body, kPreviewChars, kPreviewLines, &truncated);
+    const QString shown = shownText(pending.body, kPreviewChars, kPreviewLines, &truncated);
+    QString body = shown.toHtmlEscaped();
+    body.replace(u'\n', u"<br/>"_s);
+    entry->kind = AccessibleEntry::Pending;
+    entry->heading = tr("%1, %2").arg(tr("You"), pending.state);
+    entry->text = shown;
     return card(accent, theme::blend(pal.color(QPalette::Base), accent, 0.08), header,
                 u"<span style=\"color:%1\">%2</span>"_s.arg(theme::cssColor(accent), body));
 }
@@ -168,21 +198,38 @@ void ThreadView::render(bool keepScroll)
     const qsizetype total = m_messages.size();
     const qsizetype first = (m_showAll || total <= kInitialMessages) ? 0 : total - kInitialMessages;
     m_moreToShow = first > 0; // messageHtml() adds the cut bodies
+    m_entries.clear();
     if (first > 0) {
-        html += u"<p align=\"center\"><a href=\"%1:earlier\">%2</a></p>"_s.arg(
-            kScheme.toString(),
-            tr("Show %n earlier message(s)", nullptr, static_cast<int>(first)).toHtmlEscaped());
+        const QString earlier = tr("Show %n earlier message(s)", nullptr, static_cast<int>(first));
+        html += u"<p align=\"center\"><a href=\"%1:earlier\">%2</a></p>"_s.arg(kScheme.toString(),
+                                                                               earlier.toHtmlEscaped());
+        AccessibleEntry entry;
+        entry.kind = AccessibleEntry::Earlier;
+        entry.key = u"earlier"_s;
+        entry.heading = earlier;
+        m_entries.append(entry);
     }
-    for (qsizetype i = first; i < total; ++i)
-        html += messageHtml(m_messages.at(i));
-    for (const PendingEntry &entry : std::as_const(m_pending))
-        html += pendingHtml(entry);
+    for (qsizetype i = first; i < total; ++i) {
+        AccessibleEntry entry;
+        html += messageHtml(m_messages.at(i), &entry);
+        m_entries.append(entry);
+    }
+    for (qsizetype i = 0; i < m_pending.size(); ++i) {
+        AccessibleEntry entry;
+        html += pendingHtml(m_pending.at(i), &entry);
+        entry.key = u"p"_s + QString::number(i);
+        m_entries.append(entry);
+    }
     if (total == 0 && m_pending.isEmpty()) {
         html += u"<p style=\"color:%1\">%2</p>"_s.arg(theme::cssColor(theme::dimText(palette())),
                                                       tr("No messages yet.").toHtmlEscaped());
     }
     m_rendered = static_cast<int>(total - first);
     setHtml(html);
+    if (QAccessible::isActive()) {
+        QAccessibleEvent changed(this, QAccessible::ObjectReorder);
+        QAccessible::updateAccessibility(&changed);
+    }
     if (keepScroll && !atBottom)
         bar->setValue(previous);
     else
@@ -194,6 +241,18 @@ void ThreadView::showEverything()
     m_showAll = true;
     for (const Message &message : std::as_const(m_messages))
         m_expanded.insert(message.id);
+    render(true);
+}
+
+void ThreadView::expandMessage(qint64 messageId)
+{
+    m_expanded.insert(messageId);
+    render(true);
+}
+
+void ThreadView::showEarlier()
+{
+    m_showAll = true;
     render(true);
 }
 
@@ -214,8 +273,7 @@ void ThreadView::onAnchorClicked(const QUrl &url)
         return; // customer text is escaped, so any other link cannot come from a message: ignore it
     const QString path = url.path();
     if (path == u"earlier") {
-        m_showAll = true;
-        render(true);
+        showEarlier();
         return;
     }
     const bool more = path.startsWith(u"more/");

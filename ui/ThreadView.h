@@ -52,6 +52,29 @@ public:
     void showEverything();
     //! True while some message is hidden or cut ("Show more" / "Show earlier" on screen).
     bool hasMoreToShow() const { return m_moreToShow; }
+    //! Opens one message cut at its preview ("Show more").
+    void expandMessage(qint64 messageId);
+    //! Lays out the messages hidden behind "Show earlier messages".
+    void showEarlier();
+
+    //! What a screen reader is given of the conversation, in screen order (ThreadAccessible).
+    struct AccessibleEntry
+    {
+        enum Kind
+        {
+            Earlier,
+            Message,
+            Pending
+        };
+        Kind kind = Message;
+        QString key;     //!< stable while the entry is on screen ("m<id>", "p<n>", "earlier")
+        QString heading; //!< author, kind and time; the link's text for Earlier
+        QString text;    //!< the body as shown (plain text, cut like the preview)
+        bool cut = false;
+        bool expanded = false;
+        qint64 messageId = 0;
+    };
+    const QList<AccessibleEntry> &accessibleEntries() const { return m_entries; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -60,14 +83,17 @@ protected:
 private:
     void render(bool keepScroll);
     void onAnchorClicked(const QUrl &url);
-    QString messageHtml(const Message &message) const;
-    QString pendingHtml(const PendingEntry &entry) const;
+    QString messageHtml(const Message &message, AccessibleEntry *entry) const;
+    QString pendingHtml(const PendingEntry &pending, AccessibleEntry *entry) const;
+    //! \a body as shown: sanitised, cut at \a maxChars / \a maxLines (*truncated when cut).
+    static QString shownText(const QString &body, int maxChars, int maxLines, bool *truncated);
     QString card(const QColor &accent, const QColor &background, const QString &header,
                  const QString &body) const;
 
     qint64 m_ticketId = 0;
     QList<Message> m_messages;
     QList<PendingEntry> m_pending;
+    QList<AccessibleEntry> m_entries;
     QSet<qint64> m_expanded;
     bool m_showAll = false;
     int m_rendered = 0;

@@ -8,6 +8,8 @@
 #include "ui/ThreadView.h"
 #include "ui/TicketHeader.h"
 
+#include <QAccessible>
+#include <QAccessibleActionInterface>
 #include <QAction>
 #include <QCheckBox>
 #include <QLabel>
@@ -118,6 +120,64 @@ private Q_SLOTS:
         const int withEmoji = saturated(u"Thanks, that sorted it \U0001F605\U0001F389\u2764\uFE0F"_s);
         QVERIFY2(withEmoji - plain >= 40,
                  qPrintable(u"%1 saturated pixels without emoji, %2 with"_s.arg(plain).arg(withEmoji)));
+    }
+
+    // A screen reader walks the conversation message by message (AT-SPI children), hears who
+    // wrote each and when, and can open a shortened one or the hidden earlier ones.
+    void threadMessagesAreAccessibleChildren()
+    {
+        ThreadView view;
+        view.resize(420, 300);
+        view.show();
+        const QString longBody =
+            QString(u"line of a long message\n"_s).repeated(ThreadView::kPreviewLines + 5);
+        view.setThread(1,
+                       {message(1, AuthorKind::Customer, u"Where is my refund?"_s),
+                        message(2, AuthorKind::Customer, longBody),
+                        message(3, AuthorKind::Agent, u"Looking into it"_s)},
+                       {{u"On its way"_s, u"Sending\u2026"_s, false}});
+        QAccessibleInterface *thread = QAccessible::queryAccessibleInterface(&view);
+        QVERIFY(thread);
+        QCOMPARE(thread->role(), QAccessible::List);
+        QCOMPARE(thread->text(QAccessible::Name), u"Conversation"_s);
+        QCOMPARE(thread->childCount(), 4);
+        QAccessibleInterface *first = thread->child(0);
+        QVERIFY(first && first->isValid());
+        QCOMPARE(first->role(), QAccessible::ListItem);
+        QVERIFY2(first->text(QAccessible::Name).contains(u"Maria Svensson"_s),
+                 qPrintable(first->text(QAccessible::Name)));
+        QVERIFY(first->text(QAccessible::Name).contains(u"Where is my refund?"_s));
+        QCOMPARE(thread->indexOfChild(first), 0);
+        QCOMPARE(first->parent(), thread);
+        QVERIFY(thread->child(3)->text(QAccessible::Name).contains(u"Sending"_s));
+
+        // The shortened message: collapsed, and its press action is "Show more".
+        QAccessibleInterface *cut = thread->child(1);
+        QVERIFY(cut->state().expandable && cut->state().collapsed);
+        QAccessibleActionInterface *action = cut->actionInterface();
+        QVERIFY(action);
+        QCOMPARE(action->actionNames(), QStringList{QAccessibleActionInterface::pressAction()});
+        action->doAction(QAccessibleActionInterface::pressAction());
+        QVERIFY(!view.hasMoreToShow());
+        QVERIFY(cut->isValid());
+        QVERIFY(cut->state().expanded && !cut->state().collapsed);
+        QCOMPARE(cut->text(QAccessible::Value).count(u"line of a long message"_s),
+                 ThreadView::kPreviewLines + 5);
+        QVERIFY(thread->child(0)->actionInterface()->actionNames().isEmpty());
+
+        // Older messages behind "Show earlier": a button first, then every message once pressed.
+        QList<Message> many;
+        for (int i = 0; i < ThreadView::kInitialMessages + 3; ++i)
+            many.append(message(100 + i, AuthorKind::Customer, u"message %1"_s.arg(i)));
+        view.setThread(2, many);
+        QCOMPARE(thread->childCount(), ThreadView::kInitialMessages + 1);
+        QCOMPARE(first->isValid(), false); // another ticket: the old entries are gone
+        QAccessibleInterface *earlier = thread->child(0);
+        QCOMPARE(earlier->role(), QAccessible::Button);
+        QVERIFY(earlier->text(QAccessible::Name).contains(u"3"_s));
+        earlier->actionInterface()->doAction(QAccessibleActionInterface::pressAction());
+        QCOMPARE(thread->childCount(), ThreadView::kInitialMessages + 3);
+        QVERIFY(thread->child(0)->text(QAccessible::Name).contains(u"message 0"_s));
     }
 
     void threadShowsAuthorsDistinctly()
