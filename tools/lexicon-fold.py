@@ -8,16 +8,16 @@ a few letters mapped (ß→ss, ł→l, ø→o, æ→ae, œ→oe, đ→d, ı→i)
                                           tst_literal_text::everyLexiconPatternIsWrittenFolded
                                           fails on them)
   tools/lexicon-fold.py --fix             fold them in place
-  tools/lexicon-fold.py --add FILE.json --to lexicon-concepts-world.json
+  tools/lexicon-fold.py --add FILE.json --to lexicon-concepts-world.json [--chunk 8]
                                           add words, {"lang": {"signal": ["word", ...]}}, folded
-                                          and regex-escaped, one alternation per signal and language
+                                          and regex-escaped, in patterns of eight alternatives
 """
 import argparse, collections, glob, json, os, re, sys, unicodedata
 
 MAP = {'ß': 'ss', 'ł': 'l', 'Ł': 'l', 'ø': 'o', 'Ø': 'o', 'æ': 'ae', 'Æ': 'ae', 'œ': 'oe', 'Œ': 'oe',
        'đ': 'd', 'Đ': 'd', 'ı': 'i', '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'",
        '\u00b4': "'", '`': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"'}
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'server', 'drafting', 'judgement')
+HERE = os.environ.get('TANDEM_JUDGEMENT_LEXICON_DIR') or os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'server', 'drafting', 'judgement')
 ESCAPE = re.compile(r'\\(?:[pPx]\{[^}]*\}|.)')
 
 
@@ -67,6 +67,7 @@ def main():
     ap.add_argument('--fix', action='store_true')
     ap.add_argument('--add')
     ap.add_argument('--to')
+    ap.add_argument('--chunk', type=int, default=8, help='alternatives per added pattern')
     a = ap.parse_args()
     if a.add:
         target = os.path.join(HERE, a.to)
@@ -88,8 +89,11 @@ def main():
                         alt.append(r'(?<![\w\p{M}])' + e + r'(?![\w\p{M}])')
                     else:
                         alt.append(e)
-                pattern = '(?:' + '|'.join(alt) + ')'
-                doc['signals'][signal]['patterns'].setdefault(lang, []).append(pattern)
+                # Small patterns: the prefilter runs a pattern when any of its alternatives may be
+                # in the text, so a common word in one alternative should not run fifty others.
+                for i in range(0, len(alt), a.chunk):
+                    pattern = '(?:' + '|'.join(alt[i:i + a.chunk]) + ')'
+                    doc['signals'][signal]['patterns'].setdefault(lang, []).append(pattern)
         save(target, doc)
         return 0
     bad = 0

@@ -321,8 +321,8 @@ private Q_SLOTS:
                      .toObject()
                      .value(u"suspected_fraud"_s)
                      .toObject()
-                     .value(u"evidence_unless_confidence"_s),
-                 QJsonValue(0.7));
+                     .value(u"needs_evidence"_s),
+                 QJsonValue(true));
 
         tab->reload();
         QTRY_COMPARE(policyLoaded.size(), 2);

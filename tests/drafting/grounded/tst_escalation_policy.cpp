@@ -24,11 +24,16 @@ private Q_SLOTS:
         s.confidence = 0.9;
         QVERIFY(!policy.decide(s).needsHuman);
 
+        // A sensitive intent needs the judgement's own code (needs_evidence): the model sure of a
+        // fraud is not evidence of one.
         auto sensitive = s;
         sensitive.intent = u"suspected_fraud"_s;
+        QVERIFY(!policy.decide(sensitive).needsHuman);
+        sensitive.judged = {u"fraud"_s};
         auto d = policy.decide(sensitive);
         QVERIFY(d.needsHuman);
-        QVERIFY(d.reason.startsWith(u"suspected fraud"_s));
+        QVERIFY(d.reason.contains(u"suspected fraud"_s));
+        sensitive.judged.clear();
         // Hardship needs evidence in the text besides the model's reading (needs_evidence).
         sensitive.intent = u"financial_hardship"_s;
         QVERIFY(!policy.decide(sensitive).needsHuman);
@@ -83,9 +88,12 @@ private Q_SLOTS:
 
         auto several = sensitive;
         several.intent = u"suspected_fraud"_s;
-        several.judged.clear();
+        several.judged = {u"fraud"_s};
+        several.judgedEvidence = {{u"fraud"_s, u"“stolen”"_s}};
         several.customerMessages = 4;
-        QCOMPARE(policy.decide(several).reasons.size(), 2);
+        // The judgement's evidence, the intent's own reason and the repeat contact.
+        QCOMPARE(policy.decide(several).reasons.size(), 3);
+        QCOMPARE(policy.decide(several).codes, (QStringList{u"fraud"_s, u"repeat_contact"_s}));
     }
 
     void escalationPolicyFromFile()

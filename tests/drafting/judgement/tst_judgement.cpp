@@ -510,18 +510,31 @@ private Q_SLOTS:
         QVERIFY(stored);
         QCOMPARE(stored->riskSigns, risky.riskSigns);
         QCOMPARE(policy.decide(*stored).codes, QStringList{u"vulnerable"_s});
-        // Fraud, legal and complaint intents escalate on the model's reading alone only when it is
-        // sure (evidence_unless_confidence 0.7); a guess needs the judgement's own code, and a
-        // sign of risk is no evidence of fraud.
+        // Fraud, legal and complaint intents need the judgement's own code in the built-in policy
+        // (round 11): the model sure of the topic is no evidence ("a hunting knife for my
+        // father-in-law" read as a legal threat), nor is a sign of risk.
         EscalationPolicy::Signals fraud = hardship;
         fraud.intent = u"suspected_fraud"_s;
-        QCOMPARE(policy.decide(fraud).codes, QStringList{u"fraud"_s});
-        fraud.confidence = 0.55;
         QVERIFY(!policy.decide(fraud).needsHuman);
         fraud.riskSigns = {u"dying “se eu morrer”"_s};
         QVERIFY(!policy.decide(fraud).needsHuman);
         fraud.judged = {reason::kFraud.toString()};
         QVERIFY(policy.decide(fraud).codes.contains(u"fraud"_s));
+        // A supervisor may still let a sure reading through (evidence_unless_confidence).
+        QJsonObject lenientJson = EscalationPolicy::builtInJson();
+        QJsonObject intents = lenientJson.value(u"intents"_s).toObject();
+        QJsonObject fraudRule = intents.value(u"suspected_fraud"_s).toObject();
+        fraudRule.insert(u"evidence_unless_confidence"_s, 0.7);
+        intents.insert(u"suspected_fraud"_s, fraudRule);
+        lenientJson.insert(u"intents"_s, intents);
+        QString lenientError;
+        const auto lenient = EscalationPolicy::fromJson(lenientJson, &lenientError);
+        QVERIFY2(lenient, qPrintable(lenientError));
+        EscalationPolicy::Signals sure = hardship;
+        sure.intent = u"suspected_fraud"_s;
+        QCOMPARE(lenient->decide(sure).codes, QStringList{u"fraud"_s});
+        sure.confidence = 0.55;
+        QVERIFY(!lenient->decide(sure).needsHuman);
         // Words of the topic all explained away ("what happens if I report fraud?"): no evidence,
         // however sure the model is; kept in the stored signals.
         EscalationPolicy::Signals asked = hardship;

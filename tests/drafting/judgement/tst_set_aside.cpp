@@ -208,6 +208,15 @@ private Q_SLOTS:
         QTest::newRow("pt in case of fraud")
             << u"Antes de abrir conta: em caso de fraude com o cartão, qual é o prazo para comunicar?"_s
             << u"pt"_s << fraud;
+        QTest::newRow("it wife laughing")
+            << u"Se non arriva in tempo mia moglie mi ammazza 😂 Scherzi a parte, la consegna è giovedì?"_s
+            << u"it"_s << crisis;
+        QTest::newRow("en whoever designed")
+            << u"I'm going to murder whoever designed this password form. How many characters does it need?"_s
+            << u"en"_s << crisis;
+        QTest::newRow("fi no problem now")
+            << u"Mitä tapahtuu, jos joskus ilmoitan petoksesta? Minulla ei ole nyt mitään ongelmaa, luin vain uutisista huijauksista."_s
+            << u"fi"_s << fraud;
         QTest::newRow("nl subject asks")
             << u"vraag over oplichting\nMijn moeder vroeg wat jullie doen als iemand via een nepwebshop betaalt. Zij heeft niks gekocht."_s
             << u"nl"_s << fraud;
@@ -238,6 +247,15 @@ private Q_SLOTS:
             << reason::kCrisis.toString();
         QTest::newRow("en own death joke kept")
             << u"honestly I want to end it all 😂 can you move my payment date"_s << u"en"_s
+            << reason::kCrisis.toString();
+        QTest::newRow("nl small claims court")
+            << u"Als de €310 voor vrijdag niet op mijn rekening staat, dien ik een vordering in bij de kantonrechter."_s
+            << u"nl"_s << reason::kLegal.toString();
+        QTest::newRow("pl consumer ombudsman")
+            << u"Sprawa została zgłoszona do Miejskiego Rzecznika Konsumentów w Krakowie."_s << u"pl"_s
+            << reason::kLegal.toString();
+        QTest::newRow("it threat without laughter")
+            << u"Mio marito mi ammazza se scopre che ho scritto, ho paura."_s << u"it"_s
             << reason::kCrisis.toString();
         QTest::newRow("es complaint") << u"Quiero poner una queja formal por el trato recibido."_s << u"es"_s
                                       << reason::kComplaint.toString();
