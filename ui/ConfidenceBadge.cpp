@@ -38,13 +38,20 @@ bool ConfidenceBadge::isHoldingReply(double confidence, bool needsHuman)
     return needsHuman && confidence >= 0.0 && qFuzzyIsNull(confidence);
 }
 
-void ConfidenceBadge::setDraft(double confidence, bool needsHuman)
+void ConfidenceBadge::setDraft(double confidence, bool needsHuman, bool topicKnown)
 {
     m_confidence = confidence;
     m_holding = isHoldingReply(confidence, needsHuman);
-    m_personFirst = needsHuman && !m_holding && confidence >= 0;
+    m_noTopic = !topicKnown && !m_holding && confidence >= 0;
+    m_personFirst = needsHuman && !m_holding && !m_noTopic && confidence >= 0;
     setAccessibleName(tr("AI confidence"));
-    if (m_personFirst) {
+    if (m_noTopic) {
+        const QString why = tr("The AI recognised no request in this message: its draft asks what the "
+                               "customer needs or holds the ticket for a person. Read the conversation "
+                               "before sending.");
+        setAccessibleDescription(text() + u". "_s + why);
+        setToolTip(why);
+    } else if (m_personFirst) {
         const QString why = tr("A person must handle this ticket first (the reasons are beside the draft). "
                                "The AI is %1 % sure it read the request right; that does not make the draft "
                                "safe to send.")
@@ -79,6 +86,8 @@ QString ConfidenceBadge::text() const
         return tr("No draft");
     if (m_holding)
         return tr("Holding reply");
+    if (m_noTopic)
+        return tr("No topic");
     const int percent = percentOf(m_confidence);
     if (m_personFirst)
         return tr("%1 % · person first").arg(percent);
@@ -98,7 +107,7 @@ void ConfidenceBadge::paintEvent(QPaintEvent *)
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     const QPalette pal = palette();
-    const QColor accent = m_confidence < 0 || m_holding || m_personFirst
+    const QColor accent = m_confidence < 0 || m_holding || m_personFirst || m_noTopic
                               ? theme::dimText(pal)
                               : theme::confidenceColor(pal, m_confidence);
     const QRectF area = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);

@@ -417,8 +417,9 @@ void DraftEditor::showDraftDetails()
     } else {
         m_title->setText(tr("AI draft"));
         m_badge->show();
-        m_badge->setDraft(m_draft->confidence, needsHuman);
-        meta << tr("Intent: %1").arg(DisplayText::intent(m_draft->intent));
+        m_badge->setDraft(m_draft->confidence, needsHuman, !m_draft->intent.isEmpty());
+        meta << (m_draft->intent.isEmpty() ? tr("No request recognised")
+                                           : tr("Intent: %1").arg(DisplayText::intent(m_draft->intent)));
     }
     if (m_ticketId != 0 && !language.isEmpty())
         meta << tr("Language: %1").arg(DisplayText::language(language));

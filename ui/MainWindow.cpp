@@ -459,12 +459,15 @@ void MainWindow::showShortcuts()
 {
     const MainWindowActions &a = *m_actions;
     QStringList lines;
+    const QList<const QAction *> tones{a.regenerateEmpathetic, a.regenerateConcise, a.regenerateFormal};
     for (const QAction *action :
          {a.nextTicket, a.previousTicket, a.openTicket, a.focusDraft, a.focusSearch, a.backToInbox, a.send,
           a.discard, a.assignToMe, a.regenerateEmpathetic, a.regenerateConcise, a.regenerateFormal,
           a.showOutbox, a.refresh, a.retryConnection, a.quit}) {
+        // A tone is a menu item under "Regenerate"; listed alone, "Concise" would say nothing.
+        const QString name = DisplayText::withoutMnemonic(action->text());
         lines << tr("%1\t%2").arg(action->shortcut().toString(QKeySequence::NativeText),
-                                  DisplayText::withoutMnemonic(action->text()));
+                                  tones.contains(action) ? tr("Regenerate the draft: %1").arg(name) : name);
     }
     // Ctrl+1 … Ctrl+9: the workspaces (leads and supervisors).
     for (int i = 1; i <= 9; ++i) {

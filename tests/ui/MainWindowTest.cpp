@@ -187,6 +187,8 @@ private Q_SLOTS:
                              box->text().contains(
                                  QKeySequence(Qt::CTRL | Qt::Key_1).toString(QKeySequence::NativeText)),
                          qPrintable(box->text()));
+                // The regenerate tones say what they do ("Concise" alone would not).
+                QVERIFY2(box->text().contains(u"Regenerate the draft: Concise"_s), qPrintable(box->text()));
                 box->close();
                 // Leads see every ticket at first: they own few themselves.
                 QTRY_VERIFY_WITH_TIMEOUT(session->inbox()->rowCount() > 0, 20000);

@@ -191,6 +191,20 @@ private Q_SLOTS:
         badge.setDraft(0.86, false);
         QVERIFY(!badge.isPersonFirst());
         QVERIFY(badge.text().contains(ConfidenceBadge::levelName(0.86)));
+        // No request recognised ("hello", an unserved language): the score would be about nothing
+        // the agent can check, so no number and no colour, needs-human or not.
+        badge.setDraft(0.76, false, false);
+        QVERIFY(badge.isWithoutTopic());
+        QCOMPARE(badge.text(), ConfidenceBadge::tr("No topic"));
+        QVERIFY(!badge.text().contains(u"%"_s));
+        QVERIFY(badge.toolTip().contains(u"no request"_s));
+        badge.resize(badge.sizeHint());
+        const QImage noTopic = badge.grab().toImage();
+        QCOMPARE(pixelsLike(noTopic, noTopic.rect(), theme::confidenceColor(badge.palette(), 0.76)), 0);
+        badge.setDraft(0.76, true, false);
+        QVERIFY(badge.isWithoutTopic() && !badge.isPersonFirst());
+        badge.setDraft(0.0, true, false); // the engine's own holding reply stays one
+        QVERIFY(badge.isHoldingReply() && !badge.isWithoutTopic());
         badge.setDraft(-1.0, true);
         QCOMPARE(badge.text(), ConfidenceBadge::tr("No draft"));
         badge.setConfidence(0.0);

@@ -294,6 +294,21 @@ private Q_SLOTS:
         QVERIFY(reply.outcome == ReplyOutcome::AsIs);
         QCOMPARE(reply.draftId, std::optional<qint64>(10));
         QCOMPARE(editor.findChild<ConfidenceBadge *>()->confidence(), 0.82);
+        QVERIFY(!editor.findChild<ConfidenceBadge *>()->isWithoutTopic());
+        {
+            // A draft without a recognised request says so instead of "Intent: Unknown" beside a score.
+            DraftEditor unclear;
+            Draft d = draft(11, u"Hello, what can we help you with?"_s, 0.76);
+            d.intent.clear();
+            unclear.setTicket(1, d);
+            QVERIFY(unclear.findChild<ConfidenceBadge *>()->isWithoutTopic());
+            bool saysSo = false;
+            for (const QLabel *label : unclear.findChildren<QLabel *>()) {
+                QVERIFY2(!label->text().contains(u"Unknown"_s), qPrintable(label->text()));
+                saysSo = saysSo || label->text().contains(u"No request recognised"_s);
+            }
+            QVERIFY(saysSo);
+        }
 
         editor.editor()->moveCursor(QTextCursor::End);
         QTest::keyClicks(editor.editor(), u" Thanks!"_s);
