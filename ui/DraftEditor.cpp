@@ -32,7 +32,7 @@ constexpr int kMaxFlagsShown = 6;
 constexpr int kMaxCitationsShown = 4;
 constexpr int kMaxCitationChars = 30; //!< per button, so several fit beside each other
 constexpr int kMinStatusWidth = 40;
-constexpr int kCitationTextWidth = 115; //!< at most, per source button
+constexpr int kCitationTextWidth = 300; //!< at most, per source button (a wide window shows whole titles)
 constexpr const char *kFullLabel =
     "tandemFullLabel"; //!< the status text beside the buttons keeps at least this
 

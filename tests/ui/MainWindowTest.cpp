@@ -346,6 +346,7 @@ private Q_SLOTS:
         QTest::newRow("1024x640") << QSize(1024, 640);
         QTest::newRow("1280x800") << QSize(1280, 800);
         QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("2560x1440") << QSize(2560, 1440);
     }
 
     void theReplyAreaFitsAtEverySize()
