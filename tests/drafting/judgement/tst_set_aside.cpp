@@ -217,6 +217,15 @@ private Q_SLOTS:
         QTest::newRow("fi no problem now")
             << u"Mitä tapahtuu, jos joskus ilmoitan petoksesta? Minulla ei ole nyt mitään ongelmaa, luin vain uutisista huijauksista."_s
             << u"fi"_s << fraud;
+        QTest::newRow("nl complaint then joking")
+            << u"Hoi, ik heb een klacht! Nee grapje, alles was prima 😄 Hoe lang heb ik om de lamp te retourneren?"_s
+            << u"nl"_s << complaint;
+        QTest::newRow("es robbery laughing")
+            << u"7,95€ de envío para un cargador de 12€ es un robo eh 😅 ¿Si llego a 40€ el envío es gratis?"_s
+            << u"es"_s << complaint;
+        QTest::newRow("en card disabled")
+            << u"I entered the wrong PIN three times and now the card shows as disabled. How do I unblock it?"_s
+            << u"en"_s << reason::kVulnerable.toString();
         QTest::newRow("nl subject asks")
             << u"vraag over oplichting\nMijn moeder vroeg wat jullie doen als iemand via een nepwebshop betaalt. Zij heeft niks gekocht."_s
             << u"nl"_s << fraud;
@@ -257,6 +266,9 @@ private Q_SLOTS:
         QTest::newRow("it threat without laughter")
             << u"Mio marito mi ammazza se scopre che ho scritto, ho paura."_s << u"it"_s
             << reason::kCrisis.toString();
+        QTest::newRow("en disabled person")
+            << u"I am disabled and cannot get to the post office to return the parcel."_s << u"en"_s
+            << reason::kVulnerable.toString();
         QTest::newRow("es complaint") << u"Quiero poner una queja formal por el trato recibido."_s << u"es"_s
                                       << reason::kComplaint.toString();
     }
