@@ -39,6 +39,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::ui {
@@ -388,8 +390,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::showOutbox()
 {
+    // A sixth of the window (four or five replies at 1280x800): the conversation above keeps
+    // most of its lines; the dock can be dragged taller, floated or moved to a side.
     if (m_outboxDock->isHidden() && !m_outboxDock->isFloating())
-        resizeDocks({m_outboxDock}, {200}, Qt::Vertical);
+        resizeDocks({m_outboxDock}, {std::clamp(height() / 6, 110, 220)}, Qt::Vertical);
     m_outboxDock->show();
     m_outboxDock->raise();
     m_outboxView->focusList();
