@@ -1,6 +1,7 @@
 // The team lead workspace, offscreen, signed in as the demo lead (leo@lumen.example) against a
 // real tandemd: accessible names, the hourly chart from a report, breach alerts, CSV export, and
 // reassignment by dropping ticket ids on an agent (and priority by menu) reaching the server.
+#include "PixelProbe.h"
 #include "TestServer.h"
 
 #include "ui/AlertNotifier.h"
@@ -22,6 +23,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineSeries>
@@ -262,6 +264,50 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(notifier->bannerTitle().contains(u"#424242"_s), 5000);
         QVERIFY(notifier->bannerText().contains(u"Refund still missing"_s));
         QVERIFY(notifier->bannerText().contains(u"Cards"_s));
+    }
+
+    // Issue 18, layouts that breathe: at every size the queue table's columns are sized to their
+    // contents (none wider than 320 px), so the figures stay beside the queue names instead of
+    // being pushed to the far edge of a wide screen.
+    void figuresStayBesideTheNamesAtEverySize_data()
+    {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1024x640") << QSize(1024, 640);
+        QTest::newRow("1280x800") << QSize(1280, 800);
+        QTest::newRow("1920x1080") << QSize(1920, 1080);
+        QTest::newRow("2560x1440") << QSize(2560, 1440);
+    }
+    void figuresStayBesideTheNamesAtEverySize()
+    {
+        QFETCH(QSize, size);
+        quiesce();
+        Q_EMIT m_workspace->client()->queueStatsReceived(reportWith(0));
+        m_workspace->resize(size);
+        QTRY_COMPARE(m_workspace->size(), size);
+        QApplication::processEvents();
+        QTableView *table = m_workspace->queueTable();
+        QHeaderView *header = table->horizontalHeader();
+        int right = 0;
+        for (int column = 0; column < header->count(); ++column) {
+            if (header->isSectionHidden(column))
+                continue;
+            QVERIFY2(header->sectionSize(column) <= 320,
+                     qPrintable(u"column %1 is %2 px"_s.arg(column).arg(header->sectionSize(column))));
+            // Nothing cut: each column is at least as wide as its widest cell asks.
+            QVERIFY2(
+                header->sectionSize(column) + 1 >=
+                    static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column),
+                qPrintable(u"column %1: %2 < %3"_s.arg(column)
+                               .arg(header->sectionSize(column))
+                               .arg(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column))));
+            right = std::max(right, header->sectionViewportPosition(column) + header->sectionSize(column));
+        }
+        // The last figure ends within the columns' own widths, not at the edge of the screen.
+        QVERIFY2(right <= 320 * header->count(), qPrintable(QString::number(right)));
+        if (size.width() >= 1920)
+            QVERIFY2(right < table->viewport()->width() * 2 / 3, qPrintable(QString::number(right)));
+        test::keepScreenshot(m_workspace.get(), u"lead-%1x%2.png"_s.arg(size.width()).arg(size.height()));
+        m_workspace->resize(1000, 800);
     }
 
     void queuesWithACrisisComeFirst()
