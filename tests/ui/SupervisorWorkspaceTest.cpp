@@ -2,6 +2,7 @@
 // stays text), then the whole workspace against a real tandemd with the demo company: accessible
 // names, statistics and CSV export, a spot-check verdict that is stored and moves on, and the
 // escalation thresholds with preview, save and a conflicting save.
+#include "PixelProbe.h"
 #include "TestServer.h"
 
 #include "app/ApiClient.h"
@@ -18,8 +19,10 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -122,6 +125,54 @@ private Q_SLOTS:
         QVERIFY(view.findChild<QLabel *>(u"diffLegend"_s)->text().contains(u"exactly"_s));
         view.clear();
         QVERIFY(view.draftView()->toPlainText().isEmpty());
+    }
+
+    // Issue 18, layouts that breathe: the performance table keeps its figures beside the intent
+    // names from 1024x640 to 2560x1440 (columns sized to their contents, none over 320 px).
+    void figuresStayBesideTheNamesAtEverySize()
+    {
+        test::TestHttp http(m_server->baseUrl());
+        QVERIFY(http.login(u"sam@lumen.example"_s));
+        app::ApiClient api{QUrl(m_server->baseUrl())};
+        api.setToken(http.token());
+        SupervisorWorkspace workspace(&api);
+        QSignalSpy statsLoaded(workspace.performanceTab(), &SupervisorPerformanceTab::loaded);
+        workspace.resize(1024, 640);
+        workspace.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&workspace));
+        QTRY_COMPARE(statsLoaded.size(), 1);
+        QTableView *table = workspace.performanceTab()->statsView();
+        QVERIFY(table->model()->rowCount() > 0);
+        for (const QSize size : {QSize(1024, 640), QSize(1280, 800), QSize(1920, 1080), QSize(2560, 1440)}) {
+            workspace.resize(size);
+            QTRY_COMPARE(workspace.size(), size);
+            QApplication::processEvents();
+            QHeaderView *header = table->horizontalHeader();
+            int right = 0;
+            for (int column = 0; column < header->count(); ++column) {
+                if (header->isSectionHidden(column))
+                    continue;
+                QVERIFY2(header->sectionSize(column) <= 320,
+                         qPrintable(u"%1: column %2 is %3 px"_s.arg(size.width())
+                                        .arg(column)
+                                        .arg(header->sectionSize(column))));
+                right =
+                    std::max(right, header->sectionViewportPosition(column) + header->sectionSize(column));
+            }
+            // No column is padded out to fill the screen: each is as wide as its contents ask.
+            for (int column = 0; column < header->count(); ++column) {
+                const int wanted =
+                    std::max(static_cast<QAbstractItemView *>(table)->sizeHintForColumn(column),
+                             header->sectionSizeHint(column));
+                QVERIFY2(header->sectionSize(column) <= std::max(wanted, 40) + 24,
+                         qPrintable(u"%1: column %2 is %3 px for %4 px of contents"_s.arg(size.width())
+                                        .arg(column)
+                                        .arg(header->sectionSize(column))
+                                        .arg(wanted)));
+            }
+            QVERIFY(right > 0);
+            test::keepScreenshot(&workspace, u"supervisor-%1x%2.png"_s.arg(size.width()).arg(size.height()));
+        }
     }
 
     void workspaceAgainstTandemd()
