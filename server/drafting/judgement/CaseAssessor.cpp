@@ -73,7 +73,14 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     };
 
     // Risk to life first: whatever else the message says, a person must see it now.
-    assessCrisis(prepared, input.languageServed || input.language.isEmpty(), a, settled);
+    // The text layers read the same features: computed once, when the first of them asks.
+    std::optional<std::vector<RiskTextModel::Feature>> featureCache;
+    const LazyFeatures features = [&]() -> const std::vector<RiskTextModel::Feature> & {
+        if (!featureCache)
+            featureCache = RiskTextModel::features(prepared.text());
+        return *featureCache;
+    };
+    assessCrisis(prepared, input.languageServed || input.language.isEmpty(), a, settled, features);
     if (const QString p = vulnerablePhrase(prepared, settled); !p.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
@@ -131,7 +138,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kOutOfScope, u"not a matter for us: "_s + quoted(p));
     if (const QString p = ownPhrase(u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quoted(p));
-    assessCodeText(prepared, a, settledOrAsked);
+    assessCodeText(prepared, a, settledOrAsked, features);
     assessHistory(input, a);
 
     if (!input.languageServed && !input.language.isEmpty())
@@ -155,10 +162,9 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     return a;
 }
 
-void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment &a,
-                                  const LazySpans &aside) const
+void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment &a, const LazySpans &aside,
+                                  const LazyFeatures &features) const
 {
-    std::optional<std::vector<RiskTextModel::Feature>> features; // read once, when a model asks
     // The message without the parts set aside (a lawyer friend's opinion, a question about what
     // would happen if, a settled past): read only when a model found the whole message worded
     // like its code, and then it must find the writer's own words worded so too.
@@ -167,9 +173,7 @@ void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment 
     for (const RiskTextModel &model : m_codeText.models()) {
         if (a.has(model.code()))
             continue;
-        if (!features)
-            features = RiskTextModel::features(prepared.text());
-        if (!model.says(*features, false))
+        if (!model.says(features(), false))
             continue;
         if (!own) {
             own = prepared.text();
@@ -255,7 +259,7 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
 }
 
 void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a,
-                                const LazySpans &settled) const
+                                const LazySpans &settled, const LazyFeatures &features) const
 {
     if (const QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty()) {
         add(a, reason::kCrisis, u"the customer may be at risk: "_s + quoted(p));
@@ -371,7 +375,7 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     const double needed = withSign ? m_text.threshold()
                           : served ? m_text.aloneThreshold()
                                    : std::min(m_text.aloneThreshold(), kUnservedAloneThreshold);
-    if (m_text.isValid() && m_text.probability(prepared.text()) >= needed) {
+    if (m_text.isValid() && m_text.probability(features()) >= needed) {
         QStringList words;
         for (const QString &w : m_text.strongestWords(prepared.text(), 4))
             words.append(quoted(w));

@@ -126,11 +126,13 @@ private:
     using Spans = QList<std::pair<qsizetype, qsizetype>>;
     //! Spans read on first use, then kept for the rest of one assessment.
     using LazySpans = std::function<const Spans &()>;
+    //! The text layers' features of the judged text, computed once for all of them.
+    using LazyFeatures = std::function<const std::vector<RiskTextModel::Feature> &()>;
     //! \a settled: the context_settled spans (a past matter the writer calls settled, a pet's
     //! death); a risk sign inside one is no evidence for a sensitive topic.
     //! \a served: the message is in a language the knowledge base answers.
-    void assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a,
-                      const LazySpans &settled) const;
+    void assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a, const LazySpans &settled,
+                      const LazyFeatures &features) const;
     QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled) const;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
     //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
@@ -139,7 +141,8 @@ private:
     QString ownPhrase(QStringView signal, const PrefilterText &prepared, const LazySpans &explaining) const;
     //! The codes' text models, for the codes no phrase gave; a model's reading must hold without
     //! the spans \a aside gives (what the writer sets aside as not their matter).
-    void assessCodeText(const PrefilterText &prepared, CaseAssessment &a, const LazySpans &aside) const;
+    void assessCodeText(const PrefilterText &prepared, CaseAssessment &a, const LazySpans &aside,
+                        const LazyFeatures &features) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
     void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
     static int listItems(const CaseInput &input);
