@@ -372,9 +372,9 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     // picks the ticket up cannot weigh the wording either, and a crisis must not wait in the
     // normal queue behind it (ADR 0011).
     const bool withSign = !signs.isEmpty() && !explainedSigns;
-    const double needed = withSign ? m_text.threshold()
-                          : served ? m_text.aloneThreshold()
-                                   : std::min(m_text.aloneThreshold(), kUnservedAloneThreshold);
+    const double needed = served ? (withSign ? m_text.threshold() : m_text.aloneThreshold())
+                                 : (withSign ? std::min(m_text.threshold(), kUnservedSignThreshold)
+                                             : std::min(m_text.aloneThreshold(), kUnservedAloneThreshold));
     if (m_text.isValid() && m_text.probability(features()) >= needed) {
         QStringList words;
         for (const QString &w : m_text.strongestWords(prepared.text(), 4))

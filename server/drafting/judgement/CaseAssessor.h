@@ -119,6 +119,8 @@ public:
     //! The crisis text layer's threshold without a risk sign, at most, for a message in a language
     //! the knowledge base does not serve (measured in docs/drafting.md, round 11).
     static constexpr double kUnservedAloneThreshold = 0.3;
+    //! The same beside a risk sign (0.2 in a served language).
+    static constexpr double kUnservedSignThreshold = 0.15;
     //! Characters of the thread the signals read, newest last (keeps a draft within its budget).
     static constexpr qsizetype kMaxJudgedChars = 12000;
 
