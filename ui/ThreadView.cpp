@@ -104,8 +104,13 @@ QString ThreadView::shownText(const QString &body, int maxChars, int maxLines, b
 
 QString ThreadView::bodyHtml(const QString &body, int maxChars, int maxLines, bool *truncated)
 {
+    return shownHtml(shownText(body, maxChars, maxLines, truncated));
+}
+
+QString ThreadView::shownHtml(const QString &shown)
+{
     // Escaping happens last, on the already-cut text, so an entity is never split in half.
-    QString html = shownText(body, maxChars, maxLines, truncated).toHtmlEscaped();
+    QString html = shown.toHtmlEscaped();
     html.replace(u'\n', u"<br/>"_s);
     return html;
 }
@@ -146,8 +151,7 @@ QString ThreadView::messageHtml(const Message &message, AccessibleEntry *entry) 
     bool truncated = false;
     const QString shown = shownText(message.body, expanded ? kExpandedChars : kPreviewChars,
                                     expanded ? kExpandedChars : kPreviewLines, &truncated);
-    QString body = shown.toHtmlEscaped();
-    body.replace(u'\n', u"<br/>"_s);
+    QString body = shownHtml(shown);
     entry->kind = AccessibleEntry::Message;
     entry->key = u"m"_s + QString::number(message.id);
     entry->heading = tr("%1, %2, %3")
@@ -179,8 +183,7 @@ QString ThreadView::pendingHtml(const PendingEntry &pending, AccessibleEntry *en
         tr("You").toHtmlEscaped(), theme::cssColor(accent), pending.state.toHtmlEscaped());
     bool truncated = false;
     const QString shown = shownText(pending.body, kPreviewChars, kPreviewLines, &truncated);
-    QString body = shown.toHtmlEscaped();
-    body.replace(u'\n', u"<br/>"_s);
+    const QString body = shownHtml(shown);
     entry->kind = AccessibleEntry::Pending;
     entry->heading = tr("%1, %2").arg(tr("You"), pending.state);
     entry->text = shown;

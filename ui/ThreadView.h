@@ -87,6 +87,8 @@ private:
     QString pendingHtml(const PendingEntry &pending, AccessibleEntry *entry) const;
     //! \a body as shown: sanitised, cut at \a maxChars / \a maxLines (*truncated when cut).
     static QString shownText(const QString &body, int maxChars, int maxLines, bool *truncated);
+    //! \a shown (from shownText()) escaped for the document, line breaks kept.
+    static QString shownHtml(const QString &shown);
     QString card(const QColor &accent, const QColor &background, const QString &header,
                  const QString &body) const;
 

@@ -85,13 +85,22 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
         a.setAside.append(reason::kVulnerable.toString());
+    // "Please ignore my previous e-mail, the parcel was at the neighbours'": an earlier message
+    // withdrawn is not a matter raised again.
+    std::optional<Spans> withdrawn;
+    const LazySpans settledOrWithdrawn = [&]() -> const Spans & {
+        if (!withdrawn) {
+            withdrawn = settled();
+            withdrawn->append(m_lexicon.spans(u"context_retracted", prepared));
+        }
+        return *withdrawn;
+    };
     // Fraud and legal words in a question about what would happen if ("what happens if I report
     // fraud?") ask about the policy: set aside like the settled past.
     std::optional<Spans> asideSpans;
     const LazySpans settledOrAsked = [&]() -> const Spans & {
         if (!asideSpans) {
-            asideSpans = settled();
-            asideSpans->append(m_lexicon.spans(u"context_retracted", prepared));
+            asideSpans = settledOrWithdrawn();
             asideSpans->append(m_lexicon.spans(u"context_hypothetical", prepared));
             asideSpans->append(m_lexicon.spans(u"context_lawyer_known", prepared));
             // "A general question, nothing has happened": the whole message asks about the policy.
@@ -111,16 +120,6 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         a.setAside.append(reason::kLegal.toString());
     if (const QString p = m_lexicon.find(u"manipulation", prepared); !p.isEmpty())
         add(a, reason::kManipulation, u"tries to steer the reply or claims an approval: "_s + quoted(p));
-    // "Please ignore my previous e-mail, the parcel was at the neighbours'": an earlier message
-    // withdrawn is not a matter raised again.
-    std::optional<Spans> withdrawn;
-    const LazySpans settledOrWithdrawn = [&]() -> const Spans & {
-        if (!withdrawn) {
-            withdrawn = settled();
-            withdrawn->append(m_lexicon.spans(u"context_retracted", prepared));
-        }
-        return *withdrawn;
-    };
     // A complaint the writer calls settled ("after my complaint in January everything was put
     // right, thank you") or takes back ("ignore my mail of yesterday, I was angry") is background,
     // like a settled fraud.
