@@ -332,13 +332,12 @@ QList<judgement::PieceIntent> GroundedDraftEngine::pieceIntents(const QString &c
         if (piece.outOfScope || piece.abstain)
             continue;
         // A piece's own reading counts when the whole message also leans that way (its top
-        // intents), or when the piece alone is unmistakable: a stray clause misread on its own
-        // must not turn one request into several.
-        const bool alsoWhole =
-            std::any_of(whole.top.cbegin(), whole.top.cend(),
-                        [&](const QPair<QString, double> &t) { return t.first == piece.intent; });
-        if (!alsoWhole && piece.confidence < kPieceAloneConfidence)
-            continue;
+        // intents), or when the piece alone is unmistakable, or when the customer announced
+        // several requests (the judgement decides that): a stray clause misread on its own must
+        // not turn one request into several.
+        p.alsoWhole = piece.confidence >= kPieceAloneConfidence ||
+                      std::any_of(whole.top.cbegin(), whole.top.cend(),
+                                  [&](const QPair<QString, double> &t) { return t.first == piece.intent; });
         p.intent = piece.intent;
         p.confidence = piece.confidence;
         pieces.append(p);

@@ -1,6 +1,10 @@
 #include "LanguageDetector.h"
 
 #include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <algorithm>
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
@@ -53,6 +57,23 @@ LanguageDetector::Result LanguageDetector::detect(const QString &text, const QSt
     return r;
 }
 
+bool LanguageDetector::areNeighbours(const QString &a, const QString &b)
+{
+    // Languages cld2 confuses on short text: mutually intelligible neighbours.
+    static const QList<QStringList> groups{
+        {u"sv"_s, u"da"_s, u"no"_s, u"nb"_s, u"nn"_s},
+        {u"cs"_s, u"sk"_s},
+        {u"hr"_s, u"sr"_s, u"bs"_s, u"sl"_s},
+        {u"id"_s, u"ms"_s},
+        {u"es"_s, u"gl"_s, u"ca"_s},
+        {u"pt"_s, u"gl"_s},
+        {u"ru"_s, u"uk"_s, u"be"_s},
+        {u"nl"_s, u"af"_s},
+    };
+    return std::any_of(groups.cbegin(), groups.cend(),
+                       [&](const QStringList &g) { return g.contains(a) && g.contains(b); });
+}
+
 QString LanguageDetector::decide(const QString &text, const QString &hint)
 {
     const QString h = hint.left(2).toLower();
@@ -63,6 +84,12 @@ QString LanguageDetector::decide(const QString &text, const QString &hint)
         if (!h.isEmpty() && lang == h && share >= kHintShare)
             return h;
     }
+    // A short message in a close neighbour of the customer's language ("går det att betala med
+    // faktura?" read as Danish for a Swedish customer): the letters barely tell them apart, the
+    // profile does.
+    if (!h.isEmpty() && !r.language.isEmpty() && r.language != h && text.size() <= kNeighbourMaxChars &&
+        areNeighbours(r.language, h))
+        return h;
     if (!r.language.isEmpty() && (r.reliable || h.isEmpty()))
         return r.language;
     return h.isEmpty() ? u"en"_s : h;

@@ -24,10 +24,17 @@ public:
 
     //! The language to answer in: the customer's own (the hint, e.g. their profile language)
     //! when it is a good part of a code-switched text (≥ kHintShare percent); else the detected
-    //! one when cld2 is sure (or there is no hint); else the hint; else "en".
+    //! one when cld2 is sure (or there is no hint), unless the text is short and the detected
+    //! language is a close neighbour of the hint (areNeighbours); else the hint; else "en".
     static QString decide(const QString &text, const QString &hint);
 
+    //! Whether \a a and \b b are close neighbours cld2 confuses on short text (sv/da/no, cs/sk,
+    //! hr/sr/bs/sl, id/ms, es/gl/ca, pt/gl, ru/uk/be, nl/af).
+    static bool areNeighbours(const QString &a, const QString &b);
+
     static constexpr int kHintShare = 20;
+    //! Up to this length a neighbour of the customer's language reads as their own.
+    static constexpr qsizetype kNeighbourMaxChars = 400;
 };
 
 } // namespace tandem::server

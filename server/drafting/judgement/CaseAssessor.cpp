@@ -39,6 +39,20 @@ QSet<QString> referenceNumbers(const QString &text)
     return out;
 }
 
+//! The sentence of \a text around [start, end): from the last sentence end before it to the next
+//! one after it (. ! ? or a line break).
+std::pair<qsizetype, qsizetype> sentenceAround(const QString &text, qsizetype start, qsizetype end)
+{
+    auto isEnd = [](QChar c) {
+        return c == u'.' || c == u'!' || c == u'?' || c == u'\n';
+    };
+    while (start > 0 && !isEnd(text.at(start - 1)))
+        --start;
+    while (end < text.size() && !isEnd(text.at(end)))
+        ++end;
+    return {start, end};
+}
+
 QString quoted(const QString &phrase)
 {
     const QString p = phrase.simplified();
@@ -80,8 +94,17 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
             featureCache = RiskTextModel::features(prepared.text());
         return *featureCache;
     };
-    assessCrisis(prepared, input.languageServed || input.language.isEmpty(), a, settled, features);
-    if (const QString p = vulnerablePhrase(prepared, settled); !p.isEmpty())
+    // The writer's own work in care or funerals, read before not_literal blanked those words.
+    std::optional<bool> ownWorkRead;
+    const std::function<bool()> ownWork = [&] {
+        if (!ownWorkRead)
+            ownWorkRead =
+                !m_lexicon.find(u"context_profession", fold(input.customerText.right(kMaxJudgedChars)))
+                     .isEmpty();
+        return *ownWorkRead;
+    };
+    assessCrisis(prepared, input.languageServed || input.language.isEmpty(), a, settled, features, ownWork);
+    if (const QString p = vulnerablePhrase(prepared, settled, ownWork); !p.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
         a.setAside.append(reason::kVulnerable.toString());
@@ -243,7 +266,8 @@ QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepare
     return {};
 }
 
-QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled) const
+QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled,
+                                       const std::function<bool()> &ownWork) const
 {
     // A planned operation explains its stay in hospital ("in hospital for five days after my knee
     // op"): those words are set aside, every other vulnerable sign (a stroke, cancer, a death)
@@ -253,12 +277,39 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
         explained = settled();
         if (!m_lexicon.find(u"care_planned", prepared).isEmpty())
             explained.append(m_lexicon.spans(u"care_stay", prepared));
+        // "Five years ago I had a severe depression; today I'm well": the writer says they are
+        // well again, and the sentence that names the illness or the loss lies years back.
+        if (!m_lexicon.find(u"context_well_now", prepared).isEmpty()) {
+            for (const auto &[start, end] : m_lexicon.spans(u"context_long_ago", prepared))
+                explained.append(sentenceAround(prepared.text(), start, end));
+        }
+        // "I'm a hospice nurse on nights": the hospital, the hospice, the funeral hall are
+        // their workplace.
+        if (ownWork())
+            explained.append(m_lexicon.spans(u"care_workplace", prepared));
+        // "I'm 83 and do all my shopping online": an age beside managing alone asks for no help,
+        // nor does the grandson who set them up, in the sentence that says they manage.
+        if (const Spans manages = m_lexicon.spans(u"context_manages", prepared); !manages.isEmpty()) {
+            for (const auto &[start, end] : manages)
+                explained.append(sentenceAround(prepared.text(), start, end));
+            static const QRegularExpression age(u"\\b(?:[6-9]\\d|1[01]\\d)\\b"_s);
+            for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
+                if (age.match(prepared.text().mid(start, end - start)).hasMatch())
+                    explained.append({start, end});
+            }
+        }
+        // "What happens to the balance when the account holder dies? Purely a planning question":
+        // a question about the policy, like a fraud asked about.
+        explained.append(m_lexicon.spans(u"context_hypothetical", prepared));
+        if (!m_lexicon.find(u"context_general", prepared).isEmpty())
+            explained.append({0, prepared.text().size()});
         return explained;
     });
 }
 
 void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a,
-                                const LazySpans &settled, const LazyFeatures &features) const
+                                const LazySpans &settled, const LazyFeatures &features,
+                                const std::function<bool()> &ownWork) const
 {
     if (const QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty()) {
         add(a, reason::kCrisis, u"the customer may be at risk: "_s + quoted(p));
@@ -292,6 +343,9 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
         {u"signs_hot_car", u"a child left in a car"},
         {u"signs_violence_heard", u"violence heard"},
     }};
+    // One sign of an emergency (a drowsy grandfather, a drooping face) is not enough on its own,
+    // but it is a sign of risk for the text layer below, like a risk concept.
+    QString emergencySign;
     constexpr int kMaxAspects = 4;
     static const auto aspectNames = [] {
         std::array<QStringList, emergencies.size()> names;
@@ -318,6 +372,8 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
                 u"someone's safety is at risk, %1: %2"_s.arg(emergencies[k].label, signs.join(u" + "_s)));
             return;
         }
+        if (!signs.isEmpty() && emergencySign.isEmpty())
+            emergencySign = emergencies[k].label + u' ' + signs.first();
     }
     // Indirect wording: each cue alone is ordinary ("I won't need the card", "I've sorted my
     // papers", "I'm done with everything", "thanks for everything"); two kinds together are how
@@ -351,7 +407,13 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     // fear...), weighed by the model trained on the labelled suites.
     if (!m_risk.isValid())
         return;
-    const RiskModel::Reading r = RiskModel::read(m_lexicon, prepared);
+    RiskModel::Reading r = RiskModel::read(m_lexicon, prepared);
+    // "I'm a nurse on an A&E ward": not_literal blanked the words of their work, the context
+    // they gave is still known (someone else's risk, at work).
+    static const int atWork = int(RiskModel::signalNames().indexOf(u"context_reported"_s));
+    if (atWork >= 0 && size_t(atWork) < r.present.size() && !r.present[size_t(atWork)] &&
+        std::any_of(r.present.cbegin(), r.present.cend(), [](bool p) { return p; }) && ownWork())
+        r.present[size_t(atWork)] = true;
     QStringList signs;
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (r.present[i] && !RiskModel::isContext(int(i)))
@@ -371,7 +433,14 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     // picks the ticket up cannot weigh the wording either, and a crisis must not wait in the
     // normal queue behind it (ADR 0011).
     const bool withSign = !signs.isEmpty() && !explainedSigns;
-    const double needed = served ? (withSign ? m_text.threshold() : m_text.aloneThreshold())
+    // One sign of an emergency and no risk concept: surer than the text alone, less sure than
+    // beside a concept ("a snowsuit for my baby, minus 10 here" is one sign of the cold).
+    const bool emergencyOnly = !withSign && !explainedSigns && !emergencySign.isEmpty();
+    if (!emergencySign.isEmpty())
+        signs.append(emergencySign);
+    const double needed = served ? (withSign        ? m_text.threshold()
+                                    : emergencyOnly ? std::max(m_text.threshold(), kEmergencySignThreshold)
+                                                    : m_text.aloneThreshold())
                                  : (withSign ? std::min(m_text.threshold(), kUnservedSignThreshold)
                                              : std::min(m_text.aloneThreshold(), kUnservedAloneThreshold));
     if (m_text.isValid() && m_text.probability(features()) >= needed) {
@@ -387,14 +456,32 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     // Signs short of a crisis are evidence of a vulnerable topic, unless each is in a matter the
     // writer calls settled or a pet's death ("our cat died in spring, how do I stop the
     // subscription?").
+    // (settled() is read only when a sign asks: its patterns are among the costliest.)
+    auto inBackground = [&settled](std::pair<qsizetype, qsizetype> span) {
+        const Spans &background = settled();
+        return std::any_of(background.cbegin(), background.cend(), [span](const auto &c) {
+            return c.first <= span.first && span.second <= c.second;
+        });
+    };
+    if (explainedSigns) {
+        // Signs a context explains are no evidence; but someone else's death, not settled, is
+        // itself evidence of a bereavement topic ("mio marito è mancato a febbraio"), unless
+        // funerals are the writer's work.
+        static const int death = int(RiskModel::signalNames().indexOf(u"context_bereavement"_s));
+        if (death >= 0 && size_t(death) < r.present.size() && r.present[size_t(death)] &&
+            !inBackground(r.spans.at(death)) && !ownWork())
+            a.riskSigns.append(RiskModel::conceptLabel(death) + u' ' + quoted(r.phrases.at(death)));
+        return;
+    }
     qsizetype sign = 0;
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (!r.present[i] || RiskModel::isContext(int(i)))
             continue;
-        const auto [start, end] = r.spans.at(qsizetype(i));
-        const Spans &background = settled();
-        if (std::none_of(background.cbegin(), background.cend(),
-                         [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; }))
+        if (!RiskModel::isSignAlone(int(i))) {
+            ++sign;
+            continue;
+        }
+        if (!inBackground(r.spans.at(qsizetype(i))))
             a.riskSigns.append(signs.at(sign));
         ++sign;
     }
@@ -445,13 +532,14 @@ void CaseAssessor::assessRequests(const CaseInput &input, const PrefilterText &p
     for (const PieceIntent &p : input.pieces) {
         if (p.intent.isEmpty() || p.contentWords < kPieceMinWords || intents.contains(p.intent))
             continue;
-        // "What happens if I report a fraud?" asks about the policy, not for a fraud to be handled.
-        if (!m_lexicon.find(u"context_hypothetical", fold(p.text)).isEmpty())
-            continue;
         const bool counts = enumerated ? p.confidence >= kPieceConfidenceListed &&
                                              (p.asks || p.confidence >= kPieceConfidence)
-                                       : p.asks && p.confidence >= kPieceConfidence;
+                                       : p.alsoWhole && p.asks && p.confidence >= kPieceConfidence;
         if (!counts)
+            continue;
+        // "What happens if I report a fraud?" asks about the policy, not for a fraud to be handled.
+        // (Read last: the lexicon costs more than the checks above.)
+        if (!m_lexicon.find(u"context_hypothetical", PrefilterText(fold(p.text))).isEmpty())
             continue;
         intents.append(p.intent);
         families.insert(input.intentFamilies.value(p.intent, p.intent));

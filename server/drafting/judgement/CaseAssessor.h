@@ -37,6 +37,8 @@ struct PieceIntent
     double confidence = 0;
     int contentWords = 0;
     bool asks = false; //!< reads as a request: a question, "please", "I want", "can you" ...
+    //! The whole message's reading leans the same way, or the piece alone is unmistakable.
+    bool alsoWhole = false;
 };
 
 //! Everything the judgement looks at for one ticket.
@@ -121,6 +123,9 @@ public:
     static constexpr double kUnservedAloneThreshold = 0.3;
     //! The same beside a risk sign (0.2 in a served language).
     static constexpr double kUnservedSignThreshold = 0.15;
+    //! The text layer's bar in a served language where the only sign is one sign of an
+    //! emergency (round 12): between the bar beside a risk concept and the bar alone.
+    static constexpr double kEmergencySignThreshold = 0.4;
     //! Characters of the thread the signals read, newest last (keeps a draft within its budget).
     static constexpr qsizetype kMaxJudgedChars = 12000;
 
@@ -134,8 +139,9 @@ private:
     //! death); a risk sign inside one is no evidence for a sensitive topic.
     //! \a served: the message is in a language the knowledge base answers.
     void assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a, const LazySpans &settled,
-                      const LazyFeatures &features) const;
-    QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled) const;
+                      const LazyFeatures &features, const std::function<bool()> &ownWork) const;
+    QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled,
+                             const std::function<bool()> &ownWork) const;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
     //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
     //! threat of the police) and not overlapping a span \a explaining gives (read only when some

@@ -141,6 +141,14 @@ QString RiskModel::conceptLabel(int index)
     return index >= 0 && index < concepts().size() ? concepts().at(index).label : QString();
 }
 
+bool RiskModel::isSignAlone(int index)
+{
+    if (index < 0 || index >= concepts().size())
+        return false;
+    const QString &signal = concepts().at(index).signal;
+    return concepts().at(index).kind != Kind::Context && signal != u"concept_aggressor";
+}
+
 bool RiskModel::isContext(int index)
 {
     return index >= 0 && index < concepts().size() && concepts().at(index).kind == Kind::Context;

@@ -67,6 +67,9 @@ public:
     static QString conceptLabel(int index);
     //! Whether signal \a index is context (it lowers the risk; not evidence of it).
     static bool isContext(int index);
+    //! Whether the concept at \a index is a sign of risk on its own (a person who may harm is
+    //! one only beside another sign: "my husband", "a police officer").
+    static bool isSignAlone(int index);
 
 private:
     std::vector<double> m_weights; //!< per featureNames() entry

@@ -61,7 +61,9 @@ bool asksSomething(const QString &piece)
         "por favor|puede|pueden|podrían|quiero|quisiera|necesito|merci de|pouvez-vous|pourriez-vous|"
         "je veux|je voudrais|j'aimerais|graag|kunt u|kan ik|ik wil|ik zou|"
         "voitteko|voisitteko|haluan|haluaisin|proszę|czy mogę|chcę|chciał|chciała|"
-        "per favore|potete|potreste|vorrei|voglio|devo|gostaria|quero|queria|podem|poderiam)\\b"_s,
+        "per favore|potete|potreste|vorrei|voglio|devo|gostaria|quero|queria|podem|poderiam|"
+        "me gustaría|me gustaria|quería|volevo|mi piacerebbe|chciałabym|chciałbym|je souhaite|"
+        "je souhaiterais|ich hätte gern|ich würde gern|skulle vilja|toivoisin|i'd appreciate|i'd love)\\b"_s,
         QRegularExpression::UseUnicodePropertiesOption);
     // Question words ask only where a question opens (a customer may leave out the question
     // mark): "how do I close it" asks, "my heart stopped when the app showed £0" and "wie immer"

@@ -324,6 +324,24 @@ private Q_SLOTS:
         QCOMPARE(LanguageDetector::decide(u""_s, u""_s), u"en"_s);
     }
 
+    // A short message in a close neighbour of the profile language is the customer's own: cld2
+    // cannot tell short Swedish from Danish or Czech from Slovak, the profile can. A long text
+    // and a language that is no neighbour still go by what cld2 reads.
+    void neighbourOfTheProfileLanguageIsTheProfileLanguage()
+    {
+        const QString swedish = u"Hej, går det att betala med faktura hos er eller bara kort? Mvh Anders"_s;
+        QCOMPARE(LanguageDetector::decide(swedish, u"sv"_s), u"sv"_s);
+        const QString danish =
+            u"Hej, kan jeg betale med faktura hos jer, eller kun med kort? Venlig hilsen Mette"_s;
+        QCOMPARE(LanguageDetector::decide(danish, u"da"_s), u"da"_s);
+        QVERIFY(LanguageDetector::areNeighbours(u"sv"_s, u"da"_s));
+        QVERIFY(LanguageDetector::areNeighbours(u"cs"_s, u"sk"_s));
+        QVERIFY(!LanguageDetector::areNeighbours(u"sv"_s, u"fi"_s));
+        QVERIFY(!LanguageDetector::areNeighbours(u"de"_s, u"nl"_s));
+        const QString german = u"Guten Tag, kann ich die nächste Rate mit einer anderen Karte bezahlen?"_s;
+        QCOMPARE(LanguageDetector::decide(german, u"sv"_s), u"de"_s);
+    }
+
     void sentimentHandlesNegationAndIntensifiers_data()
     {
         QTest::addColumn<QString>("language");

@@ -400,13 +400,24 @@ private Q_SLOTS:
                              {u"late_fee"_s, u"payments"_s},
                              {u"refund_status"_s, u"refunds"_s},
                              {u"return_item"_s, u"refunds"_s}};
-        in.pieces = {{u"a"_s, u"update_details"_s, 0.8, 5, true}, {u"b"_s, u"late_fee"_s, 0.7, 6, true}};
+        in.pieces = {{u"a"_s, u"update_details"_s, 0.8, 5, true, true},
+                     {u"b"_s, u"late_fee"_s, 0.7, 6, true, true}};
         CaseAssessment a = CaseAssessor().assess(in);
         QVERIFY(a.has(reason::kMultiIssue));
         QCOMPARE(a.requestIntents.size(), 2);
+        // A piece the whole message does not lean towards is a stray clause, unless the customer
+        // announced several requests ("por un lado ... y por otro").
+        in.pieces = {{u"a"_s, u"update_details"_s, 0.8, 5, true, true},
+                     {u"b"_s, u"late_fee"_s, 0.7, 6, true, false}};
+        QVERIFY(!CaseAssessor().assess(in).has(reason::kMultiIssue));
+        in.customerText =
+            u"Por un lado quiero cambiar mi correo, y por otro, ¿por qué me cobráis un recargo?"_s;
+        QVERIFY(CaseAssessor().assess(in).has(reason::kMultiIssue));
+        in.customerText = u"x"_s;
         // Two requests of one family are one matter.
         in.intent = u"refund_status"_s;
-        in.pieces = {{u"a"_s, u"refund_status"_s, 0.8, 5, true}, {u"b"_s, u"return_item"_s, 0.7, 6, true}};
+        in.pieces = {{u"a"_s, u"refund_status"_s, 0.8, 5, true, true},
+                     {u"b"_s, u"return_item"_s, 0.7, 6, true, true}};
         QVERIFY(!CaseAssessor().assess(in).has(reason::kMultiIssue));
         // An unsure piece does not count, nor a statement the model is not sure of.
         in.pieces = {{u"a"_s, u"refund_status"_s, 0.8, 5, true}, {u"b"_s, u"late_fee"_s, 0.3, 6, true}};
@@ -491,12 +502,19 @@ private Q_SLOTS:
 
         // Sensitive intents carry their code. Hardship and bereavement need evidence in the text
         // (needs_evidence): the judgement's own code, or a sign of risk it read; the model's topic
-        // alone ("can I move my instalment while I'm in for my knee op") is not enough.
+        // alone ("can I move my instalment while I'm in for my knee op") is not enough, unless
+        // the model is sure of hardship (evidence_unless_confidence 0.9, round 12).
         EscalationPolicy::Signals hardship;
         hardship.queue = u"payments"_s;
         hardship.intent = u"financial_hardship"_s;
-        hardship.confidence = 0.9;
+        hardship.confidence = 0.85;
         QVERIFY(!policy.decide(hardship).needsHuman);
+        EscalationPolicy::Signals sureHardship = hardship;
+        sureHardship.confidence = 0.95;
+        QCOMPARE(policy.decide(sureHardship).codes, QStringList{u"vulnerable"_s});
+        EscalationPolicy::Signals sureBereavement = sureHardship;
+        sureBereavement.intent = u"bereavement"_s;
+        QVERIFY(!policy.decide(sureBereavement).needsHuman);
         EscalationPolicy::Signals evidenced = hardship;
         evidenced.judged = {reason::kVulnerable.toString()};
         evidenced.judgedEvidence = {{reason::kVulnerable.toString(), u"“lost my job”"_s}};
@@ -515,6 +533,7 @@ private Q_SLOTS:
         // father-in-law" read as a legal threat), nor is a sign of risk.
         EscalationPolicy::Signals fraud = hardship;
         fraud.intent = u"suspected_fraud"_s;
+        fraud.confidence = 0.95;
         QVERIFY(!policy.decide(fraud).needsHuman);
         fraud.riskSigns = {u"dying “se eu morrer”"_s};
         QVERIFY(!policy.decide(fraud).needsHuman);

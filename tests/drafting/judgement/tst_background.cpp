@@ -1,0 +1,126 @@
+// Round 12 of the judgement (issue 11, ADR 0012): vulnerable words that are background, not the
+// writer's need now, in the served languages: an illness or a loss years back beside "I'm well
+// now", the hospital or the funeral home that is the writer's own workplace, an age beside "I do
+// all my shopping online", an estate-planning question. The same circumstances as the writer's
+// present matter still route to a person. And crisis signs of this round: speech gone wrong in
+// either word order beside a drooping face, being worth more dead than alive.
+#include "AssessText.h"
+
+#include "server/drafting/judgement/CaseAssessor.h"
+
+#include "core/ReasonCodes.h"
+
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem;
+using namespace tandem::server::judgement;
+
+class BackgroundTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void backgroundIsNotVulnerable_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en recovered years ago")
+            << u"Two years ago I went through chemotherapy; I'm fully recovered now. Could you update my "
+               "phone number on the account?"_s
+            << u"en"_s;
+        QTest::newRow("de recovered")
+            << u"Vor drei Jahren hatte ich Krebs, inzwischen bin ich wieder gesund. Wie ändere ich meine "
+               "E-Mail-Adresse?"_s
+            << u"de"_s;
+        QTest::newRow("pt recovered")
+            << u"Há quatro anos estive internada com uma depressão. Hoje estou bem. Queria mudar a morada "
+               "de entrega."_s
+            << u"pt"_s;
+        QTest::newRow("fr nurse at work")
+            << u"Je suis infirmière en soins palliatifs et je travaille de nuit : pouvez-vous livrer mon "
+               "colis à l'hôpital ?"_s
+            << u"fr"_s;
+        QTest::newRow("de undertaker")
+            << u"Ich bin Bestatter. Können Sie die Rechnung für die Kondolenzbücher auf meine Firma "
+               "ausstellen?"_s
+            << u"de"_s;
+        QTest::newRow("es age and manages")
+            << u"Tengo 84 años y hago todas mis compras por internet sin ayuda. ¿Puedo cambiar la fecha de "
+               "cobro?"_s
+            << u"es"_s;
+        QTest::newRow("sv age and manages")
+            << u"Jag är 86 år och klarar mig utmärkt med appen. Hur lägger jag till ett nytt kort?"_s
+            << u"sv"_s;
+        QTest::newRow("en estate planning")
+            << u"Purely for information, nothing dramatic: what happens to the balance when an account "
+               "holder dies? Do the heirs need probate?"_s
+            << u"en"_s;
+        QTest::newRow("pl estate planning")
+            << u"Pytam czysto informacyjnie: co się dzieje ze środkami na koncie po śmierci właściciela? "
+               "Czy spadkobiercy muszą coś przesłać?"_s
+            << u"pl"_s;
+    }
+    void backgroundIsNotVulnerable()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(!a.has(reason::kVulnerable), qPrintable(a.reason()));
+        QVERIFY2(!a.has(reason::kCrisis), qPrintable(a.reason()));
+    }
+
+    void presentCircumstancesStillCount_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en illness now")
+            << u"I was diagnosed with cancer last month and I'm struggling to keep up with the payments."_s
+            << u"en"_s;
+        QTest::newRow("de loss now")
+            << u"Mein Mann ist letzte Woche gestorben und ich weiß nicht, wie ich die Raten zahlen soll."_s
+            << u"de"_s;
+        QTest::newRow("es age, no help")
+            << u"Tengo 84 años y no entiendo la aplicación, ¿me pueden llamar por teléfono?"_s << u"es"_s;
+        QTest::newRow("fr nurse, ill herself")
+            << u"Je suis infirmière mais je suis moi-même en chimiothérapie depuis mars et je ne peux "
+               "plus payer les mensualités."_s
+            << u"fr"_s;
+        QTest::newRow("en years back, not well now")
+            << u"My wife died two years ago and since then I can't cope with the paperwork at all."_s
+            << u"en"_s;
+    }
+    void presentCircumstancesStillCount()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(a.has(reason::kVulnerable) || a.has(reason::kCrisis), qPrintable(a.reason()));
+    }
+
+    void roundTwelveCrisisSigns_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("nl stroke, speech after the face")
+            << u"Mijn vader zit naast me, zijn mond hangt scheef en zijn woorden klinken ineens heel raar."_s
+            << u"nl"_s;
+        QTest::newRow("en stroke, speech first")
+            << u"Her words are all jumbled and one side of her face has dropped. Can you cancel the order?"_s
+            << u"en"_s;
+        QTest::newRow("es worth more dead")
+            << u"El seguro de vida les dará a mis hijos más que yo vivo. Ya lo tengo decidido, cancelad "
+               "la suscripción."_s
+            << u"es"_s;
+    }
+    void roundTwelveCrisisSigns()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(a.has(reason::kCrisis), qPrintable(a.reason()));
+    }
+};
+
+QTEST_GUILESS_MAIN(BackgroundTest)
+#include "tst_background.moc"
