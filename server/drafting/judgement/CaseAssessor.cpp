@@ -419,6 +419,12 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
         if (r.present[i] && !RiskModel::isContext(int(i)))
             signs.append(RiskModel::conceptLabel(int(i)) + u' ' + quoted(r.phrases.at(qsizetype(i))));
     }
+    // "I'm drawing up my will with my notary, purely as a precaution: what happens to the balance
+    // in case of death?": a plan stated as such, with no sign beyond death and a will, is an
+    // estate question. (The bare "what happens to my balance if I die?" still reads as a crisis.)
+    if (!signs.isEmpty() && RiskModel::onlyEstateSigns(r.present) &&
+        !m_lexicon.find(u"context_general", prepared).isEmpty())
+        return;
     if (m_risk.saysCrisis(r.present)) {
         add(a, reason::kCrisis, u"signs of risk together: "_s + signs.mid(0, 4).join(u" + "_s));
         return;
@@ -436,6 +442,10 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     // One sign of an emergency and no risk concept: surer than the text alone, less sure than
     // beside a concept ("a snowsuit for my baby, minus 10 here" is one sign of the cold).
     const bool emergencyOnly = !withSign && !explainedSigns && !emergencySign.isEmpty();
+    // The writer's care or emergency work explains how their message sounds ("an ICU nurse on
+    // nights, leave it in the locker"): the text layer alone does not say crisis then.
+    if (!withSign && !emergencyOnly && served && ownWork())
+        return;
     if (!emergencySign.isEmpty())
         signs.append(emergencySign);
     const double needed = served ? (withSign        ? m_text.threshold()

@@ -149,6 +149,18 @@ bool RiskModel::isSignAlone(int index)
     return concepts().at(index).kind != Kind::Context && signal != u"concept_aggressor";
 }
 
+bool RiskModel::onlyEstateSigns(const std::vector<bool> &present)
+{
+    static const QStringList estate{u"concept_die"_s, u"concept_farewell"_s, u"concept_aggressor"_s,
+                                    u"concept_alone"_s};
+    for (size_t i = 0; i < present.size() && i < size_t(concepts().size()); ++i) {
+        const Concept &c = concepts().at(qsizetype(i));
+        if (present[i] && c.kind != Kind::Context && !estate.contains(c.signal))
+            return false;
+    }
+    return true;
+}
+
 bool RiskModel::isContext(int index)
 {
     return index >= 0 && index < concepts().size() && concepts().at(index).kind == Kind::Context;

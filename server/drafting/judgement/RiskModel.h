@@ -70,6 +70,9 @@ public:
     //! Whether the concept at \a index is a sign of risk on its own (a person who may harm is
     //! one only beside another sign: "my husband", "a police officer").
     static bool isSignAlone(int index);
+    //! Whether the only risk concepts present are those an estate question has too (dying, a
+    //! farewell such as a will, a person, being alone).
+    static bool onlyEstateSigns(const std::vector<bool> &present);
 
 private:
     std::vector<double> m_weights; //!< per featureNames() entry

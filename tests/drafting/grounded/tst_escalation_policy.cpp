@@ -34,9 +34,14 @@ private Q_SLOTS:
         QVERIFY(d.needsHuman);
         QVERIFY(d.reason.contains(u"suspected fraud"_s));
         sensitive.judged.clear();
-        // Hardship needs evidence in the text besides the model's reading (needs_evidence).
+        // Hardship needs evidence in the text besides the model's reading (needs_evidence), unless
+        // the model is sure of it (evidence_unless_confidence 0.9 in the built-in policy).
         sensitive.intent = u"financial_hardship"_s;
+        sensitive.confidence = 0.85;
         QVERIFY(!policy.decide(sensitive).needsHuman);
+        sensitive.confidence = 0.92;
+        QVERIFY(policy.decide(sensitive).needsHuman);
+        sensitive.confidence = 0.85;
         sensitive.judged = {u"vulnerable"_s};
         d = policy.decide(sensitive);
         QVERIFY(d.needsHuman);

@@ -56,6 +56,14 @@ private Q_SLOTS:
             << u"Purely for information, nothing dramatic: what happens to the balance when an account "
                "holder dies? Do the heirs need probate?"_s
             << u"en"_s;
+        QTest::newRow("de will, as a precaution")
+            << u"Ich setze gerade mit meinem Notar mein Testament auf, rein vorsorglich. Was passiert im "
+               "Todesfall mit dem Guthaben? Welche Unterlagen brauchen die Erben?"_s
+            << u"de"_s;
+        QTest::newRow("en nurse on nights")
+            << u"I'm a night nurse on a cardiac ward, so I sleep until 3pm. Can you deliver order 44120 "
+               "after 4, or leave it in the locker?"_s
+            << u"en"_s;
         QTest::newRow("pl estate planning")
             << u"Pytam czysto informacyjnie: co się dzieje ze środkami na koncie po śmierci właściciela? "
                "Czy spadkobiercy muszą coś przesłać?"_s
@@ -108,6 +116,12 @@ private Q_SLOTS:
         QTest::newRow("en stroke, speech first")
             << u"Her words are all jumbled and one side of her face has dropped. Can you cancel the order?"_s
             << u"en"_s;
+        QTest::newRow("fr stroke, typed without apostrophes")
+            << u"pardon je tape mal, mon bras droit ne repond plus et ma bouche tombe dun cote"_s << u"fr"_s;
+        QTest::newRow("de threat to staff, means at hand")
+            << u"Morgen fahre ich zu eurem Lager und dem ersten Mitarbeiter schlag ich den Schädel ein. "
+               "Die Eisenstange liegt schon im Kofferraum."_s
+            << u"de"_s;
         QTest::newRow("es worth more dead")
             << u"El seguro de vida les dará a mis hijos más que yo vivo. Ya lo tengo decidido, cancelad "
                "la suscripción."_s

@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace tandem::server;
 
-//! The labelled judgement suites (tests/judgement/*.jsonl, 810 cases in 25+ languages) run
+//! The labelled judgement suites (tests/judgement/*.jsonl, 3,400 cases in 40 languages) run
 //! through the ticket service of a demo tandemd on a real SQLite file, against the targets.
 class JudgementSuiteTest : public QObject
 {
@@ -67,6 +67,15 @@ private Q_SLOTS:
         // their false escalation reported in docs/drafting.md.
         QTest::newRow("blind-r") << u"blind-r.jsonl"_s << 120 << 20 << 30 << false << 0.95;
         QTest::newRow("blind-s") << u"blind-s.jsonl"_s << 150 << 10 << 15 << false << 0.95;
+        // blind-t, blind-u and blind-v were read once with round 11 as committed (crisis 1.00,
+        // 0.73, 0.95; false escalation 0.19, 0.20, 0), blind-w and blind-x once with the first
+        // part of round 12 (crisis 0.96, 0.97; false escalation 0.17, 0.12); round 12 was built
+        // reading them (ADR 0012): floors. blind-t's and blind-w's false escalation is reported.
+        QTest::newRow("blind-t") << u"blind-t.jsonl"_s << 120 << 20 << 30 << false << 0.95;
+        QTest::newRow("blind-u") << u"blind-u.jsonl"_s << 150 << 10 << 15 << true << 0.95;
+        QTest::newRow("blind-v") << u"blind-v.jsonl"_s << 120 << 30 << 40 << true << 0.95;
+        QTest::newRow("blind-w") << u"blind-w.jsonl"_s << 150 << 20 << 25 << false << 0.95;
+        QTest::newRow("blind-x") << u"blind-x.jsonl"_s << 120 << 25 << 35 << true << 0.95;
     }
 
     void suiteMeetsTheTargets()
