@@ -180,8 +180,14 @@ private Q_SLOTS:
         const qint64 newId = created.json().value(u"id"_s).toInteger();
 
         QSignalSpy changed(session.sync(), &SyncEngine::ticketsChanged);
+        QSignalSpy failed(session.sync(), &SyncEngine::syncFailed);
         session.sync()->pullNow();
-        QTRY_VERIFY_WITH_TIMEOUT(!changed.isEmpty(), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !changed.isEmpty(), // a failed pull says why (CI flake of 2026-12-04)
+            qPrintable(u"state %1, failed pulls %2, last error '%3'"_s.arg(int(session.sync()->state()))
+                           .arg(failed.size())
+                           .arg(session.sync()->lastError())),
+            10000);
         const auto ids = changed.at(0).at(0).value<QList<qint64>>();
         QVERIFY(ids.contains(newId));
         QVERIFY2(ids.size() < 10, "a delta pull must not replay the whole inbox");
