@@ -104,10 +104,6 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         return *ownWorkRead;
     };
     assessCrisis(prepared, input.languageServed || input.language.isEmpty(), a, settled, features, ownWork);
-    if (const QString p = vulnerablePhrase(prepared, settled, ownWork); !p.isEmpty())
-        add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
-    else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
-        a.setAside.append(reason::kVulnerable.toString());
     // "Please ignore my previous e-mail, the parcel was at the neighbours'": an earlier message
     // withdrawn is not a matter raised again.
     std::optional<Spans> withdrawn;
@@ -132,6 +128,11 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         }
         return *asideSpans;
     };
+    // Vulnerable words have the same background, and some of their own (vulnerablePhrase).
+    if (const QString p = vulnerablePhrase(prepared, settledOrAsked, ownWork); !p.isEmpty())
+        add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
+    else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
+        a.setAside.append(reason::kVulnerable.toString());
     if (const QString p = ownPhrase(u"fraud", prepared, settledOrAsked); !p.isEmpty())
         add(a, reason::kFraud, u"possible fraud: "_s + quoted(p));
     else if (!m_lexicon.find(u"fraud", prepared).isEmpty())
@@ -266,7 +267,7 @@ QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepare
     return {};
 }
 
-QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled,
+QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const LazySpans &aside,
                                        const std::function<bool()> &ownWork) const
 {
     // A planned operation explains its stay in hospital ("in hospital for five days after my knee
@@ -274,7 +275,9 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
     // still counts, wherever it is in the message.
     Spans explained;
     return ownPhrase(u"vulnerable", prepared, [&]() -> const Spans & {
-        explained = settled();
+        // What sets any topic aside (the settled past, a question about what would happen, a
+        // planning question, a message taken back), then what is background for these words only.
+        explained = aside();
         if (!m_lexicon.find(u"care_planned", prepared).isEmpty())
             explained.append(m_lexicon.spans(u"care_stay", prepared));
         // "Five years ago I had a severe depression; today I'm well": the writer says they are
@@ -298,11 +301,6 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
                     explained.append({start, end});
             }
         }
-        // "What happens to the balance when the account holder dies? Purely a planning question":
-        // a question about the policy, like a fraud asked about.
-        explained.append(m_lexicon.spans(u"context_hypothetical", prepared));
-        if (!m_lexicon.find(u"context_general", prepared).isEmpty())
-            explained.append({0, prepared.text().size()});
         return explained;
     });
 }

@@ -140,7 +140,7 @@ private:
     //! \a served: the message is in a language the knowledge base answers.
     void assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a, const LazySpans &settled,
                       const LazyFeatures &features, const std::function<bool()> &ownWork) const;
-    QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &settled,
+    QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &aside,
                              const std::function<bool()> &ownWork) const;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
     //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
