@@ -39,20 +39,6 @@ QSet<QString> referenceNumbers(const QString &text)
     return out;
 }
 
-//! The sentence of \a text around [start, end): from the last sentence end before it to the next
-//! one after it (. ! ? or a line break).
-std::pair<qsizetype, qsizetype> sentenceAround(const QString &text, qsizetype start, qsizetype end)
-{
-    auto isEnd = [](QChar c) {
-        return c == u'.' || c == u'!' || c == u'?' || c == u'\n';
-    };
-    while (start > 0 && !isEnd(text.at(start - 1)))
-        --start;
-    while (end < text.size() && !isEnd(text.at(end)))
-        ++end;
-    return {start, end};
-}
-
 QString quoted(const QString &phrase)
 {
     const QString p = phrase.simplified();

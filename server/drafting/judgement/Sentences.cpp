@@ -90,4 +90,16 @@ bool thanks(const QString &piece)
     return gratitude.match(piece).hasMatch();
 }
 
+std::pair<qsizetype, qsizetype> sentenceAround(const QString &text, qsizetype start, qsizetype end)
+{
+    auto isEnd = [](QChar c) {
+        return c == u'.' || c == u'!' || c == u'?' || c == u'\n';
+    };
+    while (start > 0 && !isEnd(text.at(start - 1)))
+        --start;
+    while (end < text.size() && !isEnd(text.at(end)))
+        ++end;
+    return {start, end};
+}
+
 } // namespace tandem::server::judgement

@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 namespace tandem::server::judgement {
 
 //! Splits a customer message into the sentences and clauses that may each carry a request:
@@ -18,5 +20,9 @@ bool asksSomething(const QString &piece);
 //! (asksSomething) is gratitude for something done ("Thanks, you saved my life with the refund
 //! last week!"), not a request of its own, even in a message that announces several.
 bool thanks(const QString &piece);
+
+//! The sentence of \a text around [start, end): from the last sentence end before it (. ! ? or a
+//! line break) to the next one after it.
+std::pair<qsizetype, qsizetype> sentenceAround(const QString &text, qsizetype start, qsizetype end);
 
 } // namespace tandem::server::judgement
