@@ -1,7 +1,10 @@
 #include "CaseAssessor.h"
 
+#include "EmergencySigns.h"
+#include "Figurative.h"
 #include "Sentences.h"
 #include "TextFolding.h"
+#include "WriterContext.h"
 
 #include "core/ReasonCodes.h"
 #include "server/drafting/TextUtil.h"
@@ -39,12 +42,6 @@ QSet<QString> referenceNumbers(const QString &text)
     return out;
 }
 
-QString quoted(const QString &phrase)
-{
-    const QString p = phrase.simplified();
-    return u"\u201C"_s + (p.size() > 60 ? p.left(57) + u"..."_s : p) + u"\u201D"_s;
-}
-
 } // namespace
 
 QString CaseAssessment::reason() const
@@ -60,8 +57,18 @@ QString CaseAssessment::reason() const
 CaseAssessment CaseAssessor::assess(const CaseInput &input) const
 {
     CaseAssessment a;
-    const QString folded = judgedText(input.customerText);
+    // judgedText(), keeping the text before not_literal blanked the writer's profession.
+    const QString unblanked = fold(input.customerText.right(kMaxJudgedChars));
+    const QString folded = m_lexicon.blanked(u"not_literal", unblanked);
     const PrefilterText prepared(folded);
+    std::optional<PrefilterText> serious;
+    if (QString text =
+            riskText(m_lexicon, input.customerText.right(kMaxJudgedChars), folded, unblanked, input.language);
+        !text.isEmpty())
+        serious.emplace(text);
+    const PrefilterText &riskText = serious ? *serious : prepared;
+    WriterContext writer(m_lexicon, prepared, unblanked,
+                         input.now.isValid() ? input.now.date().year() : QDate::currentDate().year());
 
     // A past matter the writer calls settled, or a pet's death: background, not their matter now.
     // Read once, and only when some sign asks for it.
@@ -84,12 +91,19 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     std::optional<bool> ownWorkRead;
     const std::function<bool()> ownWork = [&] {
         if (!ownWorkRead)
-            ownWorkRead =
-                !m_lexicon.find(u"context_profession", fold(input.customerText.right(kMaxJudgedChars)))
-                     .isEmpty();
+            ownWorkRead = !m_lexicon.find(u"context_profession", writer.unblanked()).isEmpty();
         return *ownWorkRead;
     };
-    assessCrisis(prepared, input.languageServed || input.language.isEmpty(), a, settled, features, ownWork);
+    std::optional<std::vector<RiskTextModel::Feature>> seriousFeatures;
+    const LazyFeatures riskFeatures = [&]() -> const std::vector<RiskTextModel::Feature> & {
+        if (!serious)
+            return features();
+        if (!seriousFeatures)
+            seriousFeatures = RiskTextModel::features(serious->text());
+        return *seriousFeatures;
+    };
+    assessCrisis(riskText, input.languageServed || input.language.isEmpty(), a, settled, riskFeatures,
+                 ownWork, writer);
     // "Please ignore my previous e-mail, the parcel was at the neighbours'": an earlier message
     // withdrawn is not a matter raised again.
     std::optional<Spans> withdrawn;
@@ -115,38 +129,39 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         return *asideSpans;
     };
     // Vulnerable words have the same background, and some of their own (vulnerablePhrase).
-    if (const QString p = vulnerablePhrase(prepared, settledOrAsked, ownWork); !p.isEmpty())
-        add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quoted(p));
+    if (const QString p = vulnerablePhrase(riskText, settledOrAsked, ownWork, writer); !p.isEmpty())
+        add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
         a.setAside.append(reason::kVulnerable.toString());
     if (const QString p = ownPhrase(u"fraud", prepared, settledOrAsked); !p.isEmpty())
-        add(a, reason::kFraud, u"possible fraud: "_s + quoted(p));
+        add(a, reason::kFraud, u"possible fraud: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"fraud", prepared).isEmpty())
         a.setAside.append(reason::kFraud.toString());
     if (const QString p = ownPhrase(u"legal", prepared, settledOrAsked); !p.isEmpty())
-        add(a, reason::kLegal, u"legal or regulatory threat: "_s + quoted(p));
+        add(a, reason::kLegal, u"legal or regulatory threat: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"legal", prepared).isEmpty() ||
              !m_lexicon.find(u"context_lawyer_known", prepared).isEmpty()) // "my wife is a lawyer"
         a.setAside.append(reason::kLegal.toString());
     if (const QString p = m_lexicon.find(u"manipulation", prepared); !p.isEmpty())
-        add(a, reason::kManipulation, u"tries to steer the reply or claims an approval: "_s + quoted(p));
+        add(a, reason::kManipulation,
+            u"tries to steer the reply or claims an approval: "_s + quotedPhrase(p));
     // A complaint the writer calls settled ("after my complaint in January everything was put
     // right, thank you") or takes back ("ignore my mail of yesterday, I was angry") is background,
     // like a settled fraud.
     if (const QString p = ownPhrase(u"complaint", prepared, settledOrWithdrawn); !p.isEmpty()) {
-        add(a, reason::kComplaint, u"complaint: "_s + quoted(p));
+        add(a, reason::kComplaint, u"complaint: "_s + quotedPhrase(p));
         a.sarcasm = input.sentimentScore > -0.2;
     }
     if (const QString p = m_lexicon.find(u"frustration", prepared); !p.isEmpty())
-        add(a, reason::kNegativeSentiment, u"strong frustration: "_s + quoted(p));
+        add(a, reason::kNegativeSentiment, u"strong frustration: "_s + quotedPhrase(p));
     if (const QString p = m_lexicon.find(u"human_request", prepared); !p.isEmpty()) {
         a.humanRequested = true;
-        add(a, reason::kPolicy, u"the customer asked for a person: "_s + quoted(p));
+        add(a, reason::kPolicy, u"the customer asked for a person: "_s + quotedPhrase(p));
     }
     if (const QString p = m_lexicon.find(u"off_topic", prepared); !p.isEmpty())
-        add(a, reason::kOutOfScope, u"not a matter for us: "_s + quoted(p));
+        add(a, reason::kOutOfScope, u"not a matter for us: "_s + quotedPhrase(p));
     if (const QString p = ownPhrase(u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
-        add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quoted(p));
+        add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quotedPhrase(p));
     assessCodeText(prepared, a, settledOrAsked, features);
     assessHistory(input, a);
 
@@ -196,7 +211,7 @@ void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment 
             continue;
         QStringList words;
         for (const QString &w : model.strongestWords(*own, 4))
-            words.append(quoted(w));
+            words.append(quotedPhrase(w));
         add(a, model.code(),
             u"worded like the labelled %1 cases: "_s.arg(reason::label(model.code()).toLower()) +
                 words.join(u", "_s));
@@ -254,7 +269,7 @@ QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepare
 }
 
 QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const LazySpans &aside,
-                                       const std::function<bool()> &ownWork) const
+                                       const std::function<bool()> &ownWork, WriterContext &writer) const
 {
     // A planned operation explains its stay in hospital ("in hospital for five days after my knee
     // op"): those words are set aside, every other vulnerable sign (a stroke, cancer, a death)
@@ -266,24 +281,39 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
         explained = aside();
         if (!m_lexicon.find(u"care_planned", prepared).isEmpty())
             explained.append(m_lexicon.spans(u"care_stay", prepared));
-        // "Five years ago I had a severe depression; today I'm well": the writer says they are
-        // well again, and the sentence that names the illness or the loss lies years back.
-        if (!m_lexicon.find(u"context_well_now", prepared).isEmpty()) {
-            for (const auto &[start, end] : m_lexicon.spans(u"context_long_ago", prepared))
-                explained.append(sentenceAround(prepared.text(), start, end));
-        }
+        // "Five years ago I had a severe depression; today I'm well", "my father died in 2016":
+        // the sentence that names the illness or the loss lies years back (WriterContext::past).
+        explained.append(writer.past());
         // "I'm a hospice nurse on nights": the hospital, the hospice, the funeral hall are
         // their workplace.
-        if (ownWork())
+        // Their work explains the words of it that do not speak of them, anywhere in the message
+        // ("I work at a funeral home ... how does an estate close an account?").
+        if (ownWork()) {
             explained.append(m_lexicon.spans(u"care_workplace", prepared));
+        }
+        // (Only where they say they work there: "the funeral home" alone is also where the
+        // bereaved pay.)
+        if (ownWork() && !writer.work().isEmpty()) {
+            for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
+                if (!writer.aboutWriter(start, end))
+                    explained.append({start, end});
+            }
+        }
         // "I'm 83 and do all my shopping online": an age beside managing alone asks for no help,
         // nor does the grandson who set them up, in the sentence that says they manage.
-        if (const Spans manages = m_lexicon.spans(u"context_manages", prepared); !manages.isEmpty()) {
-            for (const auto &[start, end] : manages)
-                explained.append(sentenceAround(prepared.text(), start, end));
+        if (const Spans &manages = writer.manages(); !manages.isEmpty()) {
+            explained.append(manages);
             static const QRegularExpression age(u"\\b(?:[6-9]\\d|1[01]\\d)\\b"_s);
             for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
                 if (age.match(prepared.text().mid(start, end - start)).hasMatch())
+                    explained.append({start, end});
+            }
+        }
+        // "I volunteer at a suicide helpline", "je travaille en soins palliatifs, j'accompagne des
+        // personnes en fin de vie": words that describe the writer's work, not the writer.
+        if (!writer.work().isEmpty()) {
+            for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
+                if (writer.describesWork(start, end))
                     explained.append({start, end});
             }
         }
@@ -293,72 +323,38 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
 
 void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a,
                                 const LazySpans &settled, const LazyFeatures &features,
-                                const std::function<bool()> &ownWork) const
+                                const std::function<bool()> &ownWork, WriterContext &writer) const
 {
-    if (const QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty()) {
-        add(a, reason::kCrisis, u"the customer may be at risk: "_s + quoted(p));
-        return;
+    if (QString p = m_lexicon.find(u"crisis", prepared); !p.isEmpty()) {
+        // "Soy voluntaria en el Teléfono de la Esperanza (llamadas de personas que piensan en el
+        // suicidio)": a word that describes the writer's work, not the writer, is no risk.
+        if (!writer.work().isEmpty()) {
+            p.clear();
+            for (const auto &[start, end] : m_lexicon.spans(u"crisis", prepared)) {
+                if (!writer.describesWork(start, end)) {
+                    p = prepared.text().mid(start, end - start).trimmed();
+                    break;
+                }
+            }
+        }
+        if (!p.isEmpty()) {
+            add(a, reason::kCrisis, u"the customer may be at risk: "_s + quotedPhrase(p));
+            return;
+        }
     }
     // Violence, abuse or a threat to someone's safety: a person now, whatever else is asked.
     if (const QString p = m_lexicon.find(u"danger", prepared); !p.isEmpty()) {
-        add(a, reason::kCrisis, u"someone's safety is at risk: "_s + quoted(p));
+        add(a, reason::kCrisis, u"someone's safety is at risk: "_s + quotedPhrase(p));
         return;
     }
-    // An emergency told by its signs, not named: two different signs of one kind (a drooping face
-    // and slurred words; swollen lips and wheezing; smoke and a landing filling up), in any order
-    // and in any of the languages. Each kind is read as aspects (signs_<kind>_<n>), so that one
-    // sign written in two languages' words is still one.
-    struct Emergency
-    {
-        QStringView kind;
-        QStringView label;
-    };
-    static const std::array<Emergency, 12> emergencies{{
-        {u"signs_stroke", u"signs of a stroke"},
-        {u"signs_cardiac", u"signs of a heart attack"},
-        {u"signs_allergy", u"signs of a severe allergic reaction"},
-        {u"signs_unresponsive", u"someone unresponsive"},
-        {u"signs_hypo", u"signs of a diabetic emergency"},
-        {u"signs_fire", u"a fire"},
-        {u"signs_gas", u"gas or carbon monoxide"},
-        {u"signs_co", u"signs of carbon monoxide"},
-        {u"signs_cold", u"exposure to the cold"},
-        {u"signs_fall", u"a fall and no way up"},
-        {u"signs_hot_car", u"a child left in a car"},
-        {u"signs_violence_heard", u"violence heard"},
-    }};
-    // One sign of an emergency (a drowsy grandfather, a drooping face) is not enough on its own,
-    // but it is a sign of risk for the text layer below, like a risk concept.
-    QString emergencySign;
-    constexpr int kMaxAspects = 4;
-    static const auto aspectNames = [] {
-        std::array<QStringList, emergencies.size()> names;
-        for (size_t k = 0; k < emergencies.size(); ++k) {
-            for (int i = 1; i <= kMaxAspects; ++i)
-                names[k].append(u"%1_%2"_s.arg(emergencies[k].kind).arg(i));
-        }
-        return names;
-    }();
-    for (size_t k = 0; k < emergencies.size(); ++k) {
-        // The aspects this lexicon has for the kind: signs_<kind>_1, _2, ... while they exist.
-        const QStringList &aspects = aspectNames[k];
-        qsizetype count = 0;
-        while (count < aspects.size() && m_lexicon.patternCount(aspects.at(count)) > 0)
-            ++count;
-        QStringList signs;
-        // Stops as soon as two signs can no longer be found among the aspects left.
-        for (qsizetype i = 0; i < count && signs.size() < 2 && signs.size() + count - i >= 2; ++i) {
-            if (const QString p = m_lexicon.find(aspects.at(i), prepared); !p.isEmpty())
-                signs.append(quoted(p));
-        }
-        if (signs.size() >= 2) {
-            add(a, reason::kCrisis,
-                u"someone's safety is at risk, %1: %2"_s.arg(emergencies[k].label, signs.join(u" + "_s)));
-            return;
-        }
-        if (!signs.isEmpty() && emergencySign.isEmpty())
-            emergencySign = emergencies[k].label + u' ' + signs.first();
+    // An emergency told by its signs, not named (EmergencySigns.h); one sign alone is a sign of
+    // risk for the text layer below, like a risk concept.
+    const EmergencyReading emergency = readEmergency(m_lexicon, prepared);
+    if (!emergency.crisis.isEmpty()) {
+        add(a, reason::kCrisis, emergency.crisis);
+        return;
     }
+    const QString &emergencySign = emergency.oneSign;
     // Indirect wording: each cue alone is ordinary ("I won't need the card", "I've sorted my
     // papers", "I'm done with everything", "thanks for everything"); two kinds together are how
     // people say goodbye. Despair said twice in different words is enough on its own.
@@ -369,15 +365,22 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     int despair = 0;
     for (QStringView cue : cues) {
         // One phrase says a kind is there; despair needs two different ones.
-        const QList<SignalLexicon::Hit> hits =
-            m_lexicon.findAll(cue, prepared, cue == u"crisis_hopeless" ? 2 : 1);
+        const bool hopeless = cue == u"crisis_hopeless";
+        QList<SignalLexicon::Hit> hits = m_lexicon.findAll(cue, prepared, hopeless ? 2 : 1);
+        // "I can't face the paperwork": despair bounded by a task is a support need, not despair.
+        if (hopeless && !hits.isEmpty() && !writer.limitedCapacity().isEmpty()) {
+            // (Each pattern's first place only: a pattern found again outside the task is missed.)
+            hits = m_lexicon.findAll(cue, prepared);
+            hits.removeIf([&](const SignalLexicon::Hit &h) { return writer.boundedByTask(h.start, h.end); });
+            hits = hits.mid(0, 2);
+        }
         if (hits.isEmpty())
             continue;
         ++kinds;
         if (cue == u"crisis_hopeless")
             despair = int(hits.size());
         for (const SignalLexicon::Hit &h : hits)
-            found.append(quoted(h.phrase));
+            found.append(quotedPhrase(h.phrase));
     }
     // Moving abroad or a long trip explains "I won't need it, I've sorted everything, thanks for
     // everything": then it takes a third kind of cue (explicit risk and danger are never excused).
@@ -398,15 +401,24 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     if (atWork >= 0 && size_t(atWork) < r.present.size() && !r.present[size_t(atWork)] &&
         std::any_of(r.present.cbegin(), r.present.cend(), [](bool p) { return p; }) && ownWork())
         r.present[size_t(atWork)] = true;
+    // Signs in what the writer has put behind them, describing their work, or despair bounded by a
+    // task, are no signs now (WriterContext::clearBackground).
+    writer.clearBackground(r);
     QStringList signs;
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (r.present[i] && !RiskModel::isContext(int(i)))
-            signs.append(RiskModel::conceptLabel(int(i)) + u' ' + quoted(r.phrases.at(qsizetype(i))));
+            signs.append(RiskModel::conceptLabel(int(i)) + u' ' + quotedPhrase(r.phrases.at(qsizetype(i))));
     }
     // "I'm drawing up my will with my notary, purely as a precaution: what happens to the balance
     // in case of death?": a plan stated as such, with no sign beyond death and a will, is an
     // estate question. (The bare "what happens to my balance if I die?" still reads as a crisis.)
-    if (!signs.isEmpty() && RiskModel::onlyEstateSigns(r.present) &&
+    // "If I die" is the estate question's own condition, not a lost future.
+    static const int finality = int(RiskModel::signalNames().indexOf(u"crisis_finality"_s));
+    std::vector<bool> estate = r.present;
+    if (finality >= 0 && size_t(finality) < estate.size() && estate[size_t(finality)] &&
+        m_lexicon.has(u"death_conditional", r.phrases.at(finality)))
+        estate[size_t(finality)] = false;
+    if (!signs.isEmpty() && RiskModel::onlyEstateSigns(estate) &&
         !m_lexicon.find(u"context_general", prepared).isEmpty())
         return;
     if (m_risk.saysCrisis(r.present)) {
@@ -440,7 +452,7 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     if (m_text.isValid() && m_text.probability(features()) >= needed) {
         QStringList words;
         for (const QString &w : m_text.strongestWords(prepared.text(), 4))
-            words.append(quoted(w));
+            words.append(quotedPhrase(w));
         QString why = u"reads like a crisis: "_s + words.join(u", "_s);
         if (!signs.isEmpty())
             why += u"; "_s + signs.first();
@@ -464,7 +476,7 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
         static const int death = int(RiskModel::signalNames().indexOf(u"context_bereavement"_s));
         if (death >= 0 && size_t(death) < r.present.size() && r.present[size_t(death)] &&
             !inBackground(r.spans.at(death)) && !ownWork())
-            a.riskSigns.append(RiskModel::conceptLabel(death) + u' ' + quoted(r.phrases.at(death)));
+            a.riskSigns.append(RiskModel::conceptLabel(death) + u' ' + quotedPhrase(r.phrases.at(death)));
         return;
     }
     qsizetype sign = 0;

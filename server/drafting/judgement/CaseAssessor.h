@@ -18,6 +18,8 @@
 
 namespace tandem::server::judgement {
 
+class WriterContext;
+
 //! An earlier ticket of the same customer (what repeat contact is judged from).
 struct PriorContact
 {
@@ -139,9 +141,10 @@ private:
     //! death); a risk sign inside one is no evidence for a sensitive topic.
     //! \a served: the message is in a language the knowledge base answers.
     void assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a, const LazySpans &settled,
-                      const LazyFeatures &features, const std::function<bool()> &ownWork) const;
+                      const LazyFeatures &features, const std::function<bool()> &ownWork,
+                      WriterContext &writer) const;
     QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &aside,
-                             const std::function<bool()> &ownWork) const;
+                             const std::function<bool()> &ownWork, WriterContext &writer) const;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
     //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
     //! threat of the police) and not overlapping a span \a explaining gives (read only when some

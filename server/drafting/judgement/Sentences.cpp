@@ -102,4 +102,10 @@ std::pair<qsizetype, qsizetype> sentenceAround(const QString &text, qsizetype st
     return {start, end};
 }
 
+QString quotedPhrase(const QString &phrase)
+{
+    const QString p = phrase.simplified();
+    return u"\u201C"_s + (p.size() > 60 ? p.left(57) + u"..."_s : p) + u"\u201D"_s;
+}
+
 } // namespace tandem::server::judgement

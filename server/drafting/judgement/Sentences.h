@@ -25,4 +25,7 @@ bool thanks(const QString &piece);
 //! line break) to the next one after it.
 std::pair<qsizetype, qsizetype> sentenceAround(const QString &text, qsizetype start, qsizetype end);
 
+//! \a phrase in typographic quotes, simplified and cut to 60 characters: evidence in a reason.
+QString quotedPhrase(const QString &phrase);
+
 } // namespace tandem::server::judgement

@@ -76,6 +76,12 @@ private Q_SLOTS:
         QTest::newRow("blind-v") << u"blind-v.jsonl"_s << 120 << 30 << 40 << true << 0.95;
         QTest::newRow("blind-w") << u"blind-w.jsonl"_s << 150 << 20 << 25 << false << 0.95;
         QTest::newRow("blind-x") << u"blind-x.jsonl"_s << 120 << 25 << 35 << true << 0.95;
+        // blind-y, blind-z and blind-aa were read once with round 12 as committed (crisis 0.81,
+        // 0.97, 0.83; false escalation 0.14, 0.12, 0.28); round 13 was built reading them
+        // (ADR 0013): floors.
+        QTest::newRow("blind-y") << u"blind-y.jsonl"_s << 150 << 10 << 15 << true << 0.95;
+        QTest::newRow("blind-z") << u"blind-z.jsonl"_s << 120 << 20 << 30 << true << 0.95;
+        QTest::newRow("blind-aa") << u"blind-aa.jsonl"_s << 120 << 10 << 30 << true << 0.95;
     }
 
     void suiteMeetsTheTargets()

@@ -1,0 +1,166 @@
+#include "WriterContext.h"
+
+#include "PatternPrefilter.h"
+#include "RiskModel.h"
+#include "Sentences.h"
+#include "SignalLexicon.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server::judgement {
+
+WriterContext::WriterContext(const SignalLexicon &lexicon, const PrefilterText &text,
+                             const QString &unblanked, int currentYear)
+    : m_lexicon(lexicon), m_text(text), m_unblanked(unblanked), m_currentYear(currentYear)
+{}
+
+bool WriterContext::inside(const TextSpans &spans, qsizetype start, qsizetype end)
+{
+    return std::any_of(spans.cbegin(), spans.cend(),
+                       [start, end](const auto &s) { return s.first <= start && end <= s.second; });
+}
+
+const PrefilterText &WriterContext::unblanked()
+{
+    if (!m_unblankedText)
+        m_unblankedText.emplace(m_unblanked);
+    return *m_unblankedText;
+}
+
+const TextSpans &WriterContext::past()
+{
+    if (m_past)
+        return *m_past;
+    m_past.emplace();
+    const QString &text = m_text.text();
+    TextSpans longAgo; // the sentence, and whether its phrase is only "last year"
+    QList<bool> recent;
+    for (const auto &[start, end] : m_lexicon.spans(u"context_long_ago", m_text)) {
+        longAgo.append(sentenceAround(text, start, end));
+        // "Last year" is not yet years back: a death then may still be raw.
+        static const QRegularExpression lastYear(
+            u"last year|year before|letzt|vergangen|vorjahr|dernier|passe|pasado|scorso|passato|"
+            "vorig|afgelopen|forra|fjol|viime|zeszl|ubiegl|poprzedn"_s);
+        recent.append(lastYear.match(QStringView(text).mid(start, end - start)).hasMatch());
+    }
+    for (const auto &s : pastYearSentences(text, m_currentYear, 2)) {
+        longAgo.append(s);
+        recent.append(false);
+    }
+    if (longAgo.isEmpty())
+        return *m_past;
+    // "Five years ago I had a severe depression; today I'm well" / "... I manage everything".
+    if (!m_lexicon.find(u"context_well_now", m_text).isEmpty() || !manages().isEmpty()) {
+        m_past->append(longAgo);
+        return *m_past;
+    }
+    // "My father died in 2016 and I closed his account then": a death years back is not a
+    // bereavement now.
+    // Not when the same sentence says it still weighs ("... and since then I can't cope"): any
+    // other vulnerable word there keeps the sentence the writer's present.
+    const auto deaths = m_lexicon.spans(u"context_bereavement", m_text);
+    std::optional<TextSpans> vulnerable;
+    for (qsizetype i = 0; i < longAgo.size(); ++i) {
+        if (recent.at(i))
+            continue;
+        const auto &[from, to] = longAgo.at(i);
+        const auto inSentence = [from, to](const auto &d) {
+            return from <= d.first && d.second <= to;
+        };
+        if (std::none_of(deaths.cbegin(), deaths.cend(), inSentence))
+            continue;
+        if (!vulnerable)
+            vulnerable = m_lexicon.spans(u"vulnerable", m_text);
+        const bool weighsNow = std::any_of(vulnerable->cbegin(), vulnerable->cend(), [&](const auto &v) {
+            return inSentence(v) && std::none_of(deaths.cbegin(), deaths.cend(), [&v](const auto &d) {
+                       return d.first < v.second && v.first < d.second;
+                   });
+        });
+        if (!weighsNow)
+            m_past->append(longAgo.at(i));
+    }
+    return *m_past;
+}
+
+const TextSpans &WriterContext::work()
+{
+    if (!m_work) {
+        m_work.emplace();
+        for (const auto &[start, end] : m_lexicon.spans(u"context_work", unblanked()))
+            m_work->append(sentenceAround(m_text.text(), start, end));
+    }
+    return *m_work;
+}
+
+const TextSpans &WriterContext::manages()
+{
+    if (!m_manages) {
+        m_manages.emplace();
+        for (const auto &[start, end] : m_lexicon.spans(u"context_manages", m_text))
+            m_manages->append(sentenceAround(m_text.text(), start, end));
+    }
+    return *m_manages;
+}
+
+const TextSpans &WriterContext::limitedCapacity()
+{
+    if (!m_capacity)
+        m_capacity = m_lexicon.spans(u"limited_capacity", m_text);
+    return *m_capacity;
+}
+
+bool WriterContext::boundedByTask(qsizetype start, qsizetype end)
+{
+    const TextSpans &spans = limitedCapacity();
+    return std::any_of(spans.cbegin(), spans.cend(),
+                       [start, end](const auto &s) { return s.first < end && start < s.second; });
+}
+
+bool WriterContext::aboutWriter(qsizetype start, qsizetype end) const
+{
+    // The phrase and the three words before it, inside its sentence: "since my husband died",
+    // "I cannot cope"; not "des personnes en fin de vie".
+    const QString &text = m_text.text();
+    const qsizetype sentenceStart = sentenceAround(text, start, end).first;
+    qsizetype from = start;
+    for (int words = 0; words < 3 && from > sentenceStart; ++words) {
+        from = text.lastIndexOf(u' ', from - 2) + 1;
+        from = std::max(from, sentenceStart);
+    }
+    return speaksOfWriter(QStringView(text).mid(from, end - from));
+}
+
+bool WriterContext::describesWork(qsizetype start, qsizetype end)
+{
+    return !work().isEmpty() && inside(work(), start, end) && !aboutWriter(start, end);
+}
+
+void WriterContext::clearBackground(RiskModel::Reading &r)
+{
+    // Signs in what the writer has put behind them (years back, beside "I'm well now"), in the
+    // sentence that says they manage alone, describing their work, or despair bounded by a task
+    // ("I can't face the forms"), are no signs now.
+    static const int alone = int(RiskModel::signalNames().indexOf(u"concept_alone"_s));
+    static const int despairSign = int(RiskModel::signalNames().indexOf(u"concept_despair"_s));
+    static const int hopelessSign = int(RiskModel::signalNames().indexOf(u"crisis_hopeless"_s));
+    static const int dying = int(RiskModel::signalNames().indexOf(u"concept_die"_s));
+    static const int otherDeath = int(RiskModel::signalNames().indexOf(u"context_bereavement"_s));
+    const bool bereaved = otherDeath >= 0 && r.present[size_t(otherDeath)];
+    for (size_t i = 0; i < r.present.size(); ++i) {
+        if (!r.present[i] || RiskModel::isContext(int(i)))
+            continue;
+        const auto [start, end] = r.spans.at(qsizetype(i));
+        if (inside(past(), start, end) || describesWork(start, end) ||
+            (int(i) == alone && inside(manages(), start, end)) ||
+            ((int(i) == despairSign || int(i) == hopelessSign) && boundedByTask(start, end)) ||
+            // "Min son dog i en olycka": the dying read inside someone else's death is theirs.
+            (int(i) == dying && bereaved && inside({r.spans.at(otherDeath)}, start, end)))
+            r.present[i] = false;
+    }
+}
+
+} // namespace tandem::server::judgement

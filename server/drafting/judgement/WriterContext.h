@@ -1,0 +1,66 @@
+#pragma once
+
+#include "Figurative.h"
+#include "PatternPrefilter.h"
+#include "RiskModel.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace tandem::server::judgement {
+
+class SignalLexicon;
+
+//! What one message says about the writer that puts its sensitive words in the background
+//! (ADR 0013), read lazily, once per assessment:
+//! - past(): sentences telling a past the writer has put behind them: years back (a phrase or a
+//!   year number) beside "I'm well now" or "I manage everything myself", or a death years ago;
+//! - work(): sentences where the writer states their work or volunteering ("I volunteer at a
+//!   suicide helpline", "je travaille en soins palliatifs"); a phrase there that does not speak of
+//!   the writer (speaksOfWriter()) describes the work;
+//! - manages(): sentences where the writer says they manage alone (an age, a relative online);
+//! - limitedCapacity(): despair bounded by a task ("I can't face the forms right now").
+class WriterContext
+{
+public:
+    //! \a unblanked: the same folded text before not_literal blanked anything (the writer's
+    //! profession is among what it blanks, and work() must still read it).
+    WriterContext(const SignalLexicon &lexicon, const PrefilterText &text, const QString &unblanked,
+                  int currentYear);
+
+    //! The unblanked text, prepared once for the signals that read it.
+    const PrefilterText &unblanked();
+    const TextSpans &past();
+    const TextSpans &work();
+    const TextSpans &manages();
+    //! Despair bounded by a task ("I can't face the paperwork", "orkar inte med krångel").
+    const TextSpans &limitedCapacity();
+    //! Whether the phrase at [start, end), with the three words before it, speaks of the writer
+    //! (speaksOfWriter()).
+    bool aboutWriter(qsizetype start, qsizetype end) const;
+    //! Whether the phrase at [start, end) lies in a work sentence and does not speak of the writer.
+    bool describesWork(qsizetype start, qsizetype end);
+    //! Whether the phrase at [start, end) overlaps despair bounded by a task.
+    bool boundedByTask(qsizetype start, qsizetype end);
+
+    //! Clears the risk signs of \a r that are background: in past(), describing the work, the
+    //! "alone" sign where the writer says they manage, despair bounded by a task, the dying read
+    //! inside someone else's death.
+    void clearBackground(RiskModel::Reading &r);
+
+    static bool inside(const TextSpans &spans, qsizetype start, qsizetype end);
+
+private:
+    const SignalLexicon &m_lexicon;
+    const PrefilterText &m_text;
+    const QString &m_unblanked;
+    int m_currentYear;
+    std::optional<TextSpans> m_past;
+    std::optional<TextSpans> m_work;
+    std::optional<TextSpans> m_manages;
+    std::optional<TextSpans> m_capacity;
+    std::optional<PrefilterText> m_unblankedText;
+};
+
+} // namespace tandem::server::judgement
