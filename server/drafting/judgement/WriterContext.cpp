@@ -67,7 +67,8 @@ const TextSpans &WriterContext::past()
     for (qsizetype i = 0; i < longAgo.size(); ++i) {
         if (recent.at(i))
             continue;
-        const auto &[from, to] = longAgo.at(i);
+        const qsizetype from = longAgo.at(i).first;
+        const qsizetype to = longAgo.at(i).second;
         const auto inSentence = [from, to](const auto &d) {
             return from <= d.first && d.second <= to;
         };
@@ -100,8 +101,23 @@ const TextSpans &WriterContext::manages()
 {
     if (!m_manages) {
         m_manages.emplace();
-        for (const auto &[start, end] : m_lexicon.spans(u"context_manages", m_text))
-            m_manages->append(sentenceAround(m_text.text(), start, end));
+        // "Ich komme mit dem Computer nicht gut zurecht", "nie radzę sobie dobrze": said with a
+        // negation, managing is the need.
+        static const QRegularExpression negation(
+            u"\\b(?:not|never|nicht|kaum|inte|aldrig|niet|nooit|pas|jamais|no|nunca|non|mai|nao|nie|ei)\\b|n't\\b"_s);
+        const QString &text = m_text.text();
+        // ("Não preciso de ajuda", "I don't need any help" say they manage: their negation is
+        // the pattern's own.)
+        static const QRegularExpression needsNoHelp(
+            u"preciso|need|brauche|behov|nodig|necesito|bisogno|tarvitse|potrzebuj|besoin"_s);
+        for (const auto &[start, end] : m_lexicon.spans(u"context_manages", m_text)) {
+            const qsizetype before = std::max(sentenceAround(text, start, end).first, start - 12);
+            const QStringView span = QStringView(text).mid(start, end - start);
+            const bool negated = negation.match(QStringView(text).mid(before, start - before)).hasMatch() ||
+                                 (!needsNoHelp.match(span).hasMatch() && negation.match(span).hasMatch());
+            if (!negated)
+                m_manages->append(sentenceAround(text, start, end));
+        }
     }
     return *m_manages;
 }

@@ -82,6 +82,9 @@ private Q_SLOTS:
         QTest::newRow("blind-y") << u"blind-y.jsonl"_s << 150 << 10 << 15 << true << 0.95;
         QTest::newRow("blind-z") << u"blind-z.jsonl"_s << 120 << 20 << 30 << true << 0.95;
         QTest::newRow("blind-aa") << u"blind-aa.jsonl"_s << 120 << 10 << 30 << true << 0.95;
+        // blind-ab was read once with round 13's first part (6878dfb: crisis 0.92, false
+        // escalation 0.17), then mended from: a floor.
+        QTest::newRow("blind-ab") << u"blind-ab.jsonl"_s << 120 << 15 << 25 << true << 0.95;
     }
 
     void suiteMeetsTheTargets()

@@ -149,6 +149,12 @@ private Q_SLOTS:
         QTest::newRow("nl death last year, struggling")
             << u"Mijn vrouw is vorig jaar overleden en ik kom er financieel niet meer uit."_s << u"nl"_s
             << reason::kVulnerable.toString();
+        QTest::newRow("de age, does not manage")
+            << u"Ich bin 82 Jahre alt und komme mit dem Handy nicht gut zurecht. Können Sie mich anrufen?"_s
+            << u"de"_s << reason::kVulnerable.toString();
+        QTest::newRow("sv age, does not manage")
+            << u"Jag är 88 och klarar mig inte bra med appen längre, kan någon ringa mig?"_s << u"sv"_s
+            << reason::kVulnerable.toString();
         QTest::newRow("en a song title, then a crisis")
             << u"Cancel the album 'Goodbye Yellow Brick Road'. I won't be here next week, I've said my "
                "goodbyes and given my cat away."_s
