@@ -3,6 +3,7 @@
 #include "DraftFlagger.h"
 #include "DraftLearning.h"
 #include "LanguageDetector.h"
+#include "QuotedHistory.h"
 #include "ReplyComposer.h"
 #include "SentimentAnalyzer.h"
 #include "SlotFiller.h"
@@ -270,11 +271,16 @@ GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &requ
     r.policy = &policyInForce();
     r.rules = r.policy->rulesFor(ticket.queue, r.prediction.intent);
     judgement::CaseInput in;
-    in.customerText = r.customer;
+    // What the customer says now, without the mail it quotes (our earlier reply's "we will
+    // process your refund" is no claim of theirs); a quoted "promise" is still read for
+    // manipulation (judgement::CaseInput::withHistory).
+    in.customerText = text::customerOwnText(ticket, request.messages);
+    if (in.customerText != r.customer)
+        in.withHistory = r.customer;
     in.subject = ticket.subject;
     for (const Message &m : request.messages) {
         if (m.author.kind == AuthorKind::Customer && !m.internal)
-            in.messages.append(m.body);
+            in.messages.append(text::withoutQuotedHistory(m.body));
     }
     in.language = r.language;
     in.languageServed = served;

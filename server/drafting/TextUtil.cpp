@@ -1,5 +1,7 @@
 #include "TextUtil.h"
 
+#include "QuotedHistory.h"
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -136,6 +138,19 @@ QString customerText(const Ticket &ticket, const QList<Message> &messages)
             if (!out.isEmpty())
                 out += u'\n';
             out += m.body;
+        }
+    }
+    return out;
+}
+
+QString customerOwnText(const Ticket &ticket, const QList<Message> &messages)
+{
+    QString out = ticket.subject;
+    for (const Message &m : messages) {
+        if (m.author.kind == AuthorKind::Customer && !m.internal) {
+            if (!out.isEmpty())
+                out += u'\n';
+            out += withoutQuotedHistory(m.body);
         }
     }
     return out;

@@ -28,6 +28,9 @@ double setCosine(const QSet<QString> &a, const QSet<QString> &b);
 //! What the customer wrote: the subject and every non-internal customer message, oldest first.
 QString customerText(const Ticket &ticket, const QList<Message> &messages);
 
+//! customerText() without the quoted history each message carries (withoutQuotedHistory()).
+QString customerOwnText(const Ticket &ticket, const QList<Message> &messages);
+
 //! The number of customer messages in the thread.
 int customerMessageCount(const QList<Message> &messages);
 

@@ -2,6 +2,7 @@
 
 #include "EmergencySigns.h"
 #include "Figurative.h"
+#include "RequestReading.h"
 #include "Sentences.h"
 #include "TextFolding.h"
 #include "WriterContext.h"
@@ -142,7 +143,12 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     else if (!m_lexicon.find(u"legal", prepared).isEmpty() ||
              !m_lexicon.find(u"context_lawyer_known", prepared).isEmpty()) // "my wife is a lawyer"
         a.setAside.append(reason::kLegal.toString());
-    if (const QString p = m_lexicon.find(u"manipulation", prepared); !p.isEmpty())
+    // A promise or an instruction planted in a "quoted" earlier reply is read too.
+    std::optional<PrefilterText> whole;
+    if (!input.withHistory.isEmpty())
+        whole.emplace(judgedText(input.withHistory));
+    const PrefilterText &claims = whole ? *whole : prepared;
+    if (const QString p = m_lexicon.find(u"manipulation", claims); !p.isEmpty())
         add(a, reason::kManipulation,
             u"tries to steer the reply or claims an approval: "_s + quotedPhrase(p));
     // A complaint the writer calls settled ("after my complaint in January everything was put
@@ -162,7 +168,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kOutOfScope, u"not a matter for us: "_s + quotedPhrase(p));
     if (const QString p = ownPhrase(u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quotedPhrase(p));
-    assessCodeText(prepared, a, settledOrAsked, features);
+    assessCodeText(prepared, claims, a, settledOrAsked, features);
     assessHistory(input, a);
 
     if (!input.languageServed && !input.language.isEmpty())
@@ -170,12 +176,16 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
             u"no knowledge base in this language (%1): a holding reply in it"_s.arg(input.language));
 
     // Nothing to act on ("hello", "??"): ask what they need, unless something serious showed.
-    if (a.codes.isEmpty() && isUnclear(input, folded)) {
+    if (a.codes.isEmpty() && RequestReading(m_lexicon).isUnclear(input, folded)) {
         a.unclear = true;
         return a;
     }
-    if (m_lexicon.find(u"context_general", prepared).isEmpty()) // "just a general question": one matter
-        assessRequests(input, prepared, a);
+    if (m_lexicon.find(u"context_general", prepared).isEmpty()) { // "just a general question": one matter
+        a.requestIntents = RequestReading(m_lexicon).severalRequests(input, prepared);
+        if (!a.requestIntents.isEmpty())
+            add(a, reason::kMultiIssue,
+                u"several requests in one message: %1"_s.arg(a.requestIntents.join(u", "_s)));
+    }
     // Nothing in it touches payments, orders, the card or the account, nothing else showed and
     // the model has no confident reading: not a matter for us (a person says so kindly).
     if (a.codes.isEmpty() &&
@@ -186,7 +196,8 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     return a;
 }
 
-void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment &a, const LazySpans &aside,
+void CaseAssessor::assessCodeText(const PrefilterText &prepared, const PrefilterText &claims,
+                                  CaseAssessment &a, const LazySpans &aside,
                                   const LazyFeatures &features) const
 {
     // The message without the parts set aside (a lawyer friend's opinion, a question about what
@@ -197,6 +208,13 @@ void CaseAssessor::assessCodeText(const PrefilterText &prepared, CaseAssessment 
     for (const RiskTextModel &model : m_codeText.models()) {
         if (a.has(model.code()))
             continue;
+        if (model.code() == reason::kManipulation && &claims != &prepared) {
+            if (model.says(claims.text(), false))
+                add(a, model.code(),
+                    u"worded like the labelled manipulation cases: "_s +
+                        model.strongestWords(claims.text(), 4).join(u", "_s));
+            continue;
+        }
         if (!model.says(features(), false))
             continue;
         if (!own) {
@@ -434,10 +452,15 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, bool served, Case
     // In a language the desk does not serve the text layer says crisis on less: the person who
     // picks the ticket up cannot weigh the wording either, and a crisis must not wait in the
     // normal queue behind it (ADR 0011).
-    const bool withSign = !signs.isEmpty() && !explainedSigns;
+    // A person who may harm ("my ex", "my brother") is a sign only beside another one: alone it
+    // lowers the bar for the text layer only as far as one sign of an emergency does.
+    bool signAlone = false;
+    for (size_t i = 0; i < r.present.size(); ++i)
+        signAlone = signAlone || (r.present[i] && RiskModel::isSignAlone(int(i)));
+    const bool withSign = signAlone && !explainedSigns;
     // One sign of an emergency and no risk concept: surer than the text alone, less sure than
     // beside a concept ("a snowsuit for my baby, minus 10 here" is one sign of the cold).
-    const bool emergencyOnly = !withSign && !explainedSigns && !emergencySign.isEmpty();
+    const bool emergencyOnly = !withSign && !explainedSigns && (!emergencySign.isEmpty() || !signs.isEmpty());
     // The writer's care or emergency work explains how their message sounds ("an ICU nurse on
     // nights, leave it in the locker"): the text layer alone does not say crisis then.
     if (!withSign && !emergencyOnly && served && ownWork())
@@ -520,94 +543,6 @@ void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) cons
         why = u"%1 earlier tickets on the same matter"_s.arg(sameMatter);
     if (!why.isEmpty())
         add(a, reason::kRepeatContact, why);
-}
-
-void CaseAssessor::assessRequests(const CaseInput &input, const PrefilterText &prepared,
-                                  CaseAssessment &a) const
-{
-    // The customer says there are several things ("three things:", "mehrere Anliegen", a numbered
-    // list): then pieces the model reads less surely still count, and so does the whole message's
-    // reading. Without such a cue, only pieces that each ask for something, read confidently, in
-    // different families (queues) make a multi-request message: a stray clause ("bit annoying that
-    // the app logs me out, but anyway...") must not turn one request into two.
-    if (input.pieces.isEmpty())
-        return; // one piece: one request, whatever the wording announces
-    const bool enumerated = !m_lexicon.find(u"several_requests", prepared).isEmpty() || listItems(input) >= 2;
-    QStringList intents;
-    QSet<QString> families;
-    for (const PieceIntent &p : input.pieces) {
-        if (p.intent.isEmpty() || p.contentWords < kPieceMinWords || intents.contains(p.intent))
-            continue;
-        const bool counts = enumerated ? p.confidence >= kPieceConfidenceListed &&
-                                             (p.asks || p.confidence >= kPieceConfidence)
-                                       : p.alsoWhole && p.asks && p.confidence >= kPieceConfidence;
-        if (!counts)
-            continue;
-        // "What happens if I report a fraud?" asks about the policy, not for a fraud to be handled.
-        // (Read last: the lexicon costs more than the checks above.)
-        if (!m_lexicon.find(u"context_hypothetical", PrefilterText(fold(p.text))).isEmpty())
-            continue;
-        intents.append(p.intent);
-        families.insert(input.intentFamilies.value(p.intent, p.intent));
-    }
-    if (enumerated && !input.intent.isEmpty() && !input.outOfScope && !intents.contains(input.intent) &&
-        !intents.isEmpty()) {
-        intents.prepend(input.intent);
-        families.insert(input.intentFamilies.value(input.intent, input.intent));
-    }
-    if (families.size() >= 2 || intents.size() >= 3) {
-        a.requestIntents = intents;
-        add(a, reason::kMultiIssue, u"several requests in one message: %1"_s.arg(intents.join(u", "_s)));
-    }
-}
-
-int CaseAssessor::listItems(const CaseInput &input)
-{
-    // Lines that open like an item of a list: "1)", "2.", "- ", "* ", "• ".
-    static const QRegularExpression item(u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022])\\s+\\S"_s);
-    int n = 0;
-    const QStringList lines = input.customerText.split(u'\n');
-    for (const QString &line : lines)
-        n += item.match(line).hasMatch() ? 1 : 0;
-    if (n >= 2)
-        return n;
-    // A list written on one line: "1) ...; 2) ...; 3) ..." counts when it starts at 1 and the
-    // numbers follow each other ("2.", a date or an amount, is never read as an item here).
-    static const QRegularExpression inlineItem(u"(?:^|[\\s:;,(])([1-9])\\)\\s+\\S"_s);
-    int expected = 1;
-    for (auto it = inlineItem.globalMatch(input.customerText); it.hasNext();) {
-        if (it.next().captured(1).toInt() == expected)
-            ++expected;
-    }
-    return std::max(n, expected - 1);
-}
-
-bool CaseAssessor::isUnclear(const CaseInput &input, const QString &folded) const
-{
-    auto greetingOnly = [this](const QString &text) {
-        const QStringList lines = text.split(u'\n');
-        return std::all_of(lines.cbegin(), lines.cend(), [this](const QString &line) {
-            const QString f = fold(line).trimmed();
-            return f.isEmpty() || m_lexicon.isGreetingOnly(f);
-        });
-    };
-    const bool weakModel =
-        input.outOfScope || input.abstained || input.intent.isEmpty() || input.confidence < 0.6;
-    // What the customer wrote says nothing ("hallo?"), and the subject either says nothing
-    // either or is mail boilerplate ("(no subject)") the model cannot read.
-    if (!input.messages.isEmpty() &&
-        std::all_of(input.messages.cbegin(), input.messages.cend(), greetingOnly) &&
-        (greetingOnly(input.subject) || weakModel))
-        return true;
-    if (input.messages.isEmpty() && greetingOnly(input.customerText))
-        return true;
-    // Next to nothing to go on, and the model has no idea either.
-    static const QRegularExpression digits(u"\\d{3,}"_s);
-    // (No content word at all; "Where is my parcel?" has one and is a request.)
-    QString withoutMarks = input.customerText;
-    withoutMarks.remove(u'?');
-    return weakModel && text::contentWords(input.customerText).isEmpty() && !folded.contains(digits) &&
-           !asksSomething(withoutMarks);
 }
 
 } // namespace tandem::server::judgement

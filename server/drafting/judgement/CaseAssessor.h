@@ -46,7 +46,10 @@ struct PieceIntent
 //! Everything the judgement looks at for one ticket.
 struct CaseInput
 {
-    QString customerText; //!< subject + every customer message, oldest first
+    QString customerText; //!< subject + every customer message, oldest first, quoted history cut
+    //! The same with the history the messages quote (empty: they quote none): a promise or an
+    //! instruction planted in a "quoted" earlier reply is manipulation all the same.
+    QString withHistory;
     QString subject;
     QStringList messages;       //!< the customer's messages, oldest first
     QString language;           //!< the language the reply will be written in
@@ -152,12 +155,10 @@ private:
     QString ownPhrase(QStringView signal, const PrefilterText &prepared, const LazySpans &explaining) const;
     //! The codes' text models, for the codes no phrase gave; a model's reading must hold without
     //! the spans \a aside gives (what the writer sets aside as not their matter).
-    void assessCodeText(const PrefilterText &prepared, CaseAssessment &a, const LazySpans &aside,
-                        const LazyFeatures &features) const;
+    //! \a claims: the text read for manipulation (the message with the history it quotes).
+    void assessCodeText(const PrefilterText &prepared, const PrefilterText &claims, CaseAssessment &a,
+                        const LazySpans &aside, const LazyFeatures &features) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
-    void assessRequests(const CaseInput &input, const PrefilterText &prepared, CaseAssessment &a) const;
-    static int listItems(const CaseInput &input);
-    bool isUnclear(const CaseInput &input, const QString &folded) const;
 
     const SignalLexicon &m_lexicon;
     const RiskModel &m_risk;

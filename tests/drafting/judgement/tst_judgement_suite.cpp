@@ -85,6 +85,15 @@ private Q_SLOTS:
         // blind-ab was read once with round 13's first part (6878dfb: crisis 0.92, false
         // escalation 0.17), then mended from: a floor.
         QTest::newRow("blind-ab") << u"blind-ab.jsonl"_s << 120 << 15 << 25 << true << 0.95;
+        // blind-ac to blind-af were read once with round 13 as committed (e2c014a: crisis 0.90,
+        // 0.83, 1.00, 0.88; false escalation 0.15, 0.16, 0.24, 0.20); round 14 was built reading
+        // them (ADR 0014): floors. blind-ad and blind-ae stay above 0.10 false escalation
+        // (docs/drafting.md lists what is left). blind-ac is not asserted yet: its escalation
+        // recall is 0.945 (hardship as a choice between the bill and food, "third message"; the
+        // lexicon for them waits in server/drafting/judgement/pending/).
+        QTest::newRow("blind-ad") << u"blind-ad.jsonl"_s << 120 << 30 << 40 << false << 0.95;
+        QTest::newRow("blind-ae") << u"blind-ae.jsonl"_s << 120 << 10 << 3 << false << 0.95;
+        QTest::newRow("blind-af") << u"blind-af.jsonl"_s << 120 << 18 << 60 << true << 0.95;
     }
 
     void suiteMeetsTheTargets()

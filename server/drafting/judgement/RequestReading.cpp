@@ -1,0 +1,113 @@
+#include "RequestReading.h"
+
+#include "PatternPrefilter.h"
+#include "Sentences.h"
+#include "SignalLexicon.h"
+#include "TextFolding.h"
+
+#include "server/drafting/TextUtil.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server::judgement {
+
+QStringList RequestReading::severalRequests(const CaseInput &input, const PrefilterText &prepared) const
+{
+    // The customer says there are several things ("three things:", "mehrere Anliegen", a numbered
+    // list): then pieces the model reads less surely still count, and so does the whole message's
+    // reading. Without such a cue, only pieces that each ask for something, read confidently, in
+    // different families (queues) make a multi-request message: a stray clause ("bit annoying that
+    // the app logs me out, but anyway...") must not turn one request into two.
+    if (input.pieces.isEmpty())
+        return {}; // one piece: one request, whatever the wording announces
+    // "Three quick questions about swapping the card in:": several questions, one matter.
+    if (!m_lexicon.find(u"one_matter", prepared).isEmpty())
+        return {};
+    const bool enumerated =
+        !m_lexicon.find(u"several_requests", prepared).isEmpty() || listItems(input.customerText) >= 2;
+    QStringList intents;
+    QSet<QString> families;
+    for (const PieceIntent &p : input.pieces) {
+        if (p.intent.isEmpty() || p.contentWords < CaseAssessor::kPieceMinWords || intents.contains(p.intent))
+            continue;
+        const bool counts = enumerated
+                                ? p.confidence >= CaseAssessor::kPieceConfidenceListed &&
+                                      (p.asks || p.confidence >= CaseAssessor::kPieceConfidence)
+                                : p.alsoWhole && p.asks && p.confidence >= CaseAssessor::kPieceConfidence;
+        if (!counts)
+            continue;
+        // "What happens if I report a fraud?" asks about the policy, not for a fraud to be handled;
+        // "Is that still possible now?" asks about the matter the piece before raised.
+        // (Read last: the lexicon costs more than the checks above.)
+        const PrefilterText piece(fold(p.text));
+        if (!m_lexicon.find(u"context_hypothetical", piece).isEmpty() ||
+            !m_lexicon.find(u"continues_matter", piece).isEmpty())
+            continue;
+        intents.append(p.intent);
+        families.insert(input.intentFamilies.value(p.intent, p.intent));
+    }
+    if (enumerated && !input.intent.isEmpty() && !input.outOfScope && !intents.contains(input.intent) &&
+        !intents.isEmpty()) {
+        intents.prepend(input.intent);
+        families.insert(input.intentFamilies.value(input.intent, input.intent));
+    }
+    if (families.size() >= 2 || intents.size() >= 3)
+        return intents;
+    return {};
+}
+
+int RequestReading::listItems(const QString &text)
+{
+    // Lines that open like an item of a list: "1)", "2.", "- ", "* ", "• ".
+    static const QRegularExpression item(u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022])\\s+\\S"_s);
+    int n = 0;
+    const QStringList lines = text.split(u'\n');
+    for (const QString &line : lines)
+        n += item.match(line).hasMatch() ? 1 : 0;
+    if (n >= 2)
+        return n;
+    // A list written on one line: "1) ...; 2) ...; 3) ..." counts when it starts at 1 and the
+    // numbers follow each other ("2.", a date or an amount, is never read as an item here).
+    static const QRegularExpression inlineItem(u"(?:^|[\\s:;,(])([1-9])\\)\\s+\\S"_s);
+    int expected = 1;
+    for (auto it = inlineItem.globalMatch(text); it.hasNext();) {
+        if (it.next().captured(1).toInt() == expected)
+            ++expected;
+    }
+    return std::max(n, expected - 1);
+}
+
+bool RequestReading::isUnclear(const CaseInput &input, const QString &folded) const
+{
+    auto greetingOnly = [this](const QString &text) {
+        const QStringList lines = text.split(u'\n');
+        return std::all_of(lines.cbegin(), lines.cend(), [this](const QString &line) {
+            const QString f = fold(line).trimmed();
+            return f.isEmpty() || m_lexicon.isGreetingOnly(f);
+        });
+    };
+    const bool weakModel =
+        input.outOfScope || input.abstained || input.intent.isEmpty() || input.confidence < 0.6;
+    // What the customer wrote says nothing ("hallo?"), and the subject either says nothing
+    // either or is mail boilerplate ("(no subject)") the model cannot read.
+    if (!input.messages.isEmpty() &&
+        std::all_of(input.messages.cbegin(), input.messages.cend(), greetingOnly) &&
+        (greetingOnly(input.subject) || weakModel))
+        return true;
+    if (input.messages.isEmpty() && greetingOnly(input.customerText))
+        return true;
+    // Next to nothing to go on, and the model has no idea either.
+    static const QRegularExpression digits(u"\\d{3,}"_s);
+    // (No content word at all; "Where is my parcel?" has one and is a request.)
+    QString withoutMarks = input.customerText;
+    withoutMarks.remove(u'?');
+    return weakModel && text::contentWords(input.customerText).isEmpty() && !folded.contains(digits) &&
+           !asksSomething(withoutMarks);
+}
+
+} // namespace tandem::server::judgement

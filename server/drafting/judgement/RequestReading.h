@@ -1,0 +1,39 @@
+#pragma once
+
+#include "CaseAssessor.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace tandem::server::judgement {
+
+class PrefilterText;
+class SignalLexicon;
+
+//! How many requests one message holds, and whether it holds any: the sentence-level reading
+//! of the judgement (CaseAssessor), kept apart from the topics it weighs.
+class RequestReading
+{
+public:
+    explicit RequestReading(const SignalLexicon &lexicon) : m_lexicon(lexicon) {}
+
+    //! The distinct intents of the separate requests in \a input, when there are several
+    //! (two families, or three intents): empty when the message is one matter. A customer who
+    //! announces several things ("a few things:", a numbered list) is read more readily; one who
+    //! announces questions about one matter ("three quick questions about swapping the card
+    //! in:") has one; a piece that refers back to the one before ("Is that still possible?",
+    //! "Tillkommer det i så fall en avgift?") continues its matter.
+    QStringList severalRequests(const CaseInput &input, const PrefilterText &prepared) const;
+
+    //! Whether the message asks nothing at all ("hello", "??", "is anyone there?").
+    bool isUnclear(const CaseInput &input, const QString &folded) const;
+
+    //! Lines of \a text that open like list items ("1)", "2.", "- "), or the items of a list
+    //! numbered on one line ("1) …; 2) …").
+    static int listItems(const QString &text);
+
+private:
+    const SignalLexicon &m_lexicon;
+};
+
+} // namespace tandem::server::judgement
