@@ -130,30 +130,33 @@ double setCosine(const QSet<QString> &a, const QSet<QString> &b)
     return shared / std::sqrt(double(a.size()) * double(b.size()));
 }
 
-QString customerText(const Ticket &ticket, const QList<Message> &messages)
+namespace {
+
+//! The subject and every non-internal customer message, oldest first, each through \a body.
+template <typename Body>
+QString joinCustomerText(const Ticket &ticket, const QList<Message> &messages, Body body)
 {
     QString out = ticket.subject;
     for (const Message &m : messages) {
         if (m.author.kind == AuthorKind::Customer && !m.internal) {
             if (!out.isEmpty())
                 out += u'\n';
-            out += m.body;
+            out += body(m.body);
         }
     }
     return out;
 }
 
+} // namespace
+
+QString customerText(const Ticket &ticket, const QList<Message> &messages)
+{
+    return joinCustomerText(ticket, messages, [](const QString &b) { return b; });
+}
+
 QString customerOwnText(const Ticket &ticket, const QList<Message> &messages)
 {
-    QString out = ticket.subject;
-    for (const Message &m : messages) {
-        if (m.author.kind == AuthorKind::Customer && !m.internal) {
-            if (!out.isEmpty())
-                out += u'\n';
-            out += withoutQuotedHistory(m.body);
-        }
-    }
-    return out;
+    return joinCustomerText(ticket, messages, [](const QString &b) { return withoutQuotedHistory(b); });
 }
 
 int customerMessageCount(const QList<Message> &messages)
