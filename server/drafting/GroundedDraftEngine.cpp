@@ -3,6 +3,7 @@
 #include "DraftFlagger.h"
 #include "DraftLearning.h"
 #include "LanguageDetector.h"
+#include "MailFooter.h"
 #include "QuotedHistory.h"
 #include "ReplyComposer.h"
 #include "SentimentAnalyzer.h"
@@ -74,12 +75,15 @@ struct GroundedDraftEngine::Reading
 GroundedDraftEngine::GroundedDraftEngine(QSqlDatabase db, GroundedEngineOptions options)
     : m_db(db), m_options(std::move(options)), m_index(db)
 {
-    // The judgement's lexicon (≈ 0.3 s to compile) and replies are built once per process, on a
+    // The judgement's lexicon (≈ 0.3 s to parse) and replies are built once per process, on a
     // pool thread from now on: start-up does not wait for them, and a draft that comes first
-    // waits for the one construction in progress (function-local statics are thread-safe).
+    // waits for the one construction in progress (function-local statics are thread-safe). The
+    // patterns' JIT compilation (≈ 3 s of CPU) follows on the same thread; a draft never waits
+    // for it, only for a pattern it needs that is being compiled at that moment.
     QThreadPool::globalInstance()->start([] {
-        judgement::SignalLexicon::builtIn();
+        const judgement::SignalLexicon &lexicon = judgement::SignalLexicon::builtIn();
         judgement::ReplyTexts::builtIn();
+        lexicon.compileAll();
     });
     // The schema now; the intent model on reload()/train(), or lazily on the first draft.
     QString error;
@@ -280,7 +284,7 @@ GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &requ
     in.subject = ticket.subject;
     for (const Message &m : request.messages) {
         if (m.author.kind == AuthorKind::Customer && !m.internal)
-            in.messages.append(text::withoutQuotedHistory(m.body));
+            in.messages.append(text::withoutMailFooter(text::withoutQuotedHistory(m.body)));
     }
     in.language = r.language;
     in.languageServed = served;

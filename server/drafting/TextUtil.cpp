@@ -1,5 +1,6 @@
 #include "TextUtil.h"
 
+#include "MailFooter.h"
 #include "QuotedHistory.h"
 
 #include <QRegularExpression>
@@ -151,12 +152,13 @@ QString joinCustomerText(const Ticket &ticket, const QList<Message> &messages, B
 
 QString customerText(const Ticket &ticket, const QList<Message> &messages)
 {
-    return joinCustomerText(ticket, messages, [](const QString &b) { return b; });
+    return joinCustomerText(ticket, messages, [](const QString &b) { return withoutMailFooter(b); });
 }
 
 QString customerOwnText(const Ticket &ticket, const QList<Message> &messages)
 {
-    return joinCustomerText(ticket, messages, [](const QString &b) { return withoutQuotedHistory(b); });
+    return joinCustomerText(ticket, messages,
+                            [](const QString &b) { return withoutMailFooter(withoutQuotedHistory(b)); });
 }
 
 int customerMessageCount(const QList<Message> &messages)

@@ -25,7 +25,8 @@ QString ftsQuery(const QString &text, int maxTerms = 24);
 //! Cosine similarity of two word sets (0..1).
 double setCosine(const QSet<QString> &a, const QSet<QString> &b);
 
-//! What the customer wrote: the subject and every non-internal customer message, oldest first.
+//! What the customer wrote: the subject and every non-internal customer message, oldest first,
+//! without the notices and contact lines their mail system appends (withoutMailFooter()).
 QString customerText(const Ticket &ticket, const QList<Message> &messages);
 
 //! customerText() without the quoted history each message carries (withoutQuotedHistory()).

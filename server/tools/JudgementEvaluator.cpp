@@ -1,6 +1,7 @@
 #include "JudgementEvaluator.h"
 
 #include "server/drafting/LanguageDetector.h"
+#include "server/drafting/judgement/SignalLexicon.h"
 #include "server/service/TicketService.h"
 #include "server/storage/Database.h"
 #include "server/storage/TicketRepository.h"
@@ -263,6 +264,9 @@ JudgementEvaluator::Report JudgementEvaluator::run(const QList<JudgementCase> &c
     // A long-running tandemd has compiled its patterns long before: a first untimed pass over a
     // few cases keeps one-off compilation out of the per-draft figures (--cold keeps it in).
     if (m_warmUp) {
+        // The server compiles every lexicon pattern on a pool thread after start; a long-running
+        // one is done long before. Finish that here first, then warm the rest of the path.
+        judgement::SignalLexicon::builtIn().compileAll();
         for (qsizetype i = 0; i < std::min<qsizetype>(cases.size(), 20); ++i) {
             QJsonObject ignored;
             Outcome outcome;

@@ -19,31 +19,37 @@ constexpr auto kOptions = QRegularExpression::UseUnicodePropertiesOption;
 const QString kGreeting = u"greeting_only"_s;
 } // namespace
 
+QList<QByteArray> SignalLexicon::builtInDocuments(QString *error)
+{
+    // lexicon.json, then every lexicon-*.json beside it (the risk cues, kept per language group).
+    // TANDEM_JUDGEMENT_LEXICON_DIR reads them from a source tree instead: for whoever edits
+    // the lexicon and measures it with `tandemd eval judgement|signals` without a rebuild.
+    const QString override = qEnvironmentVariable("TANDEM_JUDGEMENT_LEXICON_DIR");
+    const QDir dir(override.isEmpty() ? u":/drafting/judgement"_s : override);
+    if (!override.isEmpty())
+        tandem::logging::get("draft")->warn("judgement lexicon read from {}", override.toStdString());
+    QStringList names = dir.entryList({u"lexicon-*.json"_s}, QDir::Files, QDir::Name);
+    names.prepend(u"lexicon.json"_s);
+    QList<QByteArray> documents;
+    for (const QString &name : std::as_const(names)) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = u"the built-in lexicon %1 is missing"_s.arg(name);
+            return {};
+        }
+        documents.append(file.readAll());
+    }
+    return documents;
+}
+
 const SignalLexicon &SignalLexicon::builtIn()
 {
     static const SignalLexicon lexicon = [] {
-        // lexicon.json, then every lexicon-*.json beside it (the risk cues, kept per language group).
-        // TANDEM_JUDGEMENT_LEXICON_DIR reads them from a source tree instead: for whoever edits
-        // the lexicon and measures it with `tandemd eval judgement|signals` without a rebuild.
-        const QString override = qEnvironmentVariable("TANDEM_JUDGEMENT_LEXICON_DIR");
-        const QDir dir(override.isEmpty() ? u":/drafting/judgement"_s : override);
-        if (!override.isEmpty())
-            tandem::logging::get("draft")->warn("judgement lexicon read from {}", override.toStdString());
-        QStringList names = dir.entryList({u"lexicon-*.json"_s}, QDir::Files, QDir::Name);
-        names.prepend(u"lexicon.json"_s);
-        QList<QByteArray> documents;
         QString error;
-        for (const QString &name : std::as_const(names)) {
-            QFile file(dir.filePath(name));
-            if (!file.open(QIODevice::ReadOnly)) {
-                error = u"the built-in lexicon %1 is missing"_s.arg(name);
-                break;
-            }
-            documents.append(file.readAll());
-        }
+        const QList<QByteArray> documents = builtInDocuments(&error);
         std::optional<SignalLexicon> parsed;
         if (error.isEmpty())
-            parsed = fromJson(documents, &error);
+            parsed = fromJson(documents, &error, Compile::OnFirstUse);
         if (!parsed) {
             // Only a broken build gets here; the tests load the same resource.
             tandem::logging::get("draft")->critical("judgement lexicon unusable: {}", error.toStdString());
@@ -59,8 +65,10 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QByteArray &json, QSt
     return fromJson(QList<QByteArray>{json}, error);
 }
 
-std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &documents, QString *error)
+std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &documents, QString *error,
+                                                     Compile compile)
 {
+    const bool now = compile == Compile::Now;
     // Merge the documents: signal -> language -> patterns, in document order.
     QMap<QString, QMap<QString, QJsonArray>> merged;
     for (const QByteArray &json : documents) {
@@ -92,15 +100,14 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
             const QJsonArray &patterns = lang.value();
             for (const QJsonValue &p : patterns) {
                 const QString pattern = p.toString();
-                QRegularExpression re(pattern, kOptions);
-                // A broken pattern is reported, never allowed to hide the others.
-                if (pattern.isEmpty() || !re.isValid()) {
+                const QRegularExpression re(pattern, kOptions);
+                // A broken pattern is reported, never allowed to hide the others. isValid()
+                // compiles (and JIT-compiles) it: only when asked to compile now.
+                if (pattern.isEmpty() || (now && !re.isValid())) {
                     *error = u"%1/%2: invalid pattern %3 (%4)"_s.arg(it.key(), lang.key(), pattern,
                                                                      re.errorString());
                     return std::nullopt;
                 }
-                // JIT-compiled now, once per process, so no draft pays for it later.
-                re.optimize();
                 if (greeting)
                     greetings.append(u"(?:"_s + pattern + u')');
                 else
@@ -112,12 +119,11 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
         if (greeting) {
             // Short whole-message patterns: one anchored expression per few dozen.
             for (qsizetype i = 0; i < greetings.size(); i += 32) {
-                QRegularExpression re(u"^(?:"_s + greetings.mid(i, 32).join(u'|') + u")$"_s, kOptions);
-                if (!re.isValid()) {
+                const QRegularExpression re(u"^(?:"_s + greetings.mid(i, 32).join(u'|') + u")$"_s, kOptions);
+                if (now && !re.isValid()) {
                     *error = u"greeting_only: %1"_s.arg(re.errorString());
                     return std::nullopt;
                 }
-                re.optimize();
                 lexicon.m_greeting.append(re);
             }
             lexicon.m_counts.insert(it.key(), int(greetings.size()));
@@ -128,6 +134,16 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
         lexicon.m_languages.insert(it.key(), languages);
     }
     return lexicon;
+}
+
+void SignalLexicon::compileAll() const
+{
+    for (const QList<Pattern> &patterns : m_signals) {
+        for (const Pattern &p : patterns)
+            p.re.optimize();
+    }
+    for (const QRegularExpression &re : m_greeting)
+        re.optimize();
 }
 
 QString SignalLexicon::find(QStringView signal, const QString &folded) const

@@ -68,6 +68,25 @@ private Q_SLOTS:
             << u"Pytam czysto informacyjnie: co się dzieje ze środkami na koncie po śmierci właściciela? "
                "Czy spadkobiercy muszą coś przesłać?"_s
             << u"pl"_s;
+        // Round 15: an age or retirement said as a fact, someone else's illness behind a gift.
+        QTest::newRow("en retired, ordinary request")
+            << u"I'm retired and shop with you a lot. Can I get the invoice for order 55120 as a PDF?"_s
+            << u"en"_s;
+        QTest::newRow("it pension day")
+            << u"Sono in pensione e la pensione arriva il 16: posso spostare l'addebito al 17?"_s << u"it"_s;
+        QTest::newRow("de pensioner, new phone")
+            << u"Ich bin Rentnerin und habe ein neues Handy. Wie melde ich mich dort in der App an?"_s
+            << u"de"_s;
+        QTest::newRow("fi retired, card")
+            << u"Olen eläkkeellä ja haluaisin vaihtaa kortin, jolla tilaukset maksetaan. Miten?"_s << u"fi"_s;
+        QTest::newRow("en gift for a sick friend")
+            << u"My friend is in hospital after her surgery, so I'm sending her a gift: can you add a gift "
+               "message to order 30417?"_s
+            << u"en"_s;
+        QTest::newRow("fr gift for grandmother with dementia")
+            << u"Ma grand-mère a la maladie d'Alzheimer et vit en maison de retraite ; je voudrais lui "
+               "envoyer un cadeau pour son anniversaire. Pouvez-vous ajouter une carte cadeau ?"_s
+            << u"fr"_s;
     }
     void backgroundIsNotVulnerable()
     {
@@ -96,6 +115,18 @@ private Q_SLOTS:
             << u"fr"_s;
         QTest::newRow("en years back, not well now")
             << u"My wife died two years ago and since then I can't cope with the paperwork at all."_s
+            << u"en"_s;
+        QTest::newRow("de age and eyes, asks for a call")
+            << u"Ich bin 88 Jahre alt, meine Augen sind schlecht und die Schrift in der App ist zu klein. "
+               "Kann mir jemand helfen?"_s
+            << u"de"_s;
+        QTest::newRow("pt retired and cannot pay")
+            << u"Sou reformado, a reforma é pequena e este mês não consigo pagar a prestação."_s << u"pt"_s;
+        QTest::newRow("pl pensioner, grandchild writes")
+            << u"Jestem emerytką, nie umiem obsługiwać tej aplikacji, wnuczka mi pomaga. Chcę zmienić kartę."_s
+            << u"pl"_s;
+        QTest::newRow("en gift, but the writer cannot pay")
+            << u"I bought a present for my mum who has cancer, but I lost my job and can't pay the instalment."_s
             << u"en"_s;
     }
     void presentCircumstancesStillCount()

@@ -11,6 +11,7 @@
 
 #include "core/ReasonCodes.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -46,16 +47,35 @@ private Q_SLOTS:
 
     void builtInDataLoads()
     {
-        for (const QString &path :
-             {u":/drafting/judgement/lexicon.json"_s, u":/drafting/judgement/replies.json"_s}) {
-            QFile file(path);
-            QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
-            QString error;
-            const QByteArray json = file.readAll();
-            const bool ok = path.contains(u"lexicon"_s) ? SignalLexicon::fromJson(json, &error).has_value()
-                                                        : ReplyTexts::fromJson(json, &error).has_value();
-            QVERIFY2(ok, qPrintable(path + u": "_s + error));
-        }
+        // Every built-in lexicon document, every pattern compiled: the server compiles them only
+        // on first use, so this is where a broken one is caught.
+        QString error;
+        const QList<QByteArray> documents = SignalLexicon::builtInDocuments(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(documents.size() > 1);
+        QVERIFY2(SignalLexicon::fromJson(documents, &error, SignalLexicon::Compile::Now).has_value(),
+                 qPrintable(error));
+        QFile replies(u":/drafting/judgement/replies.json"_s);
+        QVERIFY(replies.open(QIODevice::ReadOnly));
+        QVERIFY2(ReplyTexts::fromJson(replies.readAll(), &error).has_value(), qPrintable(error));
+    }
+
+    void lazyLexiconLoadsFastAndFindsTheSame()
+    {
+        // Loading without compiling accepts what it cannot check yet, and then matches alike.
+        const QJsonObject signalsObject{
+            {u"crisis"_s,
+             QJsonObject{{u"patterns"_s, QJsonObject{{u"en"_s, QJsonArray{u"\\bend it all\\b"_s}}}}}},
+            {u"fraud"_s, QJsonObject{{u"patterns"_s, QJsonObject{{u"en"_s, QJsonArray{u"(unclosed"_s}}}}}}};
+        const QByteArray json = QJsonDocument(QJsonObject{{u"signals"_s, signalsObject}}).toJson();
+        QString error;
+        QVERIFY(!SignalLexicon::fromJson(QList<QByteArray>{json}, &error, SignalLexicon::Compile::Now));
+        QVERIFY(error.contains(u"fraud/en"_s));
+        const auto lazy =
+            SignalLexicon::fromJson(QList<QByteArray>{json}, &error, SignalLexicon::Compile::OnFirstUse);
+        QVERIFY(lazy);
+        QCOMPARE(lazy->find(u"crisis", fold(u"I will end it all tonight"_s)), u"end it all"_s);
+        QVERIFY(lazy->find(u"crisis", fold(u"the end of it all"_s)).isEmpty());
     }
 
     void lexiconCoversEverySignal()

@@ -88,12 +88,19 @@ private Q_SLOTS:
         // blind-ac to blind-af were read once with round 13 as committed (e2c014a: crisis 0.90,
         // 0.83, 1.00, 0.88; false escalation 0.15, 0.16, 0.24, 0.20); round 14 was built reading
         // them (ADR 0014): floors. blind-ad and blind-ae stay above 0.10 false escalation
-        // (docs/drafting.md lists what is left). blind-ac is not asserted yet: its escalation
-        // recall is 0.945 (hardship as a choice between the bill and food, "third message"; the
-        // lexicon for them waits in server/drafting/judgement/pending/).
+        // (docs/drafting.md lists what is left). blind-ac is asserted since round 15 loaded the
+        // lexicon that waited for it (escalation recall 0.945 -> 0.982).
+        QTest::newRow("blind-ac") << u"blind-ac.jsonl"_s << 150 << 10 << 20 << false << 0.95;
         QTest::newRow("blind-ad") << u"blind-ad.jsonl"_s << 120 << 30 << 40 << false << 0.95;
         QTest::newRow("blind-ae") << u"blind-ae.jsonl"_s << 120 << 10 << 3 << false << 0.95;
         QTest::newRow("blind-af") << u"blind-af.jsonl"_s << 120 << 18 << 60 << true << 0.95;
+        // blind-ag, blind-ah and blind-ai were read once with round 14 as committed (c4d02eb:
+        // crisis 1.00, 1.00, 0.875; false escalation 0.257, 0.188, 0.091); round 15 was built
+        // reading them (ADR 0015): floors. blind-ag's and blind-ah's false escalation (0.143,
+        // 0.106) is reported in docs/drafting.md; blind-ai keeps two crises missed (0.95).
+        QTest::newRow("blind-ag") << u"blind-ag.jsonl"_s << 150 << 10 << 25 << false << 0.95;
+        QTest::newRow("blind-ah") << u"blind-ah.jsonl"_s << 120 << 10 << 8 << false << 0.95;
+        QTest::newRow("blind-ai") << u"blind-ai.jsonl"_s << 120 << 30 << 40 << true << 0.95;
     }
 
     void suiteMeetsTheTargets()

@@ -1,0 +1,181 @@
+#include "MailFooter.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <algorithm>
+#include <bit>
+
+using namespace Qt::StringLiterals;
+
+namespace tandem::server::text {
+
+namespace {
+
+constexpr auto kOptions =
+    QRegularExpression::CaseInsensitiveOption | QRegularExpression::UseUnicodePropertiesOption;
+
+//! What a notice names, each kind counted once.
+enum Kind : unsigned
+{
+    Confidential = 1u << 0,
+    Addressee = 1u << 1,
+    InError = 1u << 2,
+    Heading = 1u << 3,
+    DeleteOrNotify = 1u << 4,
+    DataLaw = 1u << 5,
+};
+//! Only a notice says its mail is confidential, may have reached you in error, or heads itself
+//! "disclaimer"; a customer's own data request may name recipients, deleting and the law.
+constexpr unsigned kNoticeKinds = Confidential | InError | Heading;
+
+unsigned kindsIn(const QString &text)
+{
+    static const QList<std::pair<Kind, QRegularExpression>> kinds{
+        {Confidential,
+         QRegularExpression(
+             u"\\bconfidential|\\bvertraulich|\\bconfidentiel|\\bconfidencial|\\briservat[aeio]|"
+             "\\bconfidenzial|\\bvertrouwelijk|\\bkonfidentiell|\\bluottamuksellis|\\bpoufn|"
+             "\\bprivileged|rechtlich gesch[üu]tzt|secreto profesional|\\bsigilos"_s,
+             kOptions)},
+        {Addressee,
+         QRegularExpression(u"\\baddressee|\\bintended recipient|\\bintended (?:solely|only|exclusively)|"
+                            "\\bempf[äa]nger|\\badressat|\\bdestinataire|\\bdestinat[aá]ri[oa]s?\\b|"
+                            "\\bgeadresseerde|\\bmottagare|\\bvastaanottaja|\\badresat|\\bodbiorc"_s,
+                            kOptions)},
+        {InError,
+         QRegularExpression(u"\\bin error\\b|\\bby mistake\\b|irrt[üu]mlich|f[äa]lschlicherweise|par erreur|"
+                            "por error|per errore|por engano|por erro\\b|per vergissing|abusievelijk|"
+                            "av misstag|virheellisesti|erehdyksess|omy[łl]kowo|przez pomy[łl]k"_s,
+                            kOptions)},
+        {Heading,
+         QRegularExpression(u"^\\W*(?:disclaimer|aviso legal|avvertenz[ae]|haftungsausschluss|rechtlicher "
+                            "hinweis|mentions l[ée]gales|avis de confidentialit[ée]|clausola di "
+                            "riservatezza|aviso de confidencialidade?|juridisch voorbehoud|"
+                            "vastuuvapauslauseke|zastrze[żz]enie)\\b"_s,
+                            kOptions)},
+        {DeleteOrNotify,
+         QRegularExpression(u"\\bdelete|\\bdestroy|\\bnotify\\b|l[öo]schen|vernichten|benachrichtigen|"
+                            "informieren sie|supprimer|d[ée]truire|avertir|\\belimin|\\bborr[ae]|"
+                            "cancellar|distrugg|\\bapag[ae]|verwijder|vernietig|radera|f[öo]rst[öo]r|"
+                            "\\bpoista|\\btuhoa|usu[ńn]|zniszcz|powiadom"_s,
+                            kOptions)},
+        {DataLaw,
+         QRegularExpression(u"\\bgdpr\\b|\\brgpd\\b|\\bdsgvo\\b|\\bavg\\b|\\brodo\\b|2016/679|\\bprivacy "
+                            "(?:notice|policy)|datenschutz|datos personales|dati personali|donn[ée]es "
+                            "personnelles|dados pessoais|persoonsgegevens|personuppgift|henkil[öo]tie|"
+                            "dane osobowe|\\bdata protection|tratamiento de (?:sus )?datos|trattamento "
+                            "dei (?:suoi )?dati"_s,
+                            kOptions)},
+    };
+    unsigned found = 0;
+    for (const auto &[kind, re] : kinds) {
+        if (re.match(text).hasMatch())
+            found |= kind;
+    }
+    return found;
+}
+
+bool isNotice(const QString &text)
+{
+    const unsigned kinds = kindsIn(text);
+    return (kinds & kNoticeKinds) != 0 && std::popcount(kinds) >= 2;
+}
+
+//! "Amtsgericht Stuttgart HRB 724418", "Registered in England and Wales, no. OC318842", "P.IVA".
+bool isRegisterLine(const QString &line)
+{
+    // Words only a footer uses, and identifiers a customer may also name in a sentence ("the
+    // USt-ID of my company is missing on the invoice"), which count only with their value.
+    static const QRegularExpression registerMark(
+        u"amtsgericht|registergericht|handelsregister|\\bhr[ab]\\s?\\d|gesch[äa]ftsf[üu]hr(?:er|ung)\\s*:|"
+        "sitz der gesellschaft|registered in england|registered office|capital social|capitale sociale|"
+        "registro mercantil|inscrita en el registro|"
+        "(?:\\bust-?id\\w*|steuernummer|\\bvat\\b|company (?:registration )?(?:no|number)|\\bp\\.?\\s?iva\\b|"
+        "partita iva|codice "
+        "fiscale|\\bkvk\\b|\\bbtw\\b|\\borg\\.?\\s?nr|organisationsnummer|y-tunnus|\\bnip\\b|"
+        "\\bregon\\b|\\bkrs\\b|\\bsiret\\b|\\bsiren\\b|\\brcs\\b|n[°o] "
+        "tva|\\bc\\.?i\\.?f\\b|\\bn\\.?i\\.?f\\b)"
+        "[\\s.:#-]{0,6}(?:no\\.?\\s*|nr\\.?\\s*|[a-z]{1,3}[\\s-]?)?\\d[\\d\\s.-]{3,}"_s,
+        kOptions);
+    if (line.contains(u'?'))
+        return false;
+    return line.size() <= 200 && registerMark.match(line).hasMatch();
+}
+
+//! "T: 0161 555 0192", "Tel. 02 8741 5530", a bare phone number, web or mail address.
+bool isContactLine(const QString &line)
+{
+    if (line.size() > 120)
+        return false;
+    static const QRegularExpression labelled(
+        u"^\\W*(?:t|tel|t[ée]l|phone|ph|mob|mobile|m|cell|fax|f|e|email|e-mail|mail|web|w|telefon|"
+        "tel[ée]fono|telefone|puh|puhelin|tfn|handy|gsm|kom|cel)\\s*[.:]\\s*[+(\\d\\w]"_s,
+        kOptions);
+    static const QRegularExpression address(
+        u"^\\W*(?:(?:https?://|www\\.)\\S+|[^\\s@]+@[^\\s@]+\\.\\w+)\\W*$"_s, kOptions);
+    if (labelled.match(line).hasMatch() || address.match(line).hasMatch())
+        return true;
+    // A bare phone number: at least eight digits and nothing but digits and separators.
+    static const QRegularExpression phoneOnly(u"^\\s*\\+?[\\d\\s()./-]{8,}\\s*$"_s);
+    const auto digits = std::count_if(line.cbegin(), line.cend(), [](QChar c) { return c.isDigit(); });
+    return digits >= 8 && phoneOnly.match(line).hasMatch();
+}
+
+} // namespace
+
+QString withoutMailFooter(const QString &body)
+{
+    const QStringList lines = body.split(u'\n');
+    if (lines.size() < 2)
+        return body; // a one-line message has no footer
+    QList<bool> keep(lines.size(), true);
+    // Blocks of consecutive non-blank lines; the first block is always the customer's.
+    qsizetype blockStart = -1;
+    bool firstBlock = true;
+    const auto closeBlock = [&](qsizetype end) {
+        if (blockStart < 0)
+            return;
+        if (!firstBlock) {
+            QStringList block;
+            for (qsizetype i = blockStart; i < end; ++i)
+                block.append(lines.at(i));
+            if (isNotice(block.join(u' '))) {
+                for (qsizetype i = blockStart; i < end; ++i)
+                    keep[i] = false;
+            }
+        }
+        // Within any block: a long notice line (no blank line above it) and what follows it.
+        for (qsizetype i = std::max(blockStart, qsizetype(1)); i < end; ++i) {
+            if (keep.at(i) && lines.at(i).size() >= 60 && isNotice(lines.at(i))) {
+                for (qsizetype j = i; j < end; ++j)
+                    keep[j] = false;
+                break;
+            }
+        }
+        firstBlock = false;
+        blockStart = -1;
+    };
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).trimmed().isEmpty())
+            closeBlock(i);
+        else if (blockStart < 0)
+            blockStart = i;
+    }
+    closeBlock(lines.size());
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (keep.at(i) && (isRegisterLine(lines.at(i)) || isContactLine(lines.at(i))))
+            keep[i] = false;
+    }
+    QStringList own;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (keep.at(i))
+            own.append(lines.at(i));
+    }
+    while (!own.isEmpty() && own.last().trimmed().isEmpty())
+        own.removeLast();
+    const QString out = own.join(u'\n');
+    return out.trimmed().isEmpty() ? body : out;
+}
+
+} // namespace tandem::server::text
