@@ -316,6 +316,13 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
     // op"): those words are set aside, every other vulnerable sign (a stroke, cancer, a death)
     // still counts, wherever it is in the message.
     Spans explained;
+    // Where the vulnerable phrases are: read once, when the first rule below asks.
+    std::optional<Spans> vulnerableSpans;
+    const auto vulnerable = [&]() -> const Spans & {
+        if (!vulnerableSpans)
+            vulnerableSpans = m_lexicon.spans(u"vulnerable", prepared);
+        return *vulnerableSpans;
+    };
     return ownPhrase(u"vulnerable", prepared, [&]() -> const Spans & {
         // What sets any topic aside (the settled past, a question about what would happen, a
         // planning question, a message taken back), then what is background for these words only.
@@ -335,7 +342,7 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
         // (Only where they say they work there: "the funeral home" alone is also where the
         // bereaved pay.)
         if (ownWork() && !writer.work().isEmpty()) {
-            for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
+            for (const auto &[start, end] : vulnerable()) {
                 if (!writer.aboutWriter(start, end))
                     explained.append({start, end});
             }
@@ -345,7 +352,7 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
         if (const Spans &manages = writer.manages(); !manages.isEmpty()) {
             explained.append(manages);
             static const QRegularExpression age(u"\\b(?:[6-9]\\d|1[01]\\d)\\b"_s);
-            for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
+            for (const auto &[start, end] : vulnerable()) {
                 if (age.match(prepared.text().mid(start, end - start)).hasMatch())
                     explained.append({start, end});
             }
@@ -358,7 +365,7 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
         // "A care package for my mum, who started chemo last week": a relative's illness or loss
         // named to explain a gift is no circumstance of the writer's.
         if (!m_lexicon.find(u"context_gift", prepared).isEmpty()) {
-            for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
+            for (const auto &[start, end] : vulnerable()) {
                 if (namesRelativeBefore(prepared.text(), start))
                     explained.append({start, end});
             }
@@ -366,7 +373,7 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
         // "I volunteer at a suicide helpline", "je travaille en soins palliatifs, j'accompagne des
         // personnes en fin de vie": words that describe the writer's work, not the writer.
         if (!writer.work().isEmpty()) {
-            for (const auto &[start, end] : m_lexicon.spans(u"vulnerable", prepared)) {
+            for (const auto &[start, end] : vulnerable()) {
                 if (writer.describesWork(start, end))
                     explained.append({start, end});
             }
