@@ -133,20 +133,28 @@ int main(int argc, char *argv[])
     std::sort(slow.begin(), slow.end(), [](const Slow &a, const Slow &b) { return a.us > b.us; });
     // The slowest single (message, pattern) pairs over every pattern: backtracking hot spots.
     std::vector<Slow> pairs;
+    std::vector<Slow> overall; // every pattern on every message, the prefilter bypassed
     for (const QString &signal : lexicon.signalNames()) {
         for (const QRegularExpression &re : lexicon.patterns(signal)) {
+            double total = 0;
             for (const QString &t : std::as_const(texts)) {
                 const QString f = fold(t);
                 QElapsedTimer timer;
                 timer.start();
                 sink += re.match(f).hasMatch() ? 1 : 0;
                 const double us = double(timer.nsecsElapsed()) / 1e3;
+                total += us;
                 if (us > 1000)
                     pairs.push_back({us, signal + u": "_s + re.pattern().left(70) + u"  ON  "_s +
                                              t.left(40).simplified()});
             }
+            overall.push_back({total / double(texts.size()), signal + u": "_s + re.pattern()});
         }
     }
+    std::sort(overall.begin(), overall.end(), [](const Slow &a, const Slow &b) { return a.us > b.us; });
+    std::printf("slowest patterns of all, prefilter bypassed (mean us per message):\n");
+    for (size_t i = 0; i < std::min<size_t>(12, overall.size()); ++i)
+        std::printf("  %8.1f  %s\n", overall[i].us, qPrintable(overall[i].pattern.left(110)));
     std::sort(pairs.begin(), pairs.end(), [](const Slow &a, const Slow &b) { return a.us > b.us; });
     std::printf("(message, pattern) pairs over 1 ms: %zu\n", pairs.size());
     for (size_t i = 0; i < std::min<size_t>(10, pairs.size()); ++i)

@@ -417,7 +417,9 @@ void GroundedDraftEngine::decide(const Reading &reading, bool ownReply, bool tem
     s.intent = reading.intent;
     s.confidence = reading.prediction.confidence;
     s.modelAbstained = reading.prediction.abstain && reading.modelUsable;
-    s.outOfScope = reading.prediction.outOfScope && reading.modelUsable;
+    // A message that names one of our records (an order, an invoice by its number) is ours,
+    // whatever the intent model's out-of-scope reading says.
+    s.outOfScope = reading.prediction.outOfScope && reading.modelUsable && !reading.judged.recordCited;
     s.sentimentScore = reading.sentiment.score;
     s.customerMessages = reading.customerMessages;
     s.noKnowledge = !reading.intent.isEmpty() && !templateFound && !ownReply;

@@ -177,7 +177,14 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     // A complaint the writer calls settled ("after my complaint in January everything was put
     // right, thank you") or takes back ("ignore my mail of yesterday, I was angry") is background,
     // like a settled fraud.
-    if (const QString p = ownPhrase(u"complaint", prepared, settledOrWithdrawn); !p.isEmpty()) {
+    // "This is not a complaint, just a question", a warranty claim for a kettle ("reklamacja"):
+    // complaint words that make no complaint.
+    Spans notComplaint = settledOrWithdrawn();
+    notComplaint.append(m_lexicon.spans(u"not_complaint", prepared));
+    const LazySpans complaintAside = [&notComplaint]() -> const Spans & {
+        return notComplaint;
+    };
+    if (const QString p = ownPhrase(u"complaint", prepared, complaintAside); !p.isEmpty()) {
         add(a, reason::kComplaint, u"complaint: "_s + quotedPhrase(p));
         a.sarcasm = input.sentimentScore > -0.2;
     }
@@ -209,6 +216,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
             add(a, reason::kMultiIssue,
                 u"several requests in one message: %1"_s.arg(a.requestIntents.join(u", "_s)));
     }
+    a.recordCited = !m_lexicon.find(u"record_reference", prepared).isEmpty();
     // Nothing in it touches payments, orders, the card or the account, nothing else showed and
     // the model has no confident reading: not a matter for us (a person says so kindly).
     if (a.codes.isEmpty() &&

@@ -73,6 +73,7 @@ struct CaseAssessment
     QStringList codes;                //!< most serious first
     QHash<QString, QString> evidence; //!< code -> what triggered it (a phrase, an earlier ticket)
     bool unclear = false;             //!< no request at all ("hello", "??"): ask, do not escalate
+    bool recordCited = false;         //!< names one of our records ("order 40388"): never out of scope
     bool humanRequested = false;      //!< the customer asked for a person
     bool sarcasm = false;             //!< complaint wording on positive-sounding text
     QStringList requestIntents;       //!< distinct intents of a multi-request message

@@ -103,6 +103,15 @@ bool RequestReading::isUnclear(const CaseInput &input, const QString &folded) co
         return true;
     // Next to nothing to go on, and the model has no idea either.
     static const QRegularExpression digits(u"\\d{3,}"_s);
+    // Three different words or fewer that name nothing we deal in ("hello?? anyone", "hallo,
+    // jemand da?"): too little to be out of scope or a request, whatever the intent model makes
+    // of it (it read "hola?? alguien" as fraud at 0.95); a question back.
+    const QString said =
+        (greetingOnly(input.subject) ? QString() : input.subject) + u'\n' + input.messages.join(u'\n');
+    const QStringList saidWords = text::words(said);
+    if (!input.messages.isEmpty() && QSet<QString>(saidWords.cbegin(), saidWords.cend()).size() <= 3 &&
+        !folded.contains(digits) && m_lexicon.find(u"domain", folded).isEmpty())
+        return true;
     // (No content word at all; "Where is my parcel?" has one and is a request.)
     QString withoutMarks = input.customerText;
     withoutMarks.remove(u'?');

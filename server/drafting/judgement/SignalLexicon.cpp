@@ -1,5 +1,7 @@
 #include "SignalLexicon.h"
 
+#include "PatternOpening.h"
+
 #include "core/Logging.h"
 
 #include <QDir>
@@ -100,18 +102,23 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
             const QJsonArray &patterns = lang.value();
             for (const QJsonValue &p : patterns) {
                 const QString pattern = p.toString();
-                const QRegularExpression re(pattern, kOptions);
+                const PatternOpening opening = PatternOpening::split(pattern);
+                const QRegularExpression re(opening.rest, kOptions);
+                std::optional<QRegularExpression> guard;
+                if (!opening.guard.isEmpty())
+                    guard.emplace(opening.guard, kOptions);
                 // A broken pattern is reported, never allowed to hide the others. isValid()
                 // compiles (and JIT-compiles) it: only when asked to compile now.
-                if (pattern.isEmpty() || (now && !re.isValid())) {
-                    *error = u"%1/%2: invalid pattern %3 (%4)"_s.arg(it.key(), lang.key(), pattern,
-                                                                     re.errorString());
+                if (pattern.isEmpty() || (now && (!re.isValid() || (guard && !guard->isValid())))) {
+                    const QString why = re.isValid() && guard ? guard->errorString() : re.errorString();
+                    *error = u"%1/%2: invalid pattern %3 (%4)"_s.arg(it.key(), lang.key(), pattern, why);
                     return std::nullopt;
                 }
                 if (greeting)
                     greetings.append(u"(?:"_s + pattern + u')');
                 else
-                    compiled.append({re, PatternPrefilter::analyse(pattern)});
+                    compiled.append(
+                        {re, PatternPrefilter::analyse(opening.rest), guard, opening.reach, opening.stops});
             }
             if (!patterns.isEmpty())
                 languages.append(lang.key());
@@ -139,8 +146,11 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
 void SignalLexicon::compileAll() const
 {
     for (const QList<Pattern> &patterns : m_signals) {
-        for (const Pattern &p : patterns)
+        for (const Pattern &p : patterns) {
             p.re.optimize();
+            if (p.guard)
+                p.guard->optimize();
+        }
     }
     for (const QRegularExpression &re : m_greeting)
         re.optimize();
@@ -167,10 +177,11 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
     for (const Pattern &p : *it) {
         if (p.needs && !text.mayContain(*p.needs))
             continue;
-        const QRegularExpressionMatch m = p.re.match(text.text());
-        if (!m.hasMatch())
+        const auto found = next(p, text.text(), 0);
+        if (!found)
             continue;
-        const Hit hit{m.captured(0).trimmed(), m.capturedStart(0), m.capturedEnd(0)};
+        const auto [start, end] = *found;
+        const Hit hit{text.text().mid(start, end - start).trimmed(), start, end};
         // Two patterns catching the same words ("so tired of everything", "tired of everything")
         // are one phrase, not two.
         const auto overlapping = std::find_if(
@@ -202,11 +213,12 @@ QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal,
     for (const Pattern &p : *it) {
         if (p.needs && !text.mayContain(*p.needs))
             continue;
-        QRegularExpressionMatchIterator matches = p.re.globalMatch(text.text());
-        while (matches.hasNext()) {
-            const QRegularExpressionMatch m = matches.next();
-            if (m.capturedLength(0) > 0)
-                out.append({m.capturedStart(0), m.capturedEnd(0)});
+        qsizetype from = 0;
+        while (const auto found = next(p, text.text(), from)) {
+            const auto [start, end] = *found;
+            if (end > start)
+                out.append({start, end});
+            from = std::max(end, start + 1);
         }
     }
     return out;
@@ -224,11 +236,33 @@ QString SignalLexicon::blanked(QStringView signal, const QString &folded) const
 QString SignalLexicon::findWithoutPrefilter(QStringView signal, const QString &folded) const
 {
     for (const Pattern &p : m_signals.value(signal.toString())) {
-        const QRegularExpressionMatch m = p.re.match(folded);
-        if (m.hasMatch())
-            return m.captured(0).trimmed();
+        if (const auto found = next(p, folded, 0))
+            return folded.mid(found->first, found->second - found->first).trimmed();
     }
     return {};
+}
+
+std::optional<std::pair<qsizetype, qsizetype>> SignalLexicon::next(const Pattern &p, const QString &text,
+                                                                   qsizetype from)
+{
+    while (from <= text.size()) {
+        const QRegularExpressionMatch m = p.re.match(text, from);
+        if (!m.hasMatch())
+            return std::nullopt;
+        qsizetype start = m.capturedStart(0);
+        if (p.guard && !p.guard
+                            ->match(text, start, QRegularExpression::NormalMatch,
+                                    QRegularExpression::AnchorAtOffsetMatchOption)
+                            .hasMatch()) {
+            from = start + 1; // the written pattern fails here and is tried one further on
+            continue;
+        }
+        // The clause run: as far back as it reaches without crossing the end of a clause.
+        for (int back = 0; back < p.reach && start > 0 && !p.stops.contains(text.at(start - 1)); ++back)
+            --start;
+        return std::pair{start, m.capturedEnd(0)};
+    }
+    return std::nullopt;
 }
 
 QList<QRegularExpression> SignalLexicon::unfiltered(QStringView signal) const

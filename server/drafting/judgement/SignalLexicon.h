@@ -87,9 +87,16 @@ public:
 private:
     struct Pattern
     {
-        QRegularExpression re;
+        QRegularExpression re; //!< the pattern without the opening PatternOpening takes off
         std::optional<QList<PatternPrefilter::Need>> needs; //!< what the text must contain first
+        std::optional<QRegularExpression> guard;            //!< checked, anchored, where re matched
+        int reach = 0;                                      //!< how far back to the clause start, at most
+        QString stops;                                      //!< what ends the clause going back
     };
+    //! The first match of \a p in \a text at or after \a from, as the whole written pattern
+    //! would find it (PatternOpening); nullopt when none.
+    static std::optional<std::pair<qsizetype, qsizetype>> next(const Pattern &p, const QString &text,
+                                                               qsizetype from);
     // Each pattern compiled on its own (PCRE2 limits the size of one expression) and run only on
     // messages that contain its literal opening (PatternPrefilter).
     QHash<QString, QList<Pattern>> m_signals;

@@ -1,0 +1,143 @@
+// A lexicon pattern's leading clause run and negative lookahead are taken off and applied by hand
+// (PatternOpening, round 16): the lexicon must find what the whole written pattern finds.
+#include "server/drafting/judgement/PatternOpening.h"
+#include "server/drafting/judgement/SignalLexicon.h"
+#include "server/drafting/judgement/TextFolding.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace tandem::server::judgement;
+
+namespace {
+
+std::optional<SignalLexicon> onePattern(const QString &pattern)
+{
+    const QJsonObject doc{
+        {u"signals"_s,
+         QJsonObject{{u"x"_s, QJsonObject{{u"patterns"_s, QJsonObject{{u"en"_s, QJsonArray{pattern}}}}}}}}};
+    QString error;
+    return SignalLexicon::fromJson(QJsonDocument(doc).toJson(), &error);
+}
+
+} // namespace
+
+class PatternOpeningTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void split_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<int>("reach");
+        QTest::addColumn<QString>("stops");
+        QTest::addColumn<QString>("guard");
+        QTest::addColumn<QString>("rest");
+        QTest::newRow("clause run") << uR"([^.!?\n]{0,240}\b(?:sorted|fixed))"_s << 240 << u".!?\n"_s
+                                    << QString() << uR"(\b(?:sorted|fixed))"_s;
+        QTest::newRow("clause run with a bracket")
+            << uR"([^.!?\n(]{0,80}\bthanks)"_s << 80 << u".!?\n("_s << QString() << uR"(\bthanks)"_s;
+        QTest::newRow("guard") << uR"((?!.{0,200}\b(?:buyer|seller)\b)\b(?:my son)\b.{0,40}met)"_s << 0
+                               << QString() << uR"((?!.{0,200}\b(?:buyer|seller)\b))"_s
+                               << uR"(\b(?:my son)\b.{0,40}met)"_s;
+        QTest::newRow("guard with a bracket in a class")
+            << uR"((?![)(]{2})\bhelp)"_s << 0 << QString() << uR"((?![)(]{2}))"_s << uR"(\bhelp)"_s;
+        QTest::newRow("run then guard")
+            << uR"([^.]{0,9}(?!no\b)\bway)"_s << 9 << u"."_s << uR"((?!no\b))"_s << uR"(\bway)"_s;
+        QTest::newRow("guard before a run stays")
+            << uR"((?!no)[^.]{0,9}way)"_s << 0 << QString() << QString() << uR"((?!no)[^.]{0,9}way)"_s;
+        QTest::newRow("a range is not a plain run")
+            << uR"([^a-z]{0,5}\d+)"_s << 0 << QString() << QString() << uR"([^a-z]{0,5}\d+)"_s;
+        QTest::newRow("nothing after the run")
+            << uR"([^.]{0,9})"_s << 0 << QString() << QString() << uR"([^.]{0,9})"_s;
+        QTest::newRow("plain pattern")
+            << uR"(\bhello\b)"_s << 0 << QString() << QString() << uR"(\bhello\b)"_s;
+    }
+    void split()
+    {
+        QFETCH(QString, pattern);
+        const PatternOpening o = PatternOpening::split(pattern);
+        QTEST(o.reach, "reach");
+        QTEST(o.stops, "stops");
+        QTEST(o.guard, "guard");
+        QTEST(o.rest, "rest");
+    }
+
+    // Every built-in pattern that split() changes finds, on real customer messages, a match
+    // exactly where the whole written pattern does (same start; same end when only a guard was
+    // taken off), and the same number of spans' worth of text.
+    void builtInPatternsFindTheSame()
+    {
+        QString error;
+        const QList<QByteArray> documents = SignalLexicon::builtInDocuments(&error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QStringList changed;
+        for (const QByteArray &json : documents) {
+            const QJsonObject signalsObject =
+                QJsonDocument::fromJson(json).object().value(u"signals").toObject();
+            for (const QJsonValue &signal : signalsObject) {
+                const QJsonObject byLanguage = signal.toObject().value(u"patterns").toObject();
+                for (const QJsonValue &patterns : byLanguage) {
+                    for (const QJsonValue &p : patterns.toArray()) {
+                        if (PatternOpening::split(p.toString()).rest != p.toString())
+                            changed.append(p.toString());
+                    }
+                }
+            }
+        }
+        QVERIFY2(changed.size() >= 100, qPrintable(QString::number(changed.size())));
+
+        QFile file(QStringLiteral(TANDEM_JUDGEMENT_CASES));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QStringList texts;
+        while (!file.atEnd() && texts.size() < 90) {
+            const QJsonObject o = QJsonDocument::fromJson(file.readLine()).object();
+            texts.append(fold(o.value(u"subject").toString() + u'\n' + o.value(u"body").toString()));
+        }
+        // Texts made to reach the guarded and clause-run patterns.
+        texts << fold(u"My son met someone from a game. He said he was a seller of skins."_s)
+              << fold(u"Last year my card was hacked. You sorted it all out, thank you! Now a question."_s)
+              << fold(u"mein sohn ist weg und hat sich mit jemandem getroffen, den er online kannte"_s);
+
+        int matches = 0;
+        for (const QString &pattern : std::as_const(changed)) {
+            const QRegularExpression whole(pattern, QRegularExpression::UseUnicodePropertiesOption);
+            QVERIFY2(whole.isValid(), qPrintable(pattern));
+            const std::optional<SignalLexicon> lexicon = onePattern(pattern);
+            QVERIFY2(lexicon, qPrintable(pattern));
+            const bool guardOnly = PatternOpening::split(pattern).reach == 0;
+            for (const QString &text : std::as_const(texts)) {
+                const QRegularExpressionMatch m = whole.match(text);
+                const QList<SignalLexicon::Hit> hits = lexicon->findAll(u"x", PrefilterText(text));
+                QCOMPARE(hits.isEmpty(), !m.hasMatch());
+                if (!m.hasMatch())
+                    continue;
+                ++matches;
+                QCOMPARE(hits.first().start, m.capturedStart(0));
+                if (guardOnly)
+                    QCOMPARE(hits.first().end, m.capturedEnd(0));
+                // The spans cover the same characters as the whole pattern's matches.
+                QString covered(text.size(), u' ');
+                for (const auto &[start, end] : lexicon->spans(u"x", text))
+                    covered.replace(start, end - start, QString(end - start, u'x'));
+                QString expected(text.size(), u' ');
+                for (auto it = whole.globalMatch(text); it.hasNext();) {
+                    const QRegularExpressionMatch g = it.next();
+                    expected.replace(g.capturedStart(0), g.capturedLength(0),
+                                     QString(g.capturedLength(0), u'x'));
+                }
+                QCOMPARE(covered, expected);
+            }
+        }
+        QVERIFY2(matches > 0, "no changed pattern matched any text: the comparison proved nothing");
+    }
+};
+
+QTEST_GUILESS_MAIN(PatternOpeningTest)
+#include "tst_pattern_opening.moc"
