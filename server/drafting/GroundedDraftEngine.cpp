@@ -292,7 +292,13 @@ GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &requ
     in.confidence = r.prediction.confidence;
     in.outOfScope = r.prediction.outOfScope;
     in.abstained = r.prediction.abstain;
-    in.pieces = served ? pieceIntents(literal, r.prediction) : QList<judgement::PieceIntent>();
+    // The subject names the matter the body asks about ("Arrives before Saturday?" over "Will
+    // order 84511 arrive before Saturday?"): not a request of its own beside it. (literalText
+    // keeps every character where it was.)
+    QString requestText = literal;
+    if (!ticket.subject.isEmpty() && !in.messages.isEmpty() && r.customer.startsWith(ticket.subject + u'\n'))
+        requestText = literal.mid(ticket.subject.size() + 1);
+    in.pieces = served ? pieceIntents(requestText, r.prediction) : QList<judgement::PieceIntent>();
     in.intentFamilies = m_options.intentFamilies;
     in.sentimentScore = r.sentiment.score;
     in.customerMessages = std::max(1, text::customerMessageCount(request.messages));

@@ -18,11 +18,40 @@ QStringList splitRequests(const QString &text)
     }
     // Sentence ends, then connectors that open a new request ("Also, ...", "Außerdem ...").
     // Also commas and "and" in the served languages: a list of requests in one sentence
-    // ("change my address, dispute a fee and ask about a refund"). Pieces too short to carry a
-    // request are ignored by the caller.
-    static const QRegularExpression ends(
-        u"(?<=[.!?。！？؟])\\s+|\\n+|;\\s+|,\\s+|\\s+(?:and|och|und|y|et|e|ja|oraz|ed)\\s+"_s,
-        QRegularExpression::UseUnicodePropertiesOption);
+    // ("change my address, dispute a fee and ask about a refund"). In a question, only where
+    // what follows opens a request of its own ("..., and can you change my e-mail?"): "Can I
+    // add a card with a message and choose the delivery day?" asks one thing. Pieces too short
+    // to carry a request are ignored by the caller.
+    static const QRegularExpression sentenceEnds(u"(?<=[.!?。！？؟])\\s+|\\n+|;\\s+"_s,
+                                                 QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression listSeparators(u",\\s+|\\s+(?:and|och|und|y|et|e|ja|oraz|ed)\\s+"_s,
+                                                   QRegularExpression::UseUnicodePropertiesOption);
+    QStringList parts;
+    const QStringList whole = body.split(sentenceEnds, Qt::SkipEmptyParts);
+    for (const QString &sentence : whole) {
+        const QString trimmed = sentence.trimmed();
+        const bool question =
+            trimmed.endsWith(u'?') || trimmed.endsWith(u'\uFF1F') || trimmed.endsWith(u'\u061F');
+        qsizetype from = 0;
+        for (auto it = listSeparators.globalMatch(sentence); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            if (question) {
+                // What follows, up to the next separator, without the question mark, must ask or
+                // open a list item ("1) ..., 2) ..."); what precedes must be more than an opener
+                // ("Et si oui, jusqu'à quand ... ?" asks on about the matter before).
+                static const QRegularExpression listItem(u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022])\\s"_s);
+                QString next = sentence.mid(m.capturedEnd());
+                next = next.left(next.indexOf(listSeparators)).remove(u'?');
+                const qsizetype before =
+                    QStringView(sentence).mid(from, m.capturedStart() - from).count(u' ') + 1;
+                if ((!asksSomething(next) && !listItem.match(next).hasMatch()) || before < 3)
+                    continue;
+            }
+            parts.append(sentence.mid(from, m.capturedStart() - from));
+            from = m.capturedEnd();
+        }
+        parts.append(sentence.mid(from));
+    }
     static const QRegularExpression connectors(
         u"(?i),\\s*(?:(?:and|und|och|y|et|en|ja|i|e)\\s+)?\\b(?:also|and another thing|another "
         u"question|second(?:ly)?|außerdem|ausserdem|zudem|"
@@ -31,8 +60,9 @@ QStringList splitRequests(const QString &text)
         "além disso|outra coisa)\\b[,:]?\\s*"_s,
         QRegularExpression::UseUnicodePropertiesOption);
     QStringList out;
-    const QStringList sentences = body.split(ends, Qt::SkipEmptyParts);
-    for (const QString &s : sentences) {
+    for (const QString &s : std::as_const(parts)) {
+        if (s.trimmed().isEmpty())
+            continue;
         qsizetype last = 0;
         auto it = connectors.globalMatch(s);
         while (it.hasNext()) {

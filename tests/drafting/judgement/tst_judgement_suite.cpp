@@ -104,8 +104,8 @@ private Q_SLOTS:
         // blind-aj, blind-ak and blind-al were read once with round 15 as committed (36e1099:
         // crisis 0.867, 0.875, 1.00; false escalation 0.212, 0.111, 0.150); round 16 was built
         // reading them (ADR 0016): floors. blind-ak keeps three crises no list reaches (0.925:
-        // docs/drafting.md lists them); blind-aj's false escalation (0.115) is reported there.
-        QTest::newRow("blind-aj") << u"blind-aj.jsonl"_s << 150 << 10 << 15 << false << 1.0;
+        // docs/drafting.md lists them).
+        QTest::newRow("blind-aj") << u"blind-aj.jsonl"_s << 150 << 10 << 15 << true << 1.0;
         QTest::newRow("blind-ak") << u"blind-ak.jsonl"_s << 120 << 60 << 40 << true << 0.92;
         QTest::newRow("blind-al") << u"blind-al.jsonl"_s << 120 << 10 << 8 << true << 1.0;
     }

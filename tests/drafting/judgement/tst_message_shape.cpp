@@ -7,6 +7,7 @@
 
 #include "server/drafting/QuotedHistory.h"
 #include "server/drafting/judgement/RequestReading.h"
+#include "server/drafting/judgement/Sentences.h"
 #include "server/drafting/judgement/SignalLexicon.h"
 
 #include "core/ReasonCodes.h"
@@ -210,6 +211,31 @@ private Q_SLOTS:
         in.intent = u"order_status"_s;
         in.confidence = 0.9;
         QVERIFY(!CaseAssessor().assess(in).unclear);
+    }
+    // One question is one request unless a request of its own opens after its comma or "and"
+    // (round 16): "¿Se puede añadir una tarjeta ... y elegir el día de entrega?" asks one thing.
+    void aQuestionSplitsOnlyWhereARequestOpens_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("pieces");
+        QTest::newRow("es one question")
+            << u"¿Se puede añadir una tarjeta con mensaje escrito y elegir el día de entrega?"_s << 1;
+        QTest::newRow("pt one question")
+            << u"Consigo pagar em reais com o cartão Lumen e enviar pra um endereço em Portugal?"_s << 1;
+        QTest::newRow("en two requests in a question")
+            << u"Where is the refund for order 12093, and can you change my e-mail address?"_s << 2;
+        QTest::newRow("fi numbered list in one question")
+            << u"Pari asiaa: 1) toimitusosoite pitäisi vaihtaa, 2) sovellus ei hyväksy korttiani, 3) milloin "
+               u"hyvitys tulee?"_s
+            << 3;
+        QTest::newRow("sv list in a statement")
+            << u"jag har bytt adress, jag vill bestrida en avgift och undrar var min återbetalning är"_s << 3;
+    }
+    void aQuestionSplitsOnlyWhereARequestOpens()
+    {
+        QFETCH(QString, text);
+        const QStringList parts = server::judgement::splitRequests(text);
+        QTEST(int(parts.size()), "pieces");
     }
 };
 
