@@ -98,9 +98,21 @@ bool isRegisterLine(const QString &line)
         "tva|\\bc\\.?i\\.?f\\b|\\bn\\.?i\\.?f\\b)"
         "[\\s.:#-]{0,6}(?:no\\.?\\s*|nr\\.?\\s*|[a-z]{1,3}[\\s-]?)?\\d[\\d\\s.-]{3,}"_s,
         kOptions);
-    if (line.contains(u'?'))
+    if (line.contains(u'?') || line.size() > 200)
         return false;
-    return line.size() <= 200 && registerMark.match(line).hasMatch();
+    const QRegularExpressionMatch mark = registerMark.match(line);
+    if (!mark.hasMatch())
+        return false;
+    // "Rakennus Oy pyytää koontilaskua tilauksista 47702 ja 47735. Laskulle tulee merkitä Y-tunnus
+    // 2345678-9 ...": a sentence that gives the identifier with a request around it is the
+    // customer's, not a footer. A footer line has few words beside its identifiers.
+    static const QRegularExpression word(u"\\p{L}{2,}"_s, kOptions);
+    const QString rest = line.left(mark.capturedStart()) + u' ' + line.mid(mark.capturedEnd());
+    static const QRegularExpression sentenceEnd(u"[.!;]\\s+\\p{L}"_s, kOptions);
+    qsizetype words = 0;
+    for (auto it = word.globalMatch(rest); it.hasNext(); it.next())
+        ++words;
+    return words < 10 || !sentenceEnd.match(line).hasMatch();
 }
 
 //! "T: 0161 555 0192", "Tel. 02 8741 5530", a bare phone number, web or mail address.

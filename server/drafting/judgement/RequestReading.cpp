@@ -28,8 +28,14 @@ QStringList RequestReading::severalRequests(const CaseInput &input, const Prefil
     // "Three quick questions about swapping the card in:": several questions, one matter.
     if (!m_lexicon.find(u"one_matter", prepared).isEmpty())
         return {};
-    const bool enumerated =
-        !m_lexicon.find(u"several_requests", prepared).isEmpty() || listItems(input.customerText) >= 2;
+    bool enumerated = !m_lexicon.find(u"several_requests", prepared).isEmpty();
+    if (!enumerated && listItems(input.customerText) >= 2) {
+        // "Sobre el pedido 64081: 1) ¿cuándo llega? 2) ¿me avisan antes? 3) ¿se llevan el
+        // embalaje?": a list introduced by one of our records asks about that record; its items
+        // count only as surely as pieces nobody announced.
+        const QString intro = fold(input.customerText.left(firstListItem(input.customerText)));
+        enumerated = m_lexicon.find(u"record_reference", PrefilterText(intro)).isEmpty();
+    }
     QStringList intents;
     QSet<QString> families;
     for (const PieceIntent &p : input.pieces) {
@@ -59,6 +65,21 @@ QStringList RequestReading::severalRequests(const CaseInput &input, const Prefil
     if (families.size() >= 2 || intents.size() >= 3)
         return intents;
     return {};
+}
+
+qsizetype RequestReading::firstListItem(const QString &text)
+{
+    static const QRegularExpression item(u"^[ \\t]*(?:\\d{1,2}[.)]|[-*\u2022])[ \\t]+\\S"_s,
+                                         QRegularExpression::MultilineOption);
+    static const QRegularExpression inlineFirst(u"(?:^|[\\s:;,(])1\\)\\s+\\S"_s);
+    const QRegularExpressionMatch line = item.match(text);
+    const QRegularExpressionMatch inlined = inlineFirst.match(text);
+    qsizetype at = text.size();
+    if (line.hasMatch())
+        at = line.capturedStart();
+    if (inlined.hasMatch())
+        at = std::min(at, inlined.capturedStart());
+    return at;
 }
 
 int RequestReading::listItems(const QString &text)

@@ -32,6 +32,9 @@ public:
     //! numbered on one line ("1) …; 2) …").
     static int listItems(const QString &text);
 
+    //! Where the first list item of \a text starts (its size when there is none).
+    static qsizetype firstListItem(const QString &text);
+
 private:
     const SignalLexicon &m_lexicon;
 };

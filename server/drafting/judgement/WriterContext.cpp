@@ -64,9 +64,29 @@ const TextSpans &WriterContext::past()
     // other vulnerable word there keeps the sentence the writer's present.
     const auto deaths = m_lexicon.spans(u"context_bereavement", m_text);
     std::optional<TextSpans> vulnerable;
+    const auto notTheDeath = [&deaths](const auto &v) {
+        return std::none_of(deaths.cbegin(), deaths.cend(),
+                            [&v](const auto &d) { return d.first < v.second && v.first < d.second; });
+    };
+    // "Mijn oma is vorig jaar overleden en ik kreeg haar naaimachine: verkopen jullie nog
+    // spoeltjes?": a death last year is background too when nothing else in the whole message
+    // weighs (no other vulnerable sign) and the message is not about the estate or the deceased's
+    // account. Otherwise last year may still be raw.
+    std::optional<bool> lastYearIsBackground;
+    const auto lastYearBackground = [&] {
+        if (!lastYearIsBackground) {
+            if (!vulnerable)
+                vulnerable = m_lexicon.spans(u"vulnerable", m_text);
+            // ... and only beside a request about something we sell or hold ("my wife died last
+            // year and I can't get by financially" names nothing of ours: still raw).
+            lastYearIsBackground = std::none_of(vulnerable->cbegin(), vulnerable->cend(), notTheDeath) &&
+                                   m_lexicon.find(u"context_estate", m_text).isEmpty() &&
+                                   (!m_lexicon.find(u"domain", m_text).isEmpty() ||
+                                    !m_lexicon.find(u"record_reference", m_text).isEmpty());
+        }
+        return *lastYearIsBackground;
+    };
     for (qsizetype i = 0; i < longAgo.size(); ++i) {
-        if (recent.at(i))
-            continue;
         const qsizetype from = longAgo.at(i).first;
         const qsizetype to = longAgo.at(i).second;
         const auto inSentence = [from, to](const auto &d) {
@@ -74,13 +94,15 @@ const TextSpans &WriterContext::past()
         };
         if (std::none_of(deaths.cbegin(), deaths.cend(), inSentence))
             continue;
+        if (recent.at(i)) {
+            if (lastYearBackground())
+                m_past->append(longAgo.at(i));
+            continue;
+        }
         if (!vulnerable)
             vulnerable = m_lexicon.spans(u"vulnerable", m_text);
-        const bool weighsNow = std::any_of(vulnerable->cbegin(), vulnerable->cend(), [&](const auto &v) {
-            return inSentence(v) && std::none_of(deaths.cbegin(), deaths.cend(), [&v](const auto &d) {
-                       return d.first < v.second && v.first < d.second;
-                   });
-        });
+        const bool weighsNow = std::any_of(vulnerable->cbegin(), vulnerable->cend(),
+                                           [&](const auto &v) { return inSentence(v) && notTheDeath(v); });
         if (!weighsNow)
             m_past->append(longAgo.at(i));
     }

@@ -58,6 +58,11 @@ private Q_SLOTS:
                "Empfängern, und löscht danach mein Konto.\n\nGruß"_s;
         QTest::newRow("a VAT number asked about in a sentence")
             << u"Hi,\n\nthe invoice for order 20017 is missing our VAT number, could you add it?\n\nThanks"_s;
+        QTest::newRow("a business ID given in a request")
+            << u"Arvoisa asiakaspalvelu,\n\nRakennus Koskinen Oy pyytää koontilaskua tilauksista 47702, "
+               u"47718 "
+               "ja 47735. Laskulle tulee merkitä Y-tunnus 2345678-9 ja viitteeksi työmaa \"Kalevankatu "
+               "12\".\n\nYstävällisin terveisin\nMinna Koskinen"_s;
         QTest::newRow("an order number alone") << u"Where is it?\n41977"_s;
         QTest::newRow("one line")
             << u"This is confidential: please delete my card, I received it in error."_s;

@@ -154,6 +154,30 @@ private Q_SLOTS:
         QCOMPARE(several(requests(things, pieces)).size(), 3);
     }
 
+    void aListAboutOneOrderIsOneMatter()
+    {
+        // Items the model reads unsurely (0.45: below an unannounced piece's bar, above a listed
+        // one's), and not as the whole message's reading.
+        QList<PieceIntent> pieces{piece(u"when is it due to arrive"_s, u"order_status"_s, 0.45),
+                                  piece(u"do you text me before"_s, u"change_payment_method"_s, 0.45),
+                                  piece(u"do you take the packaging away"_s, u"close_account"_s, 0.45)};
+        for (PieceIntent &p : pieces)
+            p.alsoWhole = false;
+        const QString aboutOne = u"Hola, sobre el pedido 64081 (sofá cama): 1) ¿Cuándo está previsto que "
+                                 "llegue? 2) ¿Me avisan antes por SMS? 3) ¿Se llevan el embalaje?"_s;
+        QVERIFY(several(requests(aboutOne, pieces)).isEmpty());
+        const QString onLines = u"Questions about order 58831:\n1. Can you add the flat number?\n2. Does the "
+                                "courier call first?\n3. What is the tracking number?"_s;
+        QVERIFY(several(requests(onLines, pieces)).isEmpty());
+        // The same list with no record before it announces several things.
+        const QString list =
+            u"Hola: 1) ¿Cuándo llega mi pedido? 2) ¿Me avisan antes por SMS? 3) ¿Se llevan el embalaje?"_s;
+        QCOMPARE(several(requests(list, pieces)).size(), 3);
+        QCOMPARE(RequestReading::firstListItem(aboutOne), aboutOne.indexOf(u" 1)"_s));
+        QCOMPARE(RequestReading::firstListItem(onLines), onLines.indexOf(u"1."_s));
+        QCOMPARE(RequestReading::firstListItem(u"no list here"_s), 12);
+    }
+
     void aPieceThatRefersBackContinuesItsMatter()
     {
         const QString text = u"I would like to change the payment method of order 45921 to invoice. "
