@@ -16,6 +16,24 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::server::judgement {
 
+namespace {
+
+//! A line that opens like an item of a list: "1)", "2.", "- ", "* ", "• ".
+const QRegularExpression &lineItem()
+{
+    static const QRegularExpression re(u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022])\\s+\\S"_s);
+    return re;
+}
+
+//! An item of a list numbered on one line ("1) …; 2) …"); captures the number.
+const QRegularExpression &inlineItem()
+{
+    static const QRegularExpression re(u"(?:^|[\\s:;,(])([1-9])\\)\\s+\\S"_s);
+    return re;
+}
+
+} // namespace
+
 QStringList RequestReading::severalRequests(const CaseInput &input, const PrefilterText &prepared) const
 {
     // The customer says there are several things ("three things:", "mehrere Anliegen", a numbered
@@ -69,34 +87,36 @@ QStringList RequestReading::severalRequests(const CaseInput &input, const Prefil
 
 qsizetype RequestReading::firstListItem(const QString &text)
 {
-    static const QRegularExpression item(u"^[ \\t]*(?:\\d{1,2}[.)]|[-*\u2022])[ \\t]+\\S"_s,
-                                         QRegularExpression::MultilineOption);
-    static const QRegularExpression inlineFirst(u"(?:^|[\\s:;,(])1\\)\\s+\\S"_s);
-    const QRegularExpressionMatch line = item.match(text);
-    const QRegularExpressionMatch inlined = inlineFirst.match(text);
+    // The same items listItems() counts: the first line that opens like one, or an inline "1)".
     qsizetype at = text.size();
-    if (line.hasMatch())
-        at = line.capturedStart();
-    if (inlined.hasMatch())
-        at = std::min(at, inlined.capturedStart());
+    qsizetype offset = 0;
+    for (const QStringView line : QStringView(text).split(u'\n')) {
+        if (lineItem().match(line).hasMatch()) {
+            at = offset;
+            break;
+        }
+        offset += line.size() + 1;
+    }
+    for (auto it = inlineItem().globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.captured(1) == u"1"_s)
+            return std::min(at, m.capturedStart());
+    }
     return at;
 }
 
 int RequestReading::listItems(const QString &text)
 {
-    // Lines that open like an item of a list: "1)", "2.", "- ", "* ", "• ".
-    static const QRegularExpression item(u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022])\\s+\\S"_s);
     int n = 0;
     const QStringList lines = text.split(u'\n');
     for (const QString &line : lines)
-        n += item.match(line).hasMatch() ? 1 : 0;
+        n += lineItem().match(line).hasMatch() ? 1 : 0;
     if (n >= 2)
         return n;
     // A list written on one line: "1) ...; 2) ...; 3) ..." counts when it starts at 1 and the
     // numbers follow each other ("2.", a date or an amount, is never read as an item here).
-    static const QRegularExpression inlineItem(u"(?:^|[\\s:;,(])([1-9])\\)\\s+\\S"_s);
     int expected = 1;
-    for (auto it = inlineItem.globalMatch(text); it.hasNext();) {
+    for (auto it = inlineItem().globalMatch(text); it.hasNext();) {
         if (it.next().captured(1).toInt() == expected)
             ++expected;
     }
