@@ -41,10 +41,10 @@ tools/lint-openapi.sh
 echo "== core + server under ASan/UBSan"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
-ctest --preset asan -L "core|server" --timeout 600
+ctest --preset asan -L "core|server" --timeout 600 -j "$jobs"
 
 echo "== all tests"
-ctest --preset ci --timeout 600
+ctest --preset ci --timeout 600 -j "$jobs"
 
 # libFuzzer + ASan (clang): the protocol decoders, the event decoder and the server's request
 # parsing, 60 s each from the checked-in seeds (TANDEM_FUZZ_SECONDS to change).
