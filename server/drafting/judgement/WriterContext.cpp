@@ -51,6 +51,22 @@ const TextSpans &WriterContext::past()
         longAgo.append(s);
         recent.append(false);
     }
+    // "J'ai été hospitalisée trois semaines en février (tout va bien maintenant, je suis
+    // rentrée)": a stay in hospital told in the sentence that says the writer is well again is
+    // over, however recent. (A stay only: a death beside "I'm fine now" still weighs.)
+    if (const auto wellNow = m_lexicon.spans(u"context_well_now", m_text); !wellNow.isEmpty()) {
+        const auto stays = m_lexicon.spans(u"care_stay", m_text);
+        const auto deaths = m_lexicon.spans(u"context_bereavement", m_text);
+        for (const auto &[start, end] : wellNow) {
+            const auto sentence = sentenceAround(text, start, end);
+            const auto in = [&sentence](const auto &s) {
+                return sentence.first <= s.first && s.second <= sentence.second;
+            };
+            if (std::any_of(stays.cbegin(), stays.cend(), in) &&
+                std::none_of(deaths.cbegin(), deaths.cend(), in))
+                m_past->append(sentence);
+        }
+    }
     if (longAgo.isEmpty())
         return *m_past;
     // "Five years ago I had a severe depression; today I'm well" / "... I manage everything".
@@ -188,6 +204,16 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
     static const int dying = int(RiskModel::signalNames().indexOf(u"concept_die"_s));
     static const int otherDeath = int(RiskModel::signalNames().indexOf(u"context_bereavement"_s));
     const bool bereaved = otherDeath >= 0 && r.present[size_t(otherDeath)];
+    // "Conto di mio marito ... mancato il mese scorso": in a bereavement the husband or son the
+    // message names is the one who died, not someone who may harm, unless a threat, violence or
+    // fear is read too.
+    static const int aggressor = int(RiskModel::signalNames().indexOf(u"concept_aggressor"_s));
+    const auto present = [&r](const QString &name) {
+        const int at = int(RiskModel::signalNames().indexOf(name));
+        return at >= 0 && r.present[size_t(at)];
+    };
+    const bool harmRead =
+        present(u"concept_violence"_s) || present(u"concept_hostile"_s) || present(u"concept_fear"_s);
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (!r.present[i] || RiskModel::isContext(int(i)))
             continue;
@@ -196,7 +222,8 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
             (int(i) == alone && inside(manages(), start, end)) ||
             ((int(i) == despairSign || int(i) == hopelessSign) && boundedByTask(start, end)) ||
             // "Min son dog i en olycka": the dying read inside someone else's death is theirs.
-            (int(i) == dying && bereaved && inside({r.spans.at(otherDeath)}, start, end)))
+            (int(i) == dying && bereaved && inside({r.spans.at(otherDeath)}, start, end)) ||
+            (int(i) == aggressor && bereaved && !harmRead))
             r.present[i] = false;
     }
 }

@@ -114,9 +114,10 @@ private Q_SLOTS:
         QCOMPARE(report->leakedPlaceholders, 0);
         QVERIFY(report->tokenF1 > 0.45);
 #ifdef NDEBUG
-        // A pathology bound only: the 20 ms target is measured by the benchmarks on a quiet
-        // machine (docs/performance.md), not asserted on a CI machine sharing its cores.
-        QVERIFY2(report->latencyP99 < 100.0, qPrintable(QString::number(report->latencyP99)));
+        // A pathology bound only (a pattern that backtracks for seconds): the 20 ms target is
+        // measured by the benchmarks on a quiet machine (docs/performance.md), not asserted on a CI
+        // machine sharing its cores with `ctest -j` (103 ms seen here at load average 15).
+        QVERIFY2(report->latencyP99 < 500.0, qPrintable(QString::number(report->latencyP99)));
 #endif
     }
 };

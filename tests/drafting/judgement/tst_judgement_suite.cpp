@@ -115,6 +115,10 @@ private Q_SLOTS:
         QTest::newRow("blind-am") << u"blind-am.jsonl"_s << 150 << 10 << 20 << true << 1.0;
         QTest::newRow("blind-an") << u"blind-an.jsonl"_s << 120 << 55 << 40 << true << 0.85;
         QTest::newRow("blind-ao") << u"blind-ao.jsonl"_s << 120 << 10 << 5 << true << 1.0;
+        // Round 18 (ADR 0018): read once held out with 8a9b40c, then built from.
+        QTest::newRow("blind-ap") << u"blind-ap.jsonl"_s << 150 << 10 << 15 << true << 1.0;
+        QTest::newRow("blind-aq") << u"blind-aq.jsonl"_s << 120 << 55 << 45 << true << 0.95;
+        QTest::newRow("blind-ar") << u"blind-ar.jsonl"_s << 120 << 10 << 15 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()

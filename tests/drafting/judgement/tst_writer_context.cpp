@@ -118,6 +118,14 @@ private Q_SLOTS:
             << u"Meine Frau ist vor neun Jahren gestorben. Ich komme alleine gut zurecht, möchte aber ihr "
                "altes Kartenprofil löschen."_s
             << u"de"_s;
+        QTest::newRow("de hospital stay over, well again")
+            << u"Ich lag im Oktober zwei Wochen im Krankenhaus (inzwischen geht es mir wieder gut) und "
+               "habe die Abholfrist verpasst. Können Sie das Paket 41177 noch einmal schicken?"_s
+            << u"de"_s;
+        QTest::newRow("en card for emergencies, a question")
+            << u"I'm giving my daughter a second card for emergencies. If someone ever used it without "
+               "asking, would you refund it?"_s
+            << u"en"_s;
         QTest::newRow("sv if I die, a general question")
             << u"Bara av nyfikenhet, inget har hänt: vad händer med saldot om jag dör? Skriver testamente "
                "nu."_s
@@ -155,6 +163,14 @@ private Q_SLOTS:
         QTest::newRow("sv age, does not manage")
             << u"Jag är 88 och klarar mig inte bra med appen längre, kan någon ringa mig?"_s << u"sv"_s
             << reason::kVulnerable.toString();
+        QTest::newRow("de hospital now, not well")
+            << u"Ich liege seit Montag im Krankenhaus, es geht mir schlecht, und die Rate ist fällig. "
+               "Können Sie mich anrufen?"_s
+            << u"de"_s << reason::kVulnerable.toString();
+        QTest::newRow("en husband died last month, all fine is no background")
+            << u"My husband died last month. The app is fine now, but I cannot manage the payments on "
+               "my own, could someone call me?"_s
+            << u"en"_s << reason::kVulnerable.toString();
         QTest::newRow("en a song title, then a crisis")
             << u"Cancel the album 'Goodbye Yellow Brick Road'. I won't be here next week, I've said my "
                "goodbyes and given my cat away."_s
