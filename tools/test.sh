@@ -41,7 +41,7 @@ tools/lint-openapi.sh
 echo "== core + server under ASan/UBSan"
 cmake --preset asan >/dev/null
 cmake --build --preset asan -j "$jobs"
-ctest --preset asan -L "core|server" --timeout 600 -j "$jobs"
+ctest --preset asan -L "core|server" --timeout 600
 
 echo "== all tests"
 ctest --preset ci --timeout 600 -j "$jobs"
