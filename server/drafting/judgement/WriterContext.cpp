@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -54,23 +55,26 @@ const TextSpans &WriterContext::past()
     // "J'ai été hospitalisée trois semaines en février (tout va bien maintenant, je suis
     // rentrée)": a stay in hospital told in the sentence that says the writer is well again is
     // over, however recent. (A stay only: a death beside "I'm fine now" still weighs.)
-    if (const auto wellNow = m_lexicon.spans(u"context_well_now", m_text); !wellNow.isEmpty()) {
+    const auto wellNow = m_lexicon.spans(u"context_well_now", m_text);
+    if (wellNow.isEmpty() && longAgo.isEmpty())
+        return *m_past;
+    const auto deaths = m_lexicon.spans(u"context_bereavement", m_text);
+    if (!wellNow.isEmpty()) {
         const auto stays = m_lexicon.spans(u"care_stay", m_text);
-        const auto deaths = m_lexicon.spans(u"context_bereavement", m_text);
         for (const auto &[start, end] : wellNow) {
-            const auto sentence = sentenceAround(text, start, end);
+            const TextSpans sentence{sentenceAround(text, start, end)};
             const auto in = [&sentence](const auto &s) {
-                return sentence.first <= s.first && s.second <= sentence.second;
+                return inside(sentence, s.first, s.second);
             };
             if (std::any_of(stays.cbegin(), stays.cend(), in) &&
                 std::none_of(deaths.cbegin(), deaths.cend(), in))
-                m_past->append(sentence);
+                m_past->append(sentence.first());
         }
     }
     if (longAgo.isEmpty())
         return *m_past;
     // "Five years ago I had a severe depression; today I'm well" / "... I manage everything".
-    if (!m_lexicon.find(u"context_well_now", m_text).isEmpty() || !manages().isEmpty()) {
+    if (!wellNow.isEmpty() || !manages().isEmpty()) {
         m_past->append(longAgo);
         return *m_past;
     }
@@ -78,7 +82,6 @@ const TextSpans &WriterContext::past()
     // bereavement now.
     // Not when the same sentence says it still weighs ("... and since then I can't cope"): any
     // other vulnerable word there keeps the sentence the writer's present.
-    const auto deaths = m_lexicon.spans(u"context_bereavement", m_text);
     std::optional<TextSpans> vulnerable;
     const auto notTheDeath = [&deaths](const auto &v) {
         return std::none_of(deaths.cbegin(), deaths.cend(),
@@ -208,12 +211,11 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
     // message names is the one who died, not someone who may harm, unless a threat, violence or
     // fear is read too.
     static const int aggressor = int(RiskModel::signalNames().indexOf(u"concept_aggressor"_s));
-    const auto present = [&r](const QString &name) {
-        const int at = int(RiskModel::signalNames().indexOf(name));
-        return at >= 0 && r.present[size_t(at)];
-    };
-    const bool harmRead =
-        present(u"concept_violence"_s) || present(u"concept_hostile"_s) || present(u"concept_fear"_s);
+    static const std::array<int, 3> harmSigns{int(RiskModel::signalNames().indexOf(u"concept_violence"_s)),
+                                              int(RiskModel::signalNames().indexOf(u"concept_hostile"_s)),
+                                              int(RiskModel::signalNames().indexOf(u"concept_fear"_s))};
+    const bool harmRead = std::any_of(harmSigns.cbegin(), harmSigns.cend(),
+                                      [&r](int at) { return at >= 0 && r.present[size_t(at)]; });
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (!r.present[i] || RiskModel::isContext(int(i)))
             continue;
