@@ -1,5 +1,7 @@
 #include "LanguageDetector.h"
 
+#include "RomanisedLanguages.h"
+
 #include <QHash>
 #include <QList>
 #include <QStringList>
@@ -78,6 +80,14 @@ QString LanguageDetector::decide(const QString &text, const QString &hint)
 {
     const QString h = hint.left(2).toLower();
     const Result r = detect(text, h);
+    // Romanised Hindi, Arabizi, Taglish, Yoruba...: cld2 calls them English or cannot tell. Their
+    // own words decide, before an English profile does (RomanisedLanguages asks for more of them
+    // when the profile names another language).
+    if (r.language.isEmpty() || r.language == u"en" || !r.reliable) {
+        const QString romanised = RomanisedLanguages::builtIn().guess(text, h);
+        if (!romanised.isEmpty())
+            return romanised;
+    }
     // Code-switched text ("Hej, my order har inte kommit"): the customer's own language wins
     // when it is a good part of the text.
     for (const auto &[lang, share] : r.mix) {

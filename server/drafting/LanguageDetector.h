@@ -25,7 +25,8 @@ public:
     //! The language to answer in: the customer's own (the hint, e.g. their profile language)
     //! when it is a good part of a code-switched text (≥ kHintShare percent); else the detected
     //! one when cld2 is sure (or there is no hint), unless the text is short and the detected
-    //! language is a close neighbour of the hint (areNeighbours); else the hint; else "en".
+    //! language is a close neighbour of the hint (areNeighbours); a Latin-letter text cld2
+    //! calls English or cannot read is looked up in RomanisedLanguages; else the hint; else "en".
     static QString decide(const QString &text, const QString &hint);
 
     //! Whether \a a and \b b are close neighbours cld2 confuses on short text (sv/da/no, cs/sk,

@@ -1,5 +1,6 @@
 #include "SignalCommands.h"
 
+#include "server/drafting/LanguageDetector.h"
 #include "server/drafting/ResolvedCsv.h"
 #include "server/drafting/judgement/CaseAssessor.h"
 #include "server/drafting/judgement/ReasonTextModels.h"
@@ -35,7 +36,8 @@ int explain(const QString &text)
     const judgement::CaseAssessor assessor;
     const judgement::SignalLexicon &lexicon = judgement::SignalLexicon::builtIn();
     const QString judged = assessor.judgedText(text);
-    std::printf("judged: %s\n", qPrintable(judged.simplified()));
+    const QString language = LanguageDetector::decide(text, {});
+    std::printf("judged: %s\nlanguage: %s\n", qPrintable(judged.simplified()), qPrintable(language));
     const judgement::PrefilterText prepared(judged);
     for (const QString &signal : lexicon.signalNames()) {
         QStringList phrases;
@@ -45,7 +47,7 @@ int explain(const QString &text)
             std::printf("  %-22s %s\n", qPrintable(signal), qPrintable(phrases.join(u", "_s)));
     }
     const judgement::RiskModel &risk = judgement::RiskModel::builtIn();
-    const judgement::RiskModel::Reading r = judgement::RiskModel::read(lexicon, prepared);
+    const judgement::RiskModel::Reading r = judgement::RiskModel::read(lexicon, prepared, language);
     std::printf("risk model: p=%.4f threshold %.4f -> %s\n", risk.probability(r.present), risk.threshold(),
                 risk.saysCrisis(r.present) ? "crisis" : "no crisis");
     const judgement::RiskTextModel &textModel = judgement::RiskTextModel::builtIn();
@@ -60,6 +62,8 @@ int explain(const QString &text)
     judgement::CaseInput input;
     input.customerText = text;
     input.messages = {text};
+    input.language = language;
+    input.languageServed = true; // the served languages are the running server's configuration
     input.intent = u"explain"_s;
     input.confidence = 1.0;
     const judgement::CaseAssessment a = assessor.assess(input);

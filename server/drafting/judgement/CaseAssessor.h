@@ -127,6 +127,8 @@ public:
     //! The crisis text layer's threshold without a risk sign, at most, for a message in a language
     //! the knowledge base does not serve (measured in docs/drafting.md, round 11).
     static constexpr double kUnservedAloneThreshold = 0.3;
+    //! The manipulation text model on the message with the history it quotes.
+    static constexpr double kQuotedClaimThreshold = 0.5;
     //! The same beside a risk sign (0.2 in a served language).
     static constexpr double kUnservedSignThreshold = 0.15;
     //! The text layer's bar in a served language where the only sign is one sign of an
@@ -144,9 +146,9 @@ private:
     //! \a settled: the context_settled spans (a past matter the writer calls settled, a pet's
     //! death); a risk sign inside one is no evidence for a sensitive topic.
     //! \a served: the message is in a language the knowledge base answers.
-    void assessCrisis(const PrefilterText &prepared, bool served, CaseAssessment &a, const LazySpans &settled,
-                      const LazyFeatures &features, const std::function<bool()> &ownWork,
-                      WriterContext &writer) const;
+    void assessCrisis(const PrefilterText &prepared, const QString &language, bool served, CaseAssessment &a,
+                      const LazySpans &settled, const LazyFeatures &features,
+                      const std::function<bool()> &ownWork, WriterContext &writer) const;
     QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &aside,
                              const std::function<bool()> &ownWork, WriterContext &writer) const;
     //! The first phrase of \a signal that is the writer's own matter: not inside a span of
@@ -156,7 +158,9 @@ private:
     QString ownPhrase(QStringView signal, const PrefilterText &prepared, const LazySpans &explaining) const;
     //! The codes' text models, for the codes no phrase gave; a model's reading must hold without
     //! the spans \a aside gives (what the writer sets aside as not their matter).
-    //! \a claims: the text read for manipulation (the message with the history it quotes).
+    //! They read the writer's own words; the manipulation model reads \a claims too (the message
+    //! with the history it quotes), at kQuotedClaimThreshold: a forwarded order confirmation is
+    //! worded a little like a claim, a planted promise very much.
     void assessCodeText(const PrefilterText &prepared, const PrefilterText &claims, CaseAssessment &a,
                         const LazySpans &aside, const LazyFeatures &features) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;

@@ -1,5 +1,7 @@
 #include "RiskModel.h"
 
+#include "server/drafting/LanguageDetector.h"
+
 #include "core/Logging.h"
 
 #include <QFile>
@@ -166,7 +168,21 @@ bool RiskModel::isContext(int index)
     return index >= 0 && index < concepts().size() && concepts().at(index).kind == Kind::Context;
 }
 
-RiskModel::Reading RiskModel::read(const SignalLexicon &lexicon, const PrefilterText &text)
+bool RiskModel::isForeignWord(const SignalLexicon::Hit &hit, const QString &language)
+{
+    if (language.isEmpty() || hit.language.isEmpty() || hit.phrase.size() > kForeignWordMaxChars ||
+        hit.phrase.contains(u' '))
+        return false;
+    const QString own = language.section(u'-', 0, 0);
+    const QString list = hit.language.section(u'-', 0, 0);
+    // English is written inside every language ("pills", "overdose"), except its shortest words:
+    // Turkish "5 gün" folds to "5 gun".
+    const bool english = list == u"en" && hit.phrase.size() > kForeignEnglishMaxChars;
+    return list != own && !english && list != u"any" && !LanguageDetector::areNeighbours(list, own);
+}
+
+RiskModel::Reading RiskModel::read(const SignalLexicon &lexicon, const PrefilterText &text,
+                                   const QString &language)
 {
     Reading r;
     const QStringList &names = signalNames();
@@ -189,9 +205,12 @@ RiskModel::Reading RiskModel::read(const SignalLexicon &lexicon, const Prefilter
                 order.push_back(i);
         }
     }
+    const QString known = text.text().size() >= kForeignWordMinText ? language : QString();
     for (const qsizetype i : order) {
         const bool context = concepts().at(i).kind == Kind::Context;
-        const QList<SignalLexicon::Hit> hits = lexicon.findAll(names.at(i), text, context ? 1 : 0);
+        QList<SignalLexicon::Hit> hits = lexicon.findAll(names.at(i), text, context ? 1 : 0);
+        if (!context)
+            hits.removeIf([&known](const SignalLexicon::Hit &h) { return isForeignWord(h, known); });
         const auto free = context ? hits.cbegin() : std::find_if(hits.cbegin(), hits.cend(), isFree);
         if (free == hits.cend())
             continue;

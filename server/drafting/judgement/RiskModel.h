@@ -35,7 +35,20 @@ public:
         QStringList phrases;                          //!< empty where not present
         QList<std::pair<qsizetype, qsizetype>> spans; //!< where each phrase is in the text
     };
-    static Reading read(const SignalLexicon &lexicon, const PrefilterText &text);
+    //! \a language is the message's (LanguageDetector::decide); empty when unknown. A lone short
+    //! word of another language's list ("nar", Maltese fire, in Swedish "nar" = when) is no sign
+    //! in a message long enough for its language to be known (isForeignWord()).
+    static Reading read(const SignalLexicon &lexicon, const PrefilterText &text,
+                        const QString &language = {});
+    //! Whether \a hit, found in a message in \a language, is a short single word of a pattern list
+    //! of another language (not "any", not a close neighbour, not English unless very short).
+    static bool isForeignWord(const SignalLexicon::Hit &hit, const QString &language);
+    //! Up to these letters a single word of another language's list is taken for a collision.
+    static constexpr qsizetype kForeignWordMaxChars = 6;
+    //! Up to these letters even an English word is one (English counts in any language otherwise).
+    static constexpr qsizetype kForeignEnglishMaxChars = 3;
+    //! From this length on a message's language is known well enough to set such words aside.
+    static constexpr qsizetype kForeignWordMinText = 80;
 
     //! Feature values: one per risk signal, one per pair (a, b) of them with a < b, one per context
     //! signal, one per context and risk signal together, and three counts (two concepts about the

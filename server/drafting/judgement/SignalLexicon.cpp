@@ -117,8 +117,8 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
                 if (greeting)
                     greetings.append(u"(?:"_s + pattern + u')');
                 else
-                    compiled.append(
-                        {re, PatternPrefilter::analyse(opening.rest), guard, opening.reach, opening.stops});
+                    compiled.append({re, PatternPrefilter::analyse(opening.rest), guard, opening.reach,
+                                     opening.stops, lang.key()});
             }
             if (!patterns.isEmpty())
                 languages.append(lang.key());
@@ -181,7 +181,7 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
         if (!found)
             continue;
         const auto [start, end] = *found;
-        const Hit hit{text.text().mid(start, end - start).trimmed(), start, end};
+        const Hit hit{text.text().mid(start, end - start).trimmed(), start, end, p.language};
         // Two patterns catching the same words ("so tired of everything", "tired of everything")
         // are one phrase, not two.
         const auto overlapping = std::find_if(

@@ -53,6 +53,7 @@ public:
         QString phrase;
         qsizetype start = 0;
         qsizetype end = 0; //!< one past the last character
+        QString language;  //!< the key of the pattern's language in the lexicon ("sv", "hi-Latn", "any")
     };
     //! Every place \a signal matches, one per pattern that matches, overlapping hits merged: two
     //! hits are two different phrases of the text.
@@ -92,6 +93,7 @@ private:
         std::optional<QRegularExpression> guard;            //!< checked, anchored, where re matched
         int reach = 0;                                      //!< how far back to the clause start, at most
         QString stops;                                      //!< what ends the clause going back
+        QString language;                                   //!< its language key in the lexicon
     };
     //! The first match of \a p in \a text at or after \a from, as the whole written pattern
     //! would find it (PatternOpening); nullopt when none.
