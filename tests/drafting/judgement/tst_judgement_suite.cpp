@@ -121,7 +121,7 @@ private Q_SLOTS:
         QTest::newRow("blind-ar") << u"blind-ar.jsonl"_s << 120 << 10 << 15 << true << 1.0;
         // Round 19 (ADR 0019): read once held out with c205af9, then built from. blind-at (crisis
         // 0.65, right reason 0.81: unserved-language crises no list reads) and blind-au (escalation
-        // 0.88, false escalation 0.14) miss the targets and are not asserted: docs/drafting.md.
+        // 0.92, false escalation 0.14) miss the targets and are not asserted: docs/drafting.md.
         QTest::newRow("blind-as") << u"blind-as.jsonl"_s << 150 << 10 << 15 << true << 1.0;
     }
 
