@@ -239,9 +239,7 @@ void CaseAssessor::assessCodeText(const PrefilterText &prepared, const Prefilter
     for (const RiskTextModel &model : m_codeText.models()) {
         if (a.has(model.code()))
             continue;
-        // A planted instruction or promise in a "quoted" reply reads as one clearly (p 0.89 and
-        // 0.95 on the two of blind-as and blind-p); a forwarded order confirmation only faintly
-        // (0.16, 0.24): the quoted history counts at a bar of its own.
+        // Quoted history at its own bar (ADR 0019: planted promises 0.89/0.95, confirmations 0.16/0.24).
         if (model.code() == reason::kManipulation && &claims != &prepared &&
             model.probability(claims.text()) >= kQuotedClaimThreshold) {
             add(a, model.code(),
