@@ -128,8 +128,8 @@ QStringList RomanisedLanguages::languages() const
 QString RomanisedLanguages::guess(const QString &text, const QString &hint) const
 {
     const Words words = latinWords(text);
-    if (words.latin.isEmpty() || words.letters == 0 ||
-        double(words.otherScript) / words.letters > kMaxOtherScript)
+    // (A word has a letter: with any word there are letters to divide by.)
+    if (words.latin.isEmpty() || double(words.otherScript) / words.letters > kMaxOtherScript)
         return {};
     const QString h = hint.left(3).section(u'-', 0, 0).toLower();
     QString best;

@@ -209,7 +209,7 @@ RiskModel::Reading RiskModel::read(const SignalLexicon &lexicon, const Prefilter
     for (const qsizetype i : order) {
         const bool context = concepts().at(i).kind == Kind::Context;
         QList<SignalLexicon::Hit> hits = lexicon.findAll(names.at(i), text, context ? 1 : 0);
-        if (!context)
+        if (!context && !known.isEmpty())
             hits.removeIf([&known](const SignalLexicon::Hit &h) { return isForeignWord(h, known); });
         const auto free = context ? hits.cbegin() : std::find_if(hits.cbegin(), hits.cend(), isFree);
         if (free == hits.cend())
