@@ -35,7 +35,7 @@ quint32 pairKey(QChar a, QChar b)
 // Fibonacci hashing onto the bit sets of PrefilterText.
 std::size_t openingBit(quint64 key)
 {
-    return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 52); // 12 bits
+    return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 48); // 16 bits
 }
 
 std::size_t pairBit(quint32 key)
@@ -269,6 +269,21 @@ std::optional<QList<PatternPrefilter::Need>> PatternPrefilter::analyse(const QSt
             n.pairs.push_back(pairKey(n.literal.at(i), n.literal.at(i + 1)));
     }
     return needs;
+}
+
+quint64 PatternPrefilter::anchor(const Need &need)
+{
+    // A word that starts with the literal opens with its first characters; a literal found
+    // anywhere (a word start included) has its adjacent pairs in the text.
+    const auto pair = [&need](size_t i) {
+        return PrefilterText::kPairAnchor | quint32(pairBit(need.pairs.at(i)));
+    };
+    const quint64 last = need.pairs.empty() ? kAnyText : pair(need.pairs.size() - 1);
+    if (need.wordStart && need.opening != 0)
+        return quint64(openingBit(need.opening)) | last << 32;
+    if (need.pairs.size() >= 2)
+        return quint64(pair(need.pairs.size() / 2 - 1)) | last << 32;
+    return quint64(kAnyText) | last << 32;
 }
 
 PrefilterText::PrefilterText(const QString &folded) : m_text(folded)

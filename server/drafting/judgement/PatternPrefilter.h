@@ -30,6 +30,12 @@ public:
     //! Any one of these must be present; nullopt when the pattern's opening is not literal
     //! (a character class, an optional group): then the pattern always runs.
     static std::optional<QList<Need>> analyse(const QString &pattern);
+    //! Two bits a text must both have set for \a need to have a chance (its word opening and its
+    //! last character pair, or its middle and last pairs; kAnyText for a half it lacks). Checked
+    //! first, from one contiguous array per signal (SignalLexicon): most patterns are passed over
+    //! without touching their needs, whose literals live all over the heap.
+    static quint64 anchor(const Need &need);
+    static constexpr quint32 kAnyText = 0xFFFFFFFFu;
 };
 
 //! A message prepared for prefiltering: its folded text, its words sorted, and two bit sets that
@@ -42,16 +48,29 @@ class PrefilterText
 public:
     explicit PrefilterText(const QString &folded);
     bool mayContain(const QList<PatternPrefilter::Need> &needs) const;
+    //! False when the need of \a anchor (PatternPrefilter::anchor) cannot be in the text.
+    bool mayHave(quint64 anchor) const
+    {
+        return mayHaveBit(quint32(anchor)) && mayHaveBit(quint32(anchor >> 32));
+    }
+    static constexpr quint32 kPairAnchor = 0x10000000u;
     const QString &text() const { return m_text; }
 
 private:
+    bool mayHaveBit(quint32 anchor) const
+    {
+        if (anchor == PatternPrefilter::kAnyText)
+            return true;
+        return (anchor & kPairAnchor) ? m_pairs.test(anchor & 0xFFFFu)
+                                      : m_wordOpenings.test(anchor & 0xFFFFu);
+    }
     bool mayStartWord(const PatternPrefilter::Need &need) const;
     bool mayOccur(const PatternPrefilter::Need &need) const;
 
     QString m_text;
     std::vector<QString> m_words;
-    std::bitset<4096> m_wordOpenings; //!< hashed 1, 2 and 3 first characters of each word
-    std::bitset<65536> m_pairs;       //!< hashed adjacent characters of the text
+    std::bitset<65536> m_wordOpenings; //!< hashed 1, 2 and 3 first characters of each word
+    std::bitset<65536> m_pairs;        //!< hashed adjacent characters of the text
 };
 
 } // namespace tandem::server::judgement

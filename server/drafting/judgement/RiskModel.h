@@ -46,7 +46,7 @@ public:
     //! Up to these letters a single word of another language's list is taken for a collision.
     static constexpr qsizetype kForeignWordMaxChars = 6;
     //! Up to these letters even an English word is one (English counts in any language otherwise).
-    static constexpr qsizetype kForeignEnglishMaxChars = 3;
+    static constexpr qsizetype kForeignEnglishMaxChars = 4;
     //! From this length on a message's language is known well enough to set such words aside.
     static constexpr qsizetype kForeignWordMinText = 80;
 

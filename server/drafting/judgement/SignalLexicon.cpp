@@ -136,6 +136,19 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
             lexicon.m_counts.insert(it.key(), int(greetings.size()));
         } else if (!compiled.isEmpty()) {
             lexicon.m_counts.insert(it.key(), int(compiled.size()));
+            Anchors anchors;
+            for (const Pattern &p : std::as_const(compiled)) {
+                anchors.first.push_back(quint32(anchors.anchors.size()));
+                if (!p.needs) {
+                    anchors.anchors.push_back(quint64(PatternPrefilter::kAnyText) << 32 |
+                                              PatternPrefilter::kAnyText);
+                    continue;
+                }
+                for (const PatternPrefilter::Need &n : *p.needs)
+                    anchors.anchors.push_back(PatternPrefilter::anchor(n));
+            }
+            anchors.first.push_back(quint32(anchors.anchors.size()));
+            lexicon.m_anchors.insert(it.key(), std::move(anchors));
             lexicon.m_signals.insert(it.key(), compiled);
         }
         lexicon.m_languages.insert(it.key(), languages);
@@ -171,10 +184,15 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
                                                  qsizetype enough) const
 {
     QList<Hit> hits;
-    const auto it = m_signals.constFind(signal.toString());
+    const QString key = signal.toString();
+    const auto it = m_signals.constFind(key);
     if (it == m_signals.cend())
         return hits;
-    for (const Pattern &p : *it) {
+    const Anchors &anchors = *m_anchors.constFind(key);
+    for (qsizetype i = 0; i < it->size(); ++i) {
+        if (!anchors.mayMatch(i, text))
+            continue;
+        const Pattern &p = it->at(i);
         if (p.needs && !text.mayContain(*p.needs))
             continue;
         const auto found = next(p, text.text(), 0);
@@ -207,10 +225,15 @@ QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal,
                                                             const PrefilterText &text) const
 {
     QList<std::pair<qsizetype, qsizetype>> out;
-    const auto it = m_signals.constFind(signal.toString());
+    const QString key = signal.toString();
+    const auto it = m_signals.constFind(key);
     if (it == m_signals.cend())
         return out;
-    for (const Pattern &p : *it) {
+    const Anchors &anchors = *m_anchors.constFind(key);
+    for (qsizetype i = 0; i < it->size(); ++i) {
+        if (!anchors.mayMatch(i, text))
+            continue;
+        const Pattern &p = it->at(i);
         if (p.needs && !text.mayContain(*p.needs))
             continue;
         qsizetype from = 0;

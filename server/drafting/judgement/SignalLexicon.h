@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace tandem::server::judgement {
 
@@ -102,6 +103,23 @@ private:
     // Each pattern compiled on its own (PCRE2 limits the size of one expression) and run only on
     // messages that contain its literal opening (PatternPrefilter).
     QHash<QString, QList<Pattern>> m_signals;
+    //! Per signal, each pattern's needs as PatternPrefilter::anchor() bits, in one array:
+    //! pattern i's are anchors[first[i]] .. anchors[first[i + 1]] (both halves kAnyText for a pattern that
+    //! always runs). A pattern none of whose anchors the text has is not looked at further.
+    struct Anchors
+    {
+        std::vector<quint64> anchors;
+        std::vector<quint32> first;
+        bool mayMatch(qsizetype pattern, const PrefilterText &text) const
+        {
+            for (quint32 i = first[size_t(pattern)]; i < first[size_t(pattern) + 1]; ++i) {
+                if (text.mayHave(anchors[i]))
+                    return true;
+            }
+            return false;
+        }
+    };
+    QHash<QString, Anchors> m_anchors;
     QHash<QString, QStringList> m_languages;
     QHash<QString, int> m_counts;
     QList<QRegularExpression> m_greeting;

@@ -207,9 +207,10 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
     static const int dying = int(RiskModel::signalNames().indexOf(u"concept_die"_s));
     static const int otherDeath = int(RiskModel::signalNames().indexOf(u"context_bereavement"_s));
     const bool bereaved = otherDeath >= 0 && r.present[size_t(otherDeath)];
-    // "Conto di mio marito ... mancato il mese scorso": in a bereavement the husband or son the
-    // message names is the one who died, not someone who may harm, unless a threat, violence or
-    // fear is read too.
+    // A husband, a mother or a sister named beside a hospital, medicine or a death is the patient,
+    // the carer or the one who died ("my wife's medicine", "Mum has Alzheimer's, I hold power of
+    // attorney", "conto di mio marito, mancato il mese scorso"), not someone who may harm: a
+    // person named counts as a danger only where a threat, violence or fear is read too.
     static const int aggressor = int(RiskModel::signalNames().indexOf(u"concept_aggressor"_s));
     static const std::array<int, 3> harmSigns{int(RiskModel::signalNames().indexOf(u"concept_violence"_s)),
                                               int(RiskModel::signalNames().indexOf(u"concept_hostile"_s)),
@@ -225,7 +226,7 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
             ((int(i) == despairSign || int(i) == hopelessSign) && boundedByTask(start, end)) ||
             // "Min son dog i en olycka": the dying read inside someone else's death is theirs.
             (int(i) == dying && bereaved && inside({r.spans.at(otherDeath)}, start, end)) ||
-            (int(i) == aggressor && bereaved && !harmRead))
+            (int(i) == aggressor && !harmRead))
             r.present[i] = false;
     }
 }

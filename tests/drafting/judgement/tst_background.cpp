@@ -4,6 +4,9 @@
 // all my shopping online", an estate-planning question. The same circumstances as the writer's
 // present matter still route to a person. And crisis signs of this round: speech gone wrong in
 // either word order beside a drooping face, being worth more dead than alive.
+// Round 20 (ADR 0020): a husband, a mother or a sister named beside a hospital, medicine, a power
+// of attorney or a death is the patient, the carer or the one who died, not someone who may harm;
+// named with violence or fear they still make a crisis.
 #include "AssessText.h"
 
 #include "server/drafting/judgement/CaseAssessor.h"
@@ -159,6 +162,64 @@ private Q_SLOTS:
             << u"es"_s;
     }
     void roundTwelveCrisisSigns()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(a.has(reason::kCrisis), qPrintable(a.reason()));
+    }
+
+    void carersAndPatientsAreNoDanger_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en wife in hospital")
+            << u"My wife has been in hospital since Tuesday after her operation and I look after the bills "
+               "now. Could the direct debit move to my account?"_s
+            << u"en"_s;
+        QTest::newRow("en father's medicine")
+            << u"My father's heart medicine costs more than I expected this month, so could I pay the "
+               "instalment two weeks late?"_s
+            << u"en"_s;
+        QTest::newRow("de Mutter mit Demenz, Vollmacht")
+            << u"Meine Mutter hat Demenz und ich habe eine Vorsorgevollmacht. Sie hat drei Bestellungen "
+               "aufgegeben, an die sie sich nicht erinnert. Können Sie die stornieren?"_s
+            << u"de"_s;
+        QTest::newRow("fi puoliso sairaalassa")
+            << u"Mieheni on ollut sairaalassa kaksi viikkoa ja hoidan nyt hänen asioitaan. Voiko laskun "
+               "eräpäivää siirtää?"_s
+            << u"fi"_s;
+        QTest::newRow("it moglie e medicine")
+            << u"Mia moglie è malata e le sue medicine costano tanto, questo mese non riesco a pagare tutta "
+               "la rata. Possiamo dividerla?"_s
+            << u"it"_s;
+    }
+    void carersAndPatientsAreNoDanger()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(!a.has(reason::kCrisis), qPrintable(a.reason()));
+    }
+
+    void namedWithViolenceOrFearIsStillCrisis_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en husband hits, afraid")
+            << u"My husband hit me again last night and I'm scared to go home. Please change the address "
+               "on my account so he can't see it."_s
+            << u"en"_s;
+        QTest::newRow("de Ex bedroht")
+            << u"Mein Ex-Mann hat gedroht, mich umzubringen, und ich habe Angst. Bitte sperren Sie sein "
+               "Zugriffsrecht auf unser Konto."_s
+            << u"de"_s;
+        QTest::newRow("es pareja violenta")
+            << u"Mi pareja me ha pegado y tengo miedo de que vuelva esta noche. Necesito bloquear la tarjeta "
+               "que compartimos."_s
+            << u"es"_s;
+    }
+    void namedWithViolenceOrFearIsStillCrisis()
     {
         QFETCH(QString, text);
         QFETCH(QString, language);

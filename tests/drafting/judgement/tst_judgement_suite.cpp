@@ -123,6 +123,11 @@ private Q_SLOTS:
         // 0.65, right reason 0.81: unserved-language crises no list reads) and blind-au (escalation
         // 0.92, false escalation 0.14) miss the targets and are not asserted: docs/drafting.md.
         QTest::newRow("blind-as") << u"blind-as.jsonl"_s << 150 << 10 << 15 << true << 1.0;
+        // Round 20 (ADR 0020): read once held out with aff4700 (crisis 0.875, 0.90, 1.00), then built
+        // from. blind-aw (escalation 0.94: multi-request messages whose parts the intent model
+        // reads unsurely) misses the escalation target and is not asserted: docs/drafting.md.
+        QTest::newRow("blind-av") << u"blind-av.jsonl"_s << 120 << 40 << 40 << true << 0.95;
+        QTest::newRow("blind-ax") << u"blind-ax.jsonl"_s << 120 << 10 << 10 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()

@@ -1,6 +1,9 @@
 // A lexicon pattern's leading clause run and negative lookahead are taken off and applied by hand
-// (PatternOpening, round 16): the lexicon must find what the whole written pattern finds.
+// (PatternOpening, round 16): the lexicon must find what the whole written pattern finds. And the
+// two bits each literal is checked by first (PatternPrefilter::anchor, round 20) never pass over a
+// pattern for a text it matches.
 #include "server/drafting/judgement/PatternOpening.h"
+#include "server/drafting/judgement/PatternPrefilter.h"
 #include "server/drafting/judgement/SignalLexicon.h"
 #include "server/drafting/judgement/TextFolding.h"
 
@@ -136,6 +139,27 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(matches > 0, "no changed pattern matched any text: the comparison proved nothing");
+    }
+
+    void anchorsHoldWhereTheirLiteralDoes()
+    {
+        // A word start or a literal anywhere: both bits of its anchor are set in the text.
+        const PrefilterText text(fold(u"Bitte beenden Sie mein Abo, danke. Ärger über die Lieferung"_s));
+        const auto needs = PatternPrefilter::analyse(u"\\bbeend\\w+|mein abo\\b|uber die lief|\\bdanke"_s);
+        QVERIFY(needs);
+        QCOMPARE(needs->size(), 4);
+        for (const PatternPrefilter::Need &n : *needs)
+            QVERIFY2(text.mayHave(PatternPrefilter::anchor(n)), qPrintable(n.literal));
+        // And most literals the text lacks are turned away by the two bits alone.
+        int rejected = 0;
+        const QStringList absent{u"kundigung"_s, u"rechnung"_s, u"passwort"_s, u"lastschrift"_s,
+                                 u"zahlung"_s};
+        for (const QString &word : absent) {
+            const auto n = PatternPrefilter::analyse(u"\\b"_s + word);
+            QVERIFY(n && n->size() == 1);
+            rejected += text.mayHave(PatternPrefilter::anchor(n->first())) ? 0 : 1;
+        }
+        QVERIFY(rejected >= 4);
     }
 };
 
