@@ -136,30 +136,31 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
             lexicon.m_counts.insert(it.key(), int(greetings.size()));
         } else if (!compiled.isEmpty()) {
             lexicon.m_counts.insert(it.key(), int(compiled.size()));
-            Anchors anchors;
-            for (const Pattern &p : std::as_const(compiled)) {
-                anchors.first.push_back(quint32(anchors.anchors.size()));
-                if (!p.needs) {
-                    anchors.anchors.push_back(quint64(PatternPrefilter::kAnyText) << 32 |
-                                              PatternPrefilter::kAnyText);
-                    continue;
-                }
-                for (const PatternPrefilter::Need &n : *p.needs)
-                    anchors.anchors.push_back(PatternPrefilter::anchor(n));
-            }
-            anchors.first.push_back(quint32(anchors.anchors.size()));
-            lexicon.m_anchors.insert(it.key(), std::move(anchors));
-            lexicon.m_signals.insert(it.key(), compiled);
+            lexicon.m_signals.insert(it.key(), Signal(compiled));
         }
         lexicon.m_languages.insert(it.key(), languages);
     }
     return lexicon;
 }
 
+SignalLexicon::Signal::Signal(QList<Pattern> compiled) : patterns(std::move(compiled))
+{
+    for (const Pattern &p : std::as_const(patterns)) {
+        first.push_back(quint32(anchors.size()));
+        if (!p.needs) {
+            anchors.push_back(quint64(PatternPrefilter::kAnyText) << 32 | PatternPrefilter::kAnyText);
+            continue;
+        }
+        for (const PatternPrefilter::Need &n : *p.needs)
+            anchors.push_back(PatternPrefilter::anchor(n));
+    }
+    first.push_back(quint32(anchors.size()));
+}
+
 void SignalLexicon::compileAll() const
 {
-    for (const QList<Pattern> &patterns : m_signals) {
-        for (const Pattern &p : patterns) {
+    for (const Signal &signal : m_signals) {
+        for (const Pattern &p : signal.patterns) {
             p.re.optimize();
             if (p.guard)
                 p.guard->optimize();
@@ -184,15 +185,13 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
                                                  qsizetype enough) const
 {
     QList<Hit> hits;
-    const QString key = signal.toString();
-    const auto it = m_signals.constFind(key);
+    const auto it = m_signals.constFind(signal.toString());
     if (it == m_signals.cend())
         return hits;
-    const Anchors &anchors = *m_anchors.constFind(key);
-    for (qsizetype i = 0; i < it->size(); ++i) {
-        if (!anchors.mayMatch(i, text))
+    for (qsizetype i = 0; i < it->patterns.size(); ++i) {
+        if (!it->mayMatch(i, text))
             continue;
-        const Pattern &p = it->at(i);
+        const Pattern &p = it->patterns.at(i);
         if (p.needs && !text.mayContain(*p.needs))
             continue;
         const auto found = next(p, text.text(), 0);
@@ -225,15 +224,13 @@ QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal,
                                                             const PrefilterText &text) const
 {
     QList<std::pair<qsizetype, qsizetype>> out;
-    const QString key = signal.toString();
-    const auto it = m_signals.constFind(key);
+    const auto it = m_signals.constFind(signal.toString());
     if (it == m_signals.cend())
         return out;
-    const Anchors &anchors = *m_anchors.constFind(key);
-    for (qsizetype i = 0; i < it->size(); ++i) {
-        if (!anchors.mayMatch(i, text))
+    for (qsizetype i = 0; i < it->patterns.size(); ++i) {
+        if (!it->mayMatch(i, text))
             continue;
-        const Pattern &p = it->at(i);
+        const Pattern &p = it->patterns.at(i);
         if (p.needs && !text.mayContain(*p.needs))
             continue;
         qsizetype from = 0;
@@ -256,9 +253,16 @@ QString SignalLexicon::blanked(QStringView signal, const QString &folded) const
     return out;
 }
 
+const QList<SignalLexicon::Pattern> &SignalLexicon::patternsOf(QStringView signal) const
+{
+    static const QList<Pattern> none;
+    const auto it = m_signals.constFind(signal.toString());
+    return it == m_signals.cend() ? none : it->patterns;
+}
+
 QString SignalLexicon::findWithoutPrefilter(QStringView signal, const QString &folded) const
 {
-    for (const Pattern &p : m_signals.value(signal.toString())) {
+    for (const Pattern &p : patternsOf(signal)) {
         if (const auto found = next(p, folded, 0))
             return folded.mid(found->first, found->second - found->first).trimmed();
     }
@@ -291,7 +295,7 @@ std::optional<std::pair<qsizetype, qsizetype>> SignalLexicon::next(const Pattern
 QList<QRegularExpression> SignalLexicon::unfiltered(QStringView signal) const
 {
     QList<QRegularExpression> out;
-    for (const Pattern &p : m_signals.value(signal.toString())) {
+    for (const Pattern &p : patternsOf(signal)) {
         if (!p.needs)
             out.append(p.re);
     }
@@ -301,7 +305,7 @@ QList<QRegularExpression> SignalLexicon::unfiltered(QStringView signal) const
 QList<QRegularExpression> SignalLexicon::patterns(QStringView signal) const
 {
     QList<QRegularExpression> out;
-    for (const Pattern &p : m_signals.value(signal.toString()))
+    for (const Pattern &p : patternsOf(signal))
         out.append(p.re);
     return out;
 }

@@ -102,14 +102,16 @@ private:
                                                                qsizetype from);
     // Each pattern compiled on its own (PCRE2 limits the size of one expression) and run only on
     // messages that contain its literal opening (PatternPrefilter).
-    QHash<QString, QList<Pattern>> m_signals;
-    //! Per signal, each pattern's needs as PatternPrefilter::anchor() bits, in one array:
-    //! pattern i's are anchors[first[i]] .. anchors[first[i + 1]] (both halves kAnyText for a pattern that
-    //! always runs). A pattern none of whose anchors the text has is not looked at further.
-    struct Anchors
+    //! A signal's patterns, and each pattern's needs as PatternPrefilter::anchor() bits in one
+    //! array: pattern i's are anchors[first[i]] .. anchors[first[i + 1]] (both halves kAnyText
+    //! for a pattern that always runs). A pattern none of whose anchors the text has is not
+    //! looked at further.
+    struct Signal
     {
+        QList<Pattern> patterns;
         std::vector<quint64> anchors;
         std::vector<quint32> first;
+        explicit Signal(QList<Pattern> compiled = {});
         bool mayMatch(qsizetype pattern, const PrefilterText &text) const
         {
             for (quint32 i = first[size_t(pattern)]; i < first[size_t(pattern) + 1]; ++i) {
@@ -119,7 +121,9 @@ private:
             return false;
         }
     };
-    QHash<QString, Anchors> m_anchors;
+    QHash<QString, Signal> m_signals;
+    //! The patterns of \a signal (none when it has none), without copying them.
+    const QList<Pattern> &patternsOf(QStringView signal) const;
     QHash<QString, QStringList> m_languages;
     QHash<QString, int> m_counts;
     QList<QRegularExpression> m_greeting;
