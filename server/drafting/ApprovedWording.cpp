@@ -15,7 +15,7 @@ namespace tandem::server {
 namespace {
 
 constexpr int kMinWords = 3;      // "Hi {name}," approves nothing
-constexpr int kCacheLimit = 4096; // sources, and compiled sentences, kept per process
+constexpr int kCacheLimit = 4096; // prepared sources kept per process
 
 const QRegularExpression &placeholder()
 {
@@ -23,15 +23,12 @@ const QRegularExpression &placeholder()
     return re;
 }
 
-// The sentence as a pattern: its words literally (any run of whitespace for a space, any case)
-// and each slot as a value of up to four tokens ("Atelier Brume", "1 299,50 kr", "[order
-// number]"). A sentence that opens with a slot must open a sentence of the draft too, so the slot
-// cannot swallow the words before it.
-// One word of approved text as a pattern: either apostrophe, and an English contraction also
-// written out, as the formal tone writes it (ToneStyler: "I've" -> "I have", "don't" -> "do not").
-QString wordPattern(const QString &word)
+// One word of approved text or of a draft as matching reads it: either apostrophe one, and an
+// English contraction written out, as the formal tone writes it (ToneStyler: "I've" -> "I have",
+// "don't" -> "do not"), so that the two spellings of a sentence are one. Folded already.
+QString writtenOut(const QString &word)
 {
-    static const QRegularExpression contraction(u"^(\\p{L}+)['’](ve|ll|re|m|d|s|t)(\\W*)$"_s,
+    static const QRegularExpression contraction(u"^(\\p{L}+)'(ve|ll|re|m|d|s|t)(\\W*)$"_s,
                                                 QRegularExpression::UseUnicodePropertiesOption);
     static const QHash<QString, QString> expanded{{u"ve"_s, u"have"_s},
                                                   {u"ll"_s, u"will"_s},
@@ -39,83 +36,161 @@ QString wordPattern(const QString &word)
                                                   {u"m"_s, u"am"_s},
                                                   {u"d"_s, u"would"_s}};
     static const QHash<QString, QString> irregular{{u"can't"_s, u"cannot"_s},
-                                                   {u"won't"_s, u"will\\s+not"_s},
-                                                   {u"it's"_s, u"it\\s+is"_s},
-                                                   {u"that's"_s, u"that\\s+is"_s},
-                                                   {u"let's"_s, u"let\\s+us"_s}};
-    auto apostrophes = [](const QString &w) {
-        static const QRegularExpression apostrophe(u"['’]"_s);
-        QStringList parts = w.split(apostrophe);
-        for (QString &p : parts)
-            p = QRegularExpression::escape(p);
-        return parts.join(u"['’]"_s);
-    };
+                                                   {u"won't"_s, u"will not"_s},
+                                                   {u"it's"_s, u"it is"_s},
+                                                   {u"that's"_s, u"that is"_s},
+                                                   {u"let's"_s, u"let us"_s}};
     const auto m = contraction.match(word);
     if (!m.hasMatch())
-        return apostrophes(word);
+        return word;
     const QString stem = m.captured(1);
     const QString suffix = m.captured(2);
-    const QString rest = QRegularExpression::escape(m.captured(3));
-    const QString written = QRegularExpression::escape(stem) + u"['’]"_s + suffix;
-    const QString key = (stem + u'\'' + suffix).toLower();
-    QString full;
-    if (irregular.contains(key))
-        full = irregular.value(key);
-    else if (suffix == u"t" && stem.endsWith(u'n', Qt::CaseInsensitive))
-        full = QRegularExpression::escape(stem.chopped(1)) + u"\\s+not"_s; // "don't" -> "do not"
-    else if (expanded.contains(suffix))
-        full = QRegularExpression::escape(stem) + u"\\s+"_s + expanded.value(suffix);
-    else
-        return written + rest; // "customer's" is a possessive
-    return u"(?:"_s + written + u'|' + full + u')' + rest;
+    const QString rest = m.captured(3);
+    if (const auto it = irregular.constFind(stem + u'\'' + suffix); it != irregular.cend())
+        return *it + rest;
+    if (suffix == u"t" && stem.endsWith(u'n'))
+        return stem.chopped(1) + u" not"_s + rest;
+    if (const auto it = expanded.constFind(suffix); it != expanded.cend())
+        return stem + u' ' + *it + rest;
+    return word; // "customer's" is a possessive
 }
 
-QRegularExpression compile(const QString &sentence)
+} // namespace
+
+ApprovedWording::Normalized ApprovedWording::normalized(QStringView s)
 {
-    auto literal = [](QStringView s) {
-        static const QRegularExpression space(u"\\s+"_s);
-        const QStringList words = s.toString().split(space);
-        QStringList escaped;
-        for (const QString &w : words)
-            escaped.append(w.isEmpty() ? QString() : wordPattern(w));
-        return escaped.join(u"\\s+"_s);
+    // Case folded, either apostrophe one, contractions written out, each whitespace run one
+    // character ('\n' when it holds a line break, else ' '); each character keeps the span of
+    // the original it stands for, so that a match maps back to the draft.
+    Normalized out;
+    const auto put = [&out](QChar c, qsizetype from, qsizetype to) {
+        out.text.append(c);
+        out.from.append(from);
+        out.to.append(to);
     };
-    QString re;
-    qsizetype last = 0;
-    auto it = placeholder().globalMatch(sentence);
-    while (it.hasNext()) {
-        const auto m = it.next();
-        if (m.capturedStart() == 0)
-            re += u"(?:^|(?<=[.!?:\\x{2026}]\\s)|(?<=\\n))"_s;
-        re += literal(QStringView(sentence).mid(last, m.capturedStart() - last));
-        re += u"\\S+(?:[ \\t\\x{00A0}]\\S+){0,3}?"_s;
-        last = m.capturedEnd();
+    qsizetype i = 0;
+    while (i < s.size()) {
+        if (s.at(i).isSpace()) {
+            const qsizetype runStart = i;
+            bool lineBreak = false;
+            for (; i < s.size() && s.at(i).isSpace(); ++i)
+                lineBreak = lineBreak || s.at(i) == u'\n';
+            put(lineBreak ? u'\n' : u' ', runStart, i);
+            continue;
+        }
+        const qsizetype wordStart = i;
+        QString word;
+        for (; i < s.size() && !s.at(i).isSpace(); ++i) {
+            const QChar c = s.at(i);
+            word.append(c == u'\u2019' ? QChar(u'\'') : c.isSurrogate() ? c : c.toCaseFolded());
+        }
+        const QString written = word.contains(u'\'') ? writtenOut(word) : word;
+        if (written.size() == word.size()) {
+            for (qsizetype k = 0; k < word.size(); ++k)
+                put(written.at(k), wordStart + k, wordStart + k + 1);
+        } else {
+            for (const QChar c : written)
+                put(c, wordStart, i);
+        }
     }
-    re += literal(QStringView(sentence).mid(last));
-    return QRegularExpression(re, QRegularExpression::CaseInsensitiveOption |
-                                      QRegularExpression::UseUnicodePropertiesOption);
+    return out;
 }
 
-// Drafts reuse the same few hundred knowledge-base sentences: each is compiled once per process
-// (compiling and JIT-compiling one costs milliseconds). A copy of a QRegularExpression shares
-// the compiled and JIT code, which any thread may match with.
-QRegularExpression compiled(const QString &sentence)
+namespace {
+
+bool isSentenceEnd(QChar c)
 {
-    static QMutex mutex;
-    static QHash<QString, QRegularExpression> cache;
-    const QMutexLocker lock(&mutex);
-    if (const auto it = cache.constFind(sentence); it != cache.cend())
-        return *it;
-    if (cache.size() >= kCacheLimit)
-        cache.clear();
-    QRegularExpression re = compile(sentence);
-    re.optimize();
-    return *cache.insert(sentence, re);
+    return c == u'.' || c == u'!' || c == u'?' || c == u':' || c == u'\u2026';
 }
+
+// Whether the literal \a part (normalized) is at \a at of \a text (normalized): a space of the
+// part stands for any whitespace run.
+bool literalAt(const QString &text, qsizetype at, const QString &part)
+{
+    if (at + part.size() > text.size())
+        return false;
+    for (qsizetype k = 0; k < part.size(); ++k) {
+        const QChar want = part.at(k);
+        const QChar have = text.at(at + k);
+        if (want == u' ' ? (have != u' ' && have != u'\n') : have != want)
+            return false;
+    }
+    return true;
+}
+
+// The end of a match of parts[index..] placed at \a at, a slot before each part but the first:
+// a slot is one to four words ("Atelier Brume", "1 299,50 kr", "[order number]") on one line,
+// the fewest that let the rest follow. -1 when it cannot be placed there.
+qsizetype matchFrom(const QString &text, const QStringList &parts, qsizetype index, qsizetype at)
+{
+    if (index > 0) {
+        // The slot before parts[index], tried in the order a regular expression would
+        // (\\S+(?:[ \\t]\\S+){0,3}?): one word, longest first, then two words, and so on.
+        qsizetype tokenStart = at;
+        for (int words = 0; words < 4; ++words) {
+            if (tokenStart >= text.size() || text.at(tokenStart).isSpace())
+                return -1;
+            qsizetype tokenEnd = tokenStart;
+            while (tokenEnd < text.size() && !text.at(tokenEnd).isSpace())
+                ++tokenEnd;
+            for (qsizetype e = tokenEnd; e > tokenStart; --e) {
+                if (!literalAt(text, e, parts.at(index)))
+                    continue;
+                const qsizetype next = e + parts.at(index).size();
+                const qsizetype end =
+                    index + 1 == parts.size() ? next : matchFrom(text, parts, index + 1, next);
+                if (end >= 0)
+                    return end;
+            }
+            if (tokenEnd >= text.size() || text.at(tokenEnd) != u' ')
+                return -1;
+            tokenStart = tokenEnd + 1;
+        }
+        return -1;
+    }
+    if (!literalAt(text, at, parts.first()))
+        return -1;
+    const qsizetype next = at + parts.first().size();
+    return parts.size() == 1 ? next : matchFrom(text, parts, 1, next);
+}
+
+} // namespace
+
+QList<std::pair<qsizetype, qsizetype>> ApprovedWording::matches(const Sentence &sentence,
+                                                                const Normalized &body)
+{
+    QList<std::pair<qsizetype, qsizetype>> out;
+    const QString &text = body.text;
+    const QString &head = sentence.parts.first();
+    qsizetype at = 0;
+    while (at < text.size()) {
+        qsizetype candidate = at;
+        if (!head.isEmpty() && head.at(0) != u' ') {
+            candidate = text.indexOf(head.at(0), at);
+            if (candidate < 0)
+                break;
+        }
+        // A sentence that opens with a slot opens a sentence of the draft, so that the slot
+        // cannot swallow the words before it.
+        const bool opensHere =
+            !sentence.opensWithSlot || candidate == 0 || text.at(candidate - 1) == u'\n' ||
+            (text.at(candidate - 1) == u' ' && candidate >= 2 && isSentenceEnd(text.at(candidate - 2)));
+        const qsizetype end = opensHere ? matchFrom(text, sentence.parts, 0, candidate) : -1;
+        if (end > candidate) {
+            out.append({body.from.at(candidate), body.to.at(end - 1) - body.from.at(candidate)});
+            at = end;
+        } else {
+            at = candidate + 1;
+        }
+    }
+    return out;
+}
+
+namespace {
 
 // The longest run of ASCII letters and digits in the literal words of \a sentence (outside its
-// slots, in words without an apostrophe, which compile() may write out): every match of the
-// sentence's pattern contains it, in some case. "" when there is no such run of 4 or more.
+// slots, in words without an apostrophe, which normalized() may write out): every match of the
+// sentence contains it, in some case. "" when there is no such run of 4 or more.
 QString needleOf(const QString &sentence)
 {
     QString text = sentence;
@@ -159,9 +234,9 @@ template <typename OnRun> void forEachRun(QStringView text, OnRun onRun)
     }
 }
 
-// The runs that every match of compile(sentence) holds as whole runs of the body: those of the
+// The runs that every match of the sentence (matches()) holds as whole runs of the body: those of the
 // words a slot, an apostrophe (a contraction may be written out) or the sentence's ends do not
-// touch, i.e. the words with \s+ of the pattern on both sides.
+// touch, i.e. the words with whitespace on both sides.
 QStringList boundedRuns(const QString &sentence)
 {
     QStringList runs;
@@ -213,8 +288,20 @@ QList<ApprovedWording::Sentence> prepared(const QString &source)
             it.next();
             ++words;
         }
-        if (words >= kMinWords)
-            sentences.append({sentence, needleOf(sentence), boundedRuns(sentence)});
+        if (words < kMinWords)
+            continue;
+        ApprovedWording::Sentence prepared{sentence, needleOf(sentence), boundedRuns(sentence)};
+        qsizetype last = 0;
+        auto slots = placeholder().globalMatch(sentence);
+        while (slots.hasNext()) {
+            const auto m = slots.next();
+            prepared.opensWithSlot = prepared.opensWithSlot || m.capturedStart() == 0;
+            prepared.parts.append(
+                ApprovedWording::normalized(QStringView(sentence).mid(last, m.capturedStart() - last)).text);
+            last = m.capturedEnd();
+        }
+        prepared.parts.append(ApprovedWording::normalized(QStringView(sentence).mid(last)).text);
+        sentences.append(prepared);
     }
     const QMutexLocker lock(&mutex);
     if (cache.size() >= kCacheLimit)
@@ -245,15 +332,18 @@ QList<QPair<int, int>> ApprovedWording::spansIn(const QString &body) const
     m_body = body;
     m_scanned = true;
     m_spans.clear();
+    // What rules a sentence out is read on the body as matching reads it (contractions written
+    // out), so that "I've" in a draft can meet "I have" in the knowledge base.
+    m_normalized = normalized(body);
     QSet<QString> bodyRuns;
-    forEachRun(body, [&bodyRuns](const QString &run) { bodyRuns.insert(run); });
+    forEachRun(m_normalized.text, [&bodyRuns](const QString &run) { bodyRuns.insert(run); });
     for (const Sentence &approved : m_sentences) {
-        if (!approved.needle.isEmpty() && !body.contains(approved.needle, Qt::CaseInsensitive))
+        if (!approved.needle.isEmpty() && !m_normalized.text.contains(approved.needle, Qt::CaseInsensitive))
             continue;
         const QStringList &runs = approved.runs;
         if (!std::all_of(runs.cbegin(), runs.cend(), [&](const QString &r) { return bodyRuns.contains(r); }))
             continue;
-        // Repeated verbatim (the judgement's own replies always are): found without a pattern.
+        // Repeated verbatim (the judgement's own replies always are): found without matches().
         const QString &sentence = approved.text;
         const qsizetype spansBefore = m_spans.size();
         if (!sentence.contains(u'{')) {
@@ -263,12 +353,8 @@ QList<QPair<int, int>> ApprovedWording::spansIn(const QString &body) const
         }
         if (m_spans.size() > spansBefore)
             continue;
-        const QRegularExpression re = compiled(sentence);
-        auto it = re.globalMatch(body);
-        while (it.hasNext()) {
-            const auto m = it.next();
-            m_spans.append({int(m.capturedStart()), int(m.capturedLength())});
-        }
+        for (const auto &[at, length] : matches(approved, m_normalized))
+            m_spans.append({int(at), int(length)});
     }
     return m_spans;
 }

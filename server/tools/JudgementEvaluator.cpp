@@ -156,6 +156,10 @@ QJsonObject JudgementEvaluator::Report::toJson() const
     o.insert(u"crisis_recall"_s, ratio(overall.crisisHits, overall.crisisCases));
     o.insert(u"draft_ms_p50"_s, draftP50Ms);
     o.insert(u"draft_ms_p99"_s, draftP99Ms);
+    QJsonArray slow;
+    for (const auto &[id, ms] : slowest)
+        slow.append(QJsonObject{{u"id"_s, id}, {u"draft_ms"_s, ms}});
+    o.insert(u"slowest"_s, slow);
     // The draft's confidence as a detector of cases the AI may answer alone (the banking77 figures
     // read it as a detector of a right intent; docs/drafting.md).
     const double auroc = intent::aurocOfConfidence(sendable);
@@ -281,6 +285,7 @@ JudgementEvaluator::Report JudgementEvaluator::run(const QList<JudgementCase> &c
         const Counts counts = score(c, &failure, &outcome);
         latencies.push_back(double(timer.nsecsElapsed()) / 1e6 /
                             double(1 + c.followups.size() + c.history.size()));
+        report.slowest.append({c.id, latencies.back()});
         const QStringList &codes = outcome.codes;
         report.sendable.append({c.needsHuman ? u"person"_s : u"send"_s, u"send"_s, outcome.confidence});
         if (!c.intent.isEmpty())
@@ -302,6 +307,9 @@ JudgementEvaluator::Report JudgementEvaluator::run(const QList<JudgementCase> &c
             }
         }
     }
+    std::sort(report.slowest.begin(), report.slowest.end(),
+              [](const auto &a, const auto &b) { return a.second > b.second; });
+    report.slowest.resize(std::min<qsizetype>(report.slowest.size(), 10));
     report.draftP50Ms = percentile(latencies, 0.5);
     report.draftP99Ms = percentile(latencies, 0.99);
     return report;

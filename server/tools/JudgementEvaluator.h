@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 #include "server/drafting/intent/IntentMetrics.h"
 
 #include <optional>
@@ -80,6 +82,8 @@ public:
         //! Per reason code and language: cases that must not be escalated, and how many got it.
         QHash<QString, QHash<QString, QPair<int, int>>> codeFalsePositive;
         double draftP50Ms = 0, draftP99Ms = 0;
+        //! The slowest cases (id, ms per customer message), slowest first: where a p99 comes from.
+        QList<std::pair<QString, double>> slowest;
         //! Per case: the draft's confidence, read as the probability that the case may be
         //! answered without a person (truth "send" when the case expects no human, else "person").
         QList<intent::ScoredPrediction> sendable;

@@ -153,8 +153,18 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         return *asideSpans;
     };
     // Vulnerable words have the same background, and some of their own (vulnerablePhrase).
-    if (const QString p = vulnerablePhrase(riskText, settledOrAsked, ownWork, writer); !p.isEmpty())
-        add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quotedPhrase(p));
+    const QString vulnerableWords = vulnerablePhrase(riskText, settledOrAsked, ownWork, writer);
+    // "Ik zorg dag en nacht voor haar, ik ben zo moe": a carer under strain.
+    QString strain;
+    if (vulnerableWords.isEmpty() && writer.caresForSomeone()) {
+        strain = m_lexicon.find(u"carer_strain", riskText);
+        if (strain.isEmpty())
+            strain = m_lexicon.find(u"concept_despair", riskText);
+    }
+    if (!vulnerableWords.isEmpty())
+        add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quotedPhrase(vulnerableWords));
+    else if (!strain.isEmpty())
+        add(a, reason::kVulnerable, u"a carer under strain: "_s + quotedPhrase(strain));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
         a.setAside.append(reason::kVulnerable.toString());
     if (const QString p = ownPhrase(u"fraud", prepared, settledOrAsked); !p.isEmpty())
@@ -514,7 +524,8 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, const QString &la
     // beside a concept ("a snowsuit for my baby, minus 10 here" is one sign of the cold).
     const bool emergencyOnly = !withSign && !explainedSigns && (!emergencySign.isEmpty() || !signs.isEmpty());
     // The writer's care or emergency work explains how their message sounds ("an ICU nurse on
-    // nights, leave it in the locker"): the text layer alone does not say crisis then.
+    // nights, leave it in the locker"): the text layer alone does not say crisis then. (Caring for
+    // someone does not: a carer is who writes "he fell, he doesn't answer me, his lips are blue".)
     if (!withSign && !emergencyOnly && served && ownWork())
         return;
     if (!emergencySign.isEmpty())

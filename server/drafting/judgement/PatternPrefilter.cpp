@@ -250,6 +250,101 @@ std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool 
     return std::nullopt;
 }
 
+// The clauses of one branch read as a sequence: every element that must match and opens with a
+// literal (a run of letters; a group whose every alternative does) gives one; what consumes
+// nothing or proves nothing is stepped over, and so is what may be absent (an optional group, an
+// optional last letter). Syntax this reading does not know ends it: what came before still holds.
+QList<PatternPrefilter::Clause> sequenceClauses(const QString &b)
+{
+    QList<PatternPrefilter::Clause> clauses;
+    bool wordStart = false;
+    qsizetype i = 0;
+    while (i < b.size()) {
+        const QChar c = b.at(i);
+        if (b.mid(i, 2) == u"\\b") {
+            wordStart = true;
+            i += 2;
+            continue;
+        }
+        if (c == u'^' || c == u'$') {
+            ++i;
+            continue;
+        }
+        if (c == u'(') {
+            const QString head = b.mid(i, 4);
+            const bool lookaround =
+                head.startsWith(u"(?=") || head.startsWith(u"(?!") || head == u"(?<=" || head == u"(?<!";
+            const qsizetype end = skipGroup(b, i);
+            if (end < 0)
+                return clauses;
+            if (lookaround) {
+                i = end;
+                continue;
+            }
+            if (head.startsWith(u"(?") && !head.startsWith(u"(?:"))
+                return clauses;
+            const qsizetype inner = head.startsWith(u"(?:") ? i + 3 : i + 1;
+            std::optional<PatternPrefilter::Clause> group = PatternPrefilter::Clause{};
+            for (const QString &alt : alternatives(b, inner, end - 1)) {
+                const auto n = branchNeeds(alt, wordStart);
+                if (!n) {
+                    group.reset();
+                    break;
+                }
+                group->append(*n);
+            }
+            const bool optional =
+                end < b.size() && isQuantifier(b.at(end)) && !(b.at(end) == u'{' && b.mid(end, 2) != u"{0");
+            if (group && !optional)
+                clauses.append(*group);
+            i = skipQuantifier(b, end);
+            wordStart = false;
+            continue;
+        }
+        if (c == u'[' || c == u'.' || (c == u'\\' && i + 1 < b.size() && b.at(i + 1).isLetterOrNumber())) {
+            i = skipQuantifier(b, c == u'[' ? skipClass(b, i) : i + (c == u'.' ? 1 : 2));
+            wordStart = false;
+            continue;
+        }
+        QString run;
+        qsizetype j = i;
+        while (j < b.size()) {
+            const QChar r = b.at(j);
+            if (r == u'\\' && j + 1 < b.size() && !b.at(j + 1).isLetterOrNumber()) {
+                run += b.at(j + 1);
+                j += 2;
+                continue;
+            }
+            if (!(r.isLetterOrNumber() || r == u' ' || r == u'\'' || r == u'-' || r.isMark()))
+                break;
+            run += r;
+            ++j;
+        }
+        if (j == i)
+            return clauses;
+        if (j < b.size() && (isQuantifier(b.at(j)) || b.at(j) == u'+'))
+            run.chop(1);
+        // A run with a space is found as a substring (the word list holds single words); one
+        // word after \b as a word opening.
+        if (run.size() >= minLiteral(run) && !run.trimmed().isEmpty()) {
+            const bool oneWord = !run.contains(u' ');
+            clauses.append({{run, wordStart && oneWord}});
+        }
+        i = skipQuantifier(b, j);
+        wordStart = false;
+    }
+    return clauses;
+}
+
+void prepare(PatternPrefilter::Need &n)
+{
+    const QStringView opening = QStringView(n.literal).left(3);
+    if (std::all_of(opening.cbegin(), opening.cend(), isWordChar))
+        n.opening = openingKey(opening);
+    for (qsizetype i = 0; i + 1 < n.literal.size(); ++i)
+        n.pairs.push_back(pairKey(n.literal.at(i), n.literal.at(i + 1)));
+}
+
 } // namespace
 
 std::optional<QList<PatternPrefilter::Need>> PatternPrefilter::analyse(const QString &pattern)
@@ -261,14 +356,25 @@ std::optional<QList<PatternPrefilter::Need>> PatternPrefilter::analyse(const QSt
             return std::nullopt;
         needs.append(*n);
     }
-    for (Need &n : needs) {
-        const QStringView opening = QStringView(n.literal).left(3);
-        if (std::all_of(opening.cbegin(), opening.cend(), isWordChar))
-            n.opening = openingKey(opening);
-        for (qsizetype i = 0; i + 1 < n.literal.size(); ++i)
-            n.pairs.push_back(pairKey(n.literal.at(i), n.literal.at(i + 1)));
-    }
+    for (Need &n : needs)
+        prepare(n);
     return needs;
+}
+
+std::optional<QList<PatternPrefilter::Branch>> PatternPrefilter::analyseBranches(const QString &pattern)
+{
+    QList<Branch> branches;
+    for (const QString &text : alternatives(pattern, 0, pattern.size())) {
+        Branch branch = sequenceClauses(text);
+        if (branch.isEmpty())
+            return std::nullopt;
+        for (Clause &clause : branch) {
+            for (Need &n : clause)
+                prepare(n);
+        }
+        branches.append(branch);
+    }
+    return branches;
 }
 
 quint64 PatternPrefilter::anchor(const Need &need)
@@ -329,10 +435,28 @@ bool PrefilterText::mayOccur(const PatternPrefilter::Need &need) const
     return m_text.contains(need.literal);
 }
 
-bool PrefilterText::mayContain(const QList<PatternPrefilter::Need> &needs) const
+bool PrefilterText::mayHold(const PatternPrefilter::Need &need) const
 {
-    return std::any_of(needs.cbegin(), needs.cend(), [this](const PatternPrefilter::Need &n) {
-        return n.wordStart ? mayStartWord(n) : mayOccur(n);
+    if (need.id < 0)
+        return need.wordStart ? mayStartWord(need) : mayOccur(need);
+    const auto id = size_t(need.id);
+    if (id >= m_known.size())
+        m_known.resize(std::max<size_t>(id + 1, 2 * m_known.size()), 0);
+    quint8 &known = m_known[id];
+    if (known == 0)
+        known = (need.wordStart ? mayStartWord(need) : mayOccur(need)) ? 2 : 1;
+    return known == 2;
+}
+
+bool PrefilterText::mayHoldOne(const QList<PatternPrefilter::Branch> &branches) const
+{
+    const auto holds = [this](const PatternPrefilter::Need &n) {
+        return mayHold(n);
+    };
+    return std::any_of(branches.cbegin(), branches.cend(), [&](const PatternPrefilter::Branch &branch) {
+        return std::all_of(branch.cbegin(), branch.cend(), [&](const PatternPrefilter::Clause &clause) {
+            return std::any_of(clause.cbegin(), clause.cend(), holds);
+        });
     });
 }
 

@@ -26,10 +26,24 @@ public:
         // its adjacent character pairs.
         quint64 opening = 0;
         std::vector<quint32> pairs;
+        //! The same literal with the same word-start rule has one id across a lexicon
+        //! (SignalLexicon numbers them): a message answers for it once, however many patterns
+        //! share it. -1 when not numbered (then it is checked each time).
+        qint32 id = -1;
     };
     //! Any one of these must be present; nullopt when the pattern's opening is not literal
     //! (a character class, an optional group): then the pattern always runs.
     static std::optional<QList<Need>> analyse(const QString &pattern);
+    //! One of these needs must be in the text (the literals of one element of a pattern).
+    using Clause = QList<Need>;
+    //! What the whole of one top-level alternative needs: every element of it that must match
+    //! and proves something ("\\b(?:end|take) my life" needs "end" or "take", and "my life").
+    using Branch = QList<Clause>;
+    //! Every top-level alternative's clauses; a text can match only where, for one branch, each
+    //! clause has a need in the text. nullopt when a branch proves nothing (it always runs).
+    //! The opening of analyse() is a weaker form of the first clauses: checked first, by its
+    //! anchor bits; these reject the many texts that hold a pattern's first word only.
+    static std::optional<QList<Branch>> analyseBranches(const QString &pattern);
     //! Two bits a text must both have set for \a need to have a chance (its word opening and its
     //! last character pair, or its middle and last pairs; kAnyText for a half it lacks). Checked
     //! first, from one contiguous array per signal (SignalLexicon): most patterns are passed over
@@ -47,7 +61,11 @@ class PrefilterText
 {
 public:
     explicit PrefilterText(const QString &folded);
-    bool mayContain(const QList<PatternPrefilter::Need> &needs) const;
+    //! False when \a need cannot be in the text (a word search or a substring search, behind
+    //! the bit tests); the answer is kept per need id for the text's lifetime.
+    bool mayHold(const PatternPrefilter::Need &need) const;
+    //! False when no branch can be in the text: each has a clause none of whose needs may hold.
+    bool mayHoldOne(const QList<PatternPrefilter::Branch> &branches) const;
     //! False when the need of \a anchor (PatternPrefilter::anchor) cannot be in the text.
     bool mayHave(quint64 anchor) const
     {
@@ -68,6 +86,8 @@ private:
     bool mayOccur(const PatternPrefilter::Need &need) const;
 
     QString m_text;
+    //! Per need id: 0 not asked yet, 1 absent, 2 may be there. Grown on first use.
+    mutable std::vector<quint8> m_known;
     std::vector<QString> m_words;
     std::bitset<65536> m_wordOpenings; //!< hashed 1, 2 and 3 first characters of each word
     std::bitset<65536> m_pairs;        //!< hashed adjacent characters of the text

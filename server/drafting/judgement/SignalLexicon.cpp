@@ -92,6 +92,30 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
         }
     }
     SignalLexicon lexicon;
+    // One id per literal and word-start rule, across every signal (PrefilterText::mayHold).
+    QHash<QString, qint32> needIds;
+    const auto number = [&needIds](PatternPrefilter::Need &n) {
+        const QString key = (n.wordStart ? u"\\b"_s : QString()) + n.literal;
+        n.id = needIds.value(key, -1);
+        if (n.id < 0) {
+            n.id = qint32(needIds.size());
+            needIds.insert(key, n.id);
+        }
+    };
+    const auto numbered = [&number](std::optional<QList<PatternPrefilter::Need>> needs) {
+        if (needs)
+            std::for_each(needs->begin(), needs->end(), number);
+        return needs;
+    };
+    const auto numberedBranches = [&number](std::optional<QList<PatternPrefilter::Branch>> branches) {
+        if (branches) {
+            for (PatternPrefilter::Branch &branch : *branches) {
+                for (PatternPrefilter::Clause &clause : branch)
+                    std::for_each(clause.begin(), clause.end(), number);
+            }
+        }
+        return branches;
+    };
     for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
         const bool greeting = it.key() == kGreeting;
         const QMap<QString, QJsonArray> &byLanguage = it.value();
@@ -117,8 +141,9 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
                 if (greeting)
                     greetings.append(u"(?:"_s + pattern + u')');
                 else
-                    compiled.append({re, PatternPrefilter::analyse(opening.rest), guard, opening.reach,
-                                     opening.stops, lang.key()});
+                    compiled.append({re, numbered(PatternPrefilter::analyse(opening.rest)),
+                                     numberedBranches(PatternPrefilter::analyseBranches(opening.rest)), guard,
+                                     opening.reach, opening.stops, lang.key()});
             }
             if (!patterns.isEmpty())
                 languages.append(lang.key());
@@ -192,8 +217,6 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
         if (!it->mayMatch(i, text))
             continue;
         const Pattern &p = it->patterns.at(i);
-        if (p.needs && !text.mayContain(*p.needs))
-            continue;
         const auto found = next(p, text.text(), 0);
         if (!found)
             continue;
@@ -231,8 +254,6 @@ QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal,
         if (!it->mayMatch(i, text))
             continue;
         const Pattern &p = it->patterns.at(i);
-        if (p.needs && !text.mayContain(*p.needs))
-            continue;
         qsizetype from = 0;
         while (const auto found = next(p, text.text(), from)) {
             const auto [start, end] = *found;

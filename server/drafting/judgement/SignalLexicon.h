@@ -91,10 +91,12 @@ private:
     {
         QRegularExpression re; //!< the pattern without the opening PatternOpening takes off
         std::optional<QList<PatternPrefilter::Need>> needs; //!< what the text must contain first
-        std::optional<QRegularExpression> guard;            //!< checked, anchored, where re matched
-        int reach = 0;                                      //!< how far back to the clause start, at most
-        QString stops;                                      //!< what ends the clause going back
-        QString language;                                   //!< its language key in the lexicon
+        //! All it needs, per top-level alternative (PatternPrefilter::analyseBranches).
+        std::optional<QList<PatternPrefilter::Branch>> branches;
+        std::optional<QRegularExpression> guard; //!< checked, anchored, where re matched
+        int reach = 0;                           //!< how far back to the clause start, at most
+        QString stops;                           //!< what ends the clause going back
+        QString language;                        //!< its language key in the lexicon
     };
     //! The first match of \a p in \a text at or after \a from, as the whole written pattern
     //! would find it (PatternOpening); nullopt when none.
@@ -112,11 +114,17 @@ private:
         std::vector<quint64> anchors;
         std::vector<quint32> first;
         explicit Signal(QList<Pattern> compiled = {});
-        bool mayMatch(qsizetype pattern, const PrefilterText &text) const
+        //! True when the text may hold one of pattern \a i's needs: each need's two anchor
+        //! bits first, then (only where both are set) the need itself, answered once per text.
+        bool mayMatch(qsizetype i, const PrefilterText &text) const
         {
-            for (quint32 i = first[size_t(pattern)]; i < first[size_t(pattern) + 1]; ++i) {
-                if (text.mayHave(anchors[i]))
-                    return true;
+            const Pattern &p = patterns.at(i);
+            if (!p.needs)
+                return true;
+            const quint32 from = first[size_t(i)];
+            for (quint32 a = from; a < first[size_t(i) + 1]; ++a) {
+                if (text.mayHave(anchors[a]) && text.mayHold(p.needs->at(a - from)))
+                    return !p.branches || text.mayHoldOne(*p.branches);
             }
             return false;
         }

@@ -196,6 +196,20 @@ bool WriterContext::describesWork(qsizetype start, qsizetype end)
     return !work().isEmpty() && inside(work(), start, end) && !aboutWriter(start, end);
 }
 
+bool WriterContext::caresForSomeone()
+{
+    if (!m_carer)
+        m_carer = !m_lexicon.find(u"context_carer", m_text).isEmpty();
+    return *m_carer;
+}
+
+bool WriterContext::statesAge()
+{
+    if (!m_age)
+        m_age = !m_lexicon.find(u"age_status", m_text).isEmpty();
+    return *m_age;
+}
+
 void WriterContext::clearBackground(RiskModel::Reading &r)
 {
     // Signs in what the writer has put behind them (years back, beside "I'm well now"), in the
@@ -217,6 +231,12 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
                                               int(RiskModel::signalNames().indexOf(u"concept_fear"_s))};
     const bool harmRead = std::any_of(harmSigns.cbegin(), harmSigns.cend(),
                                       [&r](int at) { return at >= 0 && r.present[size_t(at)]; });
+    // "I look after Mum alone and I'm exhausted", "I'm 91 and live alone": the strain of caring
+    // and an age are vulnerable circumstances, not signs of risk (a cue of risk still counts).
+    const bool aloneRead = alone >= 0 && r.present[size_t(alone)];
+    const bool carer =
+        (aloneRead || (despairSign >= 0 && r.present[size_t(despairSign)])) && caresForSomeone();
+    const bool old = aloneRead && statesAge();
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (!r.present[i] || RiskModel::isContext(int(i)))
             continue;
@@ -226,7 +246,8 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
             ((int(i) == despairSign || int(i) == hopelessSign) && boundedByTask(start, end)) ||
             // "Min son dog i en olycka": the dying read inside someone else's death is theirs.
             (int(i) == dying && bereaved && inside({r.spans.at(otherDeath)}, start, end)) ||
-            (int(i) == aggressor && !harmRead))
+            (int(i) == aggressor && !harmRead) || (carer && (int(i) == despairSign || int(i) == alone)) ||
+            (int(i) == alone && old))
             r.present[i] = false;
     }
 }

@@ -43,10 +43,16 @@ public:
     bool describesWork(qsizetype start, qsizetype end);
     //! Whether the phrase at [start, end) overlaps despair bounded by a task.
     bool boundedByTask(qsizetype start, qsizetype end);
+    //! Whether the writer cares for someone ill, old or disabled ("I look after my mum", "la
+    //! seguo da sola", "ik zorg dag en nacht voor haar": context_carer).
+    bool caresForSomeone();
+    //! Whether the writer states their age or retirement ("ik ben 91 jaar", age_status).
+    bool statesAge();
 
     //! Clears the risk signs of \a r that are background: in past(), describing the work, the
     //! "alone" sign where the writer says they manage, despair bounded by a task, the dying read
-    //! inside someone else's death.
+    //! inside someone else's death; a carer's exhaustion and caring alone (caresForSomeone()),
+    //! and living alone beside the writer's age.
     void clearBackground(RiskModel::Reading &r);
 
     static bool inside(const TextSpans &spans, qsizetype start, qsizetype end);
@@ -60,6 +66,8 @@ private:
     std::optional<TextSpans> m_work;
     std::optional<TextSpans> m_manages;
     std::optional<TextSpans> m_capacity;
+    std::optional<bool> m_carer;
+    std::optional<bool> m_age;
     std::optional<PrefilterText> m_unblankedText;
 };
 

@@ -453,6 +453,35 @@ private Q_SLOTS:
         QVERIFY(!approved.covers(changed, int(changed.indexOf(u"within"_s)), 6));
     }
 
+    // Matching reads words, not a pattern: a slot is one to four words on one line, the words
+    // around it must follow; either apostrophe, any case, a contraction either way round; the
+    // span found is the draft's own, whatever spelling it has.
+    void approvedWordingSlotsAndSpellings()
+    {
+        const ApprovedWording approved({u"Your order {order} from {merchant} will arrive within 3 days. "
+                                        u"I have asked them to call you."_s});
+        const auto covered = [&approved](const QString &body, const QString &phrase) {
+            return approved.covers(body, int(body.indexOf(phrase)), int(phrase.size()));
+        };
+        const QString one = u"Hi! Your order 41234 from Atelier Brume will arrive within 3 days."_s;
+        QVERIFY(covered(one, u"within 3 days"_s));
+        QVERIFY(covered(one, u"Atelier Brume"_s));
+        QVERIFY(!covered(one, u"Hi!"_s));
+        const QString gap = u"YOUR ORDER [order number] from Pixelhaven will arrive within 3 days."_s;
+        QVERIFY(covered(gap, u"within 3 days"_s));
+        // Five words are no value, nor is a value broken over two lines.
+        const QString five = u"Your order 41234 from a shop we never heard of will arrive within 3 days."_s;
+        QVERIFY(!covered(five, u"within 3 days"_s));
+        const QString broken = u"Your order 41234 from Atelier\nBrume will arrive within 3 days."_s;
+        QVERIFY(!covered(broken, u"within 3 days"_s));
+        // "I've" (either apostrophe) is "I have"; the span ends where the draft's sentence ends.
+        const QString contracted = u"I\u2019ve asked them to call you. Anything else?"_s;
+        QVERIFY(covered(contracted, u"I\u2019ve asked them to call you."_s));
+        QVERIFY(!covered(contracted, u"Anything"_s));
+        const QString other = u"I've asked them to email you."_s;
+        QVERIFY(!covered(other, u"asked them"_s));
+    }
+
     // A customer's name reaches the greeting cleaned (issue 18): no markup, no bidirectional or
     // zero-width controls, no template braces; a name with no letter left is no name.
     void customerNamesAreCleanedForGreetings_data()

@@ -7,6 +7,9 @@
 // Round 20 (ADR 0020): a husband, a mother or a sister named beside a hospital, medicine, a power
 // of attorney or a death is the patient, the carer or the one who died, not someone who may harm;
 // named with violence or fear they still make a crisis.
+// Round 21 (ADR 0021): caring for someone ill, worn out and doing it alone, is a vulnerable
+// circumstance, not a sign of risk; so is an age beside living alone. A carer who says goodbye and
+// wants to leave no trace is still a crisis.
 #include "AssessText.h"
 
 #include "server/drafting/judgement/CaseAssessor.h"
@@ -224,6 +227,49 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QString, language);
         const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(a.has(reason::kCrisis), qPrintable(a.reason()));
+    }
+
+    void caringUnderStrainIsVulnerableNotCrisis_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en mum with dementia")
+            << u"I look after my mum on my own since her dementia got worse and honestly I'm completely "
+               "exhausted. She signed up for a magazine she doesn't remember, can you cancel it?"_s
+            << u"en"_s;
+        QTest::newRow("de Vater nach Schlaganfall")
+            << u"Ich pflege meinen Vater seit seinem Schlaganfall allein und bin völlig erschöpft. Können "
+               "Sie die doppelte Abbuchung für Bestellung 50211 zurückbuchen?"_s
+            << u"de"_s;
+        QTest::newRow("fr aidante épuisée")
+            << u"Je m'occupe seule de ma mère malade et je suis épuisée. Pouvez-vous décaler le prélèvement "
+               "de ce mois de quelques jours ?"_s
+            << u"fr"_s;
+        QTest::newRow("sv tar hand om pappa")
+            << u"Jag tar hand om min pappa som har cancer och jag är helt slut. Kan ni flytta "
+               "förfallodagen på fakturan en vecka?"_s
+            << u"sv"_s;
+        QTest::newRow("nl 88 en alleen")
+            << u"Ik ben 88 en woon alleen. Ik begrijp de app niet meer, kunt u mij alstublieft bellen over "
+               "mijn bestelling?"_s
+            << u"nl"_s;
+    }
+    void caringUnderStrainIsVulnerableNotCrisis()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, language);
+        const CaseAssessment a = test::assessText(text, language);
+        QVERIFY2(!a.has(reason::kCrisis), qPrintable(a.reason()));
+        QVERIFY2(a.has(reason::kVulnerable), qPrintable(a.reason()));
+    }
+
+    void carerWhoSaysGoodbyeIsStillCrisis()
+    {
+        const CaseAssessment a = test::assessText(
+            u"I look after my dad on my own and I'm exhausted. I've already said goodbye to the people who "
+            "matter and I don't want to leave any trace behind once I'm gone. Please close my account."_s,
+            u"en"_s);
         QVERIFY2(a.has(reason::kCrisis), qPrintable(a.reason()));
     }
 };

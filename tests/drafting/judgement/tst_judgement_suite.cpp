@@ -128,6 +128,13 @@ private Q_SLOTS:
         // reads unsurely) misses the escalation target and is not asserted: docs/drafting.md.
         QTest::newRow("blind-av") << u"blind-av.jsonl"_s << 120 << 40 << 40 << true << 0.95;
         QTest::newRow("blind-ax") << u"blind-ax.jsonl"_s << 120 << 10 << 10 << true << 1.0;
+        // Round 21 (ADR 0021): read once held out with 77fe0df (crisis 0.971, 1.00, 0.886), then built
+        // from. blind-ay's hard negatives stay above 0.10 false escalation (0.12: idioms of dying the
+        // intent model reads as out of scope, a settled past stay in hospital) and blind-az misses
+        // the escalation target (0.918: two-request messages whose parts the intent model misreads):
+        // docs/drafting.md.
+        QTest::newRow("blind-ay") << u"blind-ay.jsonl"_s << 120 << 10 << 35 << false << 1.0;
+        QTest::newRow("blind-ba") << u"blind-ba.jsonl"_s << 120 << 40 << 35 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()

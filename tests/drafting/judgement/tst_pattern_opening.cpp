@@ -161,6 +161,37 @@ private Q_SLOTS:
         }
         QVERIFY(rejected >= 4);
     }
+
+    // Every literal a pattern must match counts, not its opening only (ADR 0021): a text with
+    // "end" but not "my life" is turned away; an optional group proves nothing; an alternative
+    // with no literal at all makes the pattern run always.
+    void everyMandatoryLiteralCounts()
+    {
+        const auto branches = PatternPrefilter::analyseBranches(u"\\b(?:end|take) my life|\\bno way out"_s);
+        QVERIFY(branches);
+        QCOMPARE(branches->size(), 2);
+        QCOMPARE(branches->at(0).size(), 2); // (end | take), then " my life"
+        QCOMPARE(branches->at(0).at(0).size(), 2);
+        QCOMPARE(branches->at(0).at(1).first().literal, u" my life"_s);
+        QCOMPARE(branches->at(1).size(), 1);
+        QVERIFY(!PatternPrefilter::analyseBranches(u"\\bk[i1]ll|\\bno way out"_s));
+        const auto optional = PatternPrefilter::analyseBranches(u"(?:very )?sad(?:ly)? today"_s);
+        QVERIFY(optional);
+        QCOMPARE(optional->first().size(), 2); // "sad", " today"; the optional groups prove nothing
+        QCOMPARE(optional->first().first().first().literal, u"sad"_s);
+
+        const PrefilterText only(fold(u"Please end the call and take my order"_s));
+        const PrefilterText both(fold(u"I want to end my life"_s));
+        const PrefilterText other(fold(u"There is no way out of this contract"_s));
+        QVERIFY(!only.mayHoldOne(*branches));
+        QVERIFY(both.mayHoldOne(*branches));
+        QVERIFY(other.mayHoldOne(*branches));
+        // The same through a lexicon: the matches are the regular expression's.
+        const auto lexicon = onePattern(u"\\b(?:end|take) my life"_s);
+        QVERIFY(lexicon);
+        QVERIFY(lexicon->find(u"x", fold(u"Please end the call and take my order"_s)).isEmpty());
+        QCOMPARE(lexicon->find(u"x", fold(u"I want to end my life"_s)), u"end my life"_s);
+    }
 };
 
 QTEST_GUILESS_MAIN(PatternOpeningTest)
