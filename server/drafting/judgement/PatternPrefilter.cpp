@@ -156,6 +156,81 @@ QList<PatternPrefilter::Need> joined(QList<PatternPrefilter::Need> a, const QLis
     return a;
 }
 
+// A group opening at b[i] == '(' as the walkers below read it.
+struct Group
+{
+    qsizetype end = -1;  //!< index past its closing parenthesis; -1 when never closed
+    qsizetype next = -1; //!< index past its quantifier
+    bool lookaround = false;
+    bool unknown = false; //!< inline options, a named or atomic group: nothing to read in it
+    bool optional = false;
+    std::optional<QList<PatternPrefilter::Need>> needs; //!< every alternative's opening, or nullopt
+};
+
+Group readGroup(const QString &b, qsizetype i, bool wordStart)
+{
+    Group g;
+    const QString head = b.mid(i, 4);
+    g.lookaround = head.startsWith(u"(?=") || head.startsWith(u"(?!") || head == u"(?<=" || head == u"(?<!";
+    g.end = skipGroup(b, i);
+    if (g.end < 0 || g.lookaround)
+        return g;
+    if (head.startsWith(u"(?") && !head.startsWith(u"(?:")) {
+        g.unknown = true;
+        return g;
+    }
+    const qsizetype inner = head.startsWith(u"(?:") ? i + 3 : i + 1;
+    g.needs = QList<PatternPrefilter::Need>{};
+    for (const QString &alt : alternatives(b, inner, g.end - 1)) {
+        const auto n = branchNeeds(alt, wordStart);
+        if (!n) {
+            g.needs.reset();
+            break;
+        }
+        g.needs->append(*n);
+    }
+    g.optional =
+        g.end < b.size() && isQuantifier(b.at(g.end)) && !(b.at(g.end) == u'{' && b.mid(g.end, 2) != u"{0");
+    g.next = skipQuantifier(b, g.end);
+    return g;
+}
+
+// A literal run at b[i]: letters, digits, spaces, apostrophes, hyphens and escaped punctuation,
+// without a last character a quantifier makes optional; and the index where it stops.
+std::pair<QString, qsizetype> readRun(const QString &b, qsizetype i)
+{
+    QString run;
+    qsizetype j = i;
+    while (j < b.size()) {
+        const QChar r = b.at(j);
+        if (r == u'\\' && j + 1 < b.size() && !b.at(j + 1).isLetterOrNumber()) {
+            run += b.at(j + 1);
+            j += 2;
+            continue;
+        }
+        if (!(r.isLetterOrNumber() || r == u' ' || r == u'\'' || r == u'-' || r.isMark()))
+            break;
+        run += r;
+        ++j;
+    }
+    if (j < b.size() && (isQuantifier(b.at(j)) || b.at(j) == u'+'))
+        run.chop(1); // the last character is optional (or repeats)
+    return {run, j};
+}
+
+// What consumes a character but proves nothing: a class, '.', an escape such as \w or \d.
+bool isClassLike(const QString &b, qsizetype i)
+{
+    const QChar c = b.at(i);
+    return c == u'[' || c == u'.' || (c == u'\\' && i + 1 < b.size() && b.at(i + 1).isLetterOrNumber());
+}
+
+qsizetype skipClassLike(const QString &b, qsizetype i)
+{
+    const QChar c = b.at(i);
+    return skipQuantifier(b, c == u'[' ? skipClass(b, i) : i + (c == u'.' ? 1 : 2));
+}
+
 // The needs of one branch, read as a sequence: the first element that must match and opens with a
 // literal (a run of letters, or a group whose every alternative does) gives them. What consumes
 // nothing (\b, lookarounds) is stepped over; so is what proves nothing (a character class, \w, a
@@ -176,67 +251,33 @@ std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool 
             continue;
         }
         if (c == u'(') {
-            const QString head = b.mid(i, 4);
-            const bool lookaround =
-                head.startsWith(u"(?=") || head.startsWith(u"(?!") || head == u"(?<=" || head == u"(?<!";
-            const qsizetype end = skipGroup(b, i);
-            if (end < 0)
-                return std::nullopt;
-            if (lookaround) {
-                i = end; // zero width: the word start before it still holds after it
+            const Group g = readGroup(b, i, wordStart);
+            if (g.end < 0 || g.unknown)
+                return std::nullopt; // run the pattern
+            if (g.lookaround) {
+                i = g.end; // zero width: the word start before it still holds after it
                 continue;
             }
-            if (head.startsWith(u"(?") && !head.startsWith(u"(?:"))
-                return std::nullopt; // inline options, named or atomic groups: run the pattern
-            const qsizetype inner = head.startsWith(u"(?:") ? i + 3 : i + 1;
-            std::optional<QList<PatternPrefilter::Need>> group = QList<PatternPrefilter::Need>{};
-            for (const QString &alt : alternatives(b, inner, end - 1)) {
-                const auto n = branchNeeds(alt, wordStart);
-                if (!n) {
-                    group.reset();
-                    break;
-                }
-                group->append(*n);
-            }
-            const bool optional =
-                end < b.size() && isQuantifier(b.at(end)) && !(b.at(end) == u'{' && b.mid(end, 2) != u"{0");
-            const qsizetype next = skipQuantifier(b, end);
-            if (group && !optional)
-                return group;
-            if (group) {
-                const auto rest = branchNeeds(b.mid(next), false);
+            if (g.needs && !g.optional)
+                return g.needs;
+            if (g.needs) {
+                const auto rest = branchNeeds(b.mid(g.next), false);
                 if (!rest)
                     return std::nullopt;
-                return joined(*group, *rest);
+                return joined(*g.needs, *rest);
             }
-            i = next;
+            i = g.next;
             wordStart = false;
             continue;
         }
-        if (c == u'[' || c == u'.' || (c == u'\\' && i + 1 < b.size() && b.at(i + 1).isLetterOrNumber())) {
-            i = skipQuantifier(b, c == u'[' ? skipClass(b, i) : i + (c == u'.' ? 1 : 2));
+        if (isClassLike(b, i)) {
+            i = skipClassLike(b, i);
             wordStart = false;
             continue;
         }
-        // A literal run: letters, digits, spaces, apostrophes, hyphens and escaped punctuation.
-        QString run;
-        qsizetype j = i;
-        while (j < b.size()) {
-            const QChar r = b.at(j);
-            if (r == u'\\' && j + 1 < b.size() && !b.at(j + 1).isLetterOrNumber()) {
-                run += b.at(j + 1);
-                j += 2;
-                continue;
-            }
-            if (!(r.isLetterOrNumber() || r == u' ' || r == u'\'' || r == u'-' || r.isMark()))
-                break;
-            run += r;
-            ++j;
-        }
+        const auto [run, j] = readRun(b, i);
         if (j == i)
             return std::nullopt; // syntax this reading does not know
-        if (j < b.size() && (isQuantifier(b.at(j)) || b.at(j) == u'+'))
-            run.chop(1); // the last character is optional (or repeats)
         if (wordStart) {
             const QString firstWord = run.section(u' ', 0, 0);
             if (firstWord.size() >= minLiteral(firstWord) && !run.startsWith(u' '))
@@ -271,65 +312,31 @@ QList<PatternPrefilter::Clause> sequenceClauses(const QString &b)
             continue;
         }
         if (c == u'(') {
-            const QString head = b.mid(i, 4);
-            const bool lookaround =
-                head.startsWith(u"(?=") || head.startsWith(u"(?!") || head == u"(?<=" || head == u"(?<!";
-            const qsizetype end = skipGroup(b, i);
-            if (end < 0)
+            const Group g = readGroup(b, i, wordStart);
+            if (g.end < 0 || g.unknown)
                 return clauses;
-            if (lookaround) {
-                i = end;
+            if (g.lookaround) {
+                i = g.end;
                 continue;
             }
-            if (head.startsWith(u"(?") && !head.startsWith(u"(?:"))
-                return clauses;
-            const qsizetype inner = head.startsWith(u"(?:") ? i + 3 : i + 1;
-            std::optional<PatternPrefilter::Clause> group = PatternPrefilter::Clause{};
-            for (const QString &alt : alternatives(b, inner, end - 1)) {
-                const auto n = branchNeeds(alt, wordStart);
-                if (!n) {
-                    group.reset();
-                    break;
-                }
-                group->append(*n);
-            }
-            const bool optional =
-                end < b.size() && isQuantifier(b.at(end)) && !(b.at(end) == u'{' && b.mid(end, 2) != u"{0");
-            if (group && !optional)
-                clauses.append(*group);
-            i = skipQuantifier(b, end);
+            if (g.needs && !g.optional)
+                clauses.append(*g.needs);
+            i = g.next;
             wordStart = false;
             continue;
         }
-        if (c == u'[' || c == u'.' || (c == u'\\' && i + 1 < b.size() && b.at(i + 1).isLetterOrNumber())) {
-            i = skipQuantifier(b, c == u'[' ? skipClass(b, i) : i + (c == u'.' ? 1 : 2));
+        if (isClassLike(b, i)) {
+            i = skipClassLike(b, i);
             wordStart = false;
             continue;
         }
-        QString run;
-        qsizetype j = i;
-        while (j < b.size()) {
-            const QChar r = b.at(j);
-            if (r == u'\\' && j + 1 < b.size() && !b.at(j + 1).isLetterOrNumber()) {
-                run += b.at(j + 1);
-                j += 2;
-                continue;
-            }
-            if (!(r.isLetterOrNumber() || r == u' ' || r == u'\'' || r == u'-' || r.isMark()))
-                break;
-            run += r;
-            ++j;
-        }
+        const auto [run, j] = readRun(b, i);
         if (j == i)
             return clauses;
-        if (j < b.size() && (isQuantifier(b.at(j)) || b.at(j) == u'+'))
-            run.chop(1);
         // A run with a space is found as a substring (the word list holds single words); one
         // word after \b as a word opening.
-        if (run.size() >= minLiteral(run) && !run.trimmed().isEmpty()) {
-            const bool oneWord = !run.contains(u' ');
-            clauses.append({{run, wordStart && oneWord}});
-        }
+        if (run.size() >= minLiteral(run) && !run.trimmed().isEmpty())
+            clauses.append({{run, wordStart && !run.contains(u' ')}});
         i = skipQuantifier(b, j);
         wordStart = false;
     }
