@@ -154,13 +154,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     };
     // Vulnerable words have the same background, and some of their own (vulnerablePhrase).
     const QString vulnerableWords = vulnerablePhrase(riskText, settledOrAsked, ownWork, writer);
-    // "Ik zorg dag en nacht voor haar, ik ben zo moe": a carer under strain.
-    QString strain;
-    if (vulnerableWords.isEmpty() && writer.caresForSomeone()) {
-        strain = m_lexicon.find(u"carer_strain", riskText);
-        if (strain.isEmpty())
-            strain = m_lexicon.find(u"concept_despair", riskText);
-    }
+    const QString strain = vulnerableWords.isEmpty() ? writer.carerStrain(riskText) : QString();
     if (!vulnerableWords.isEmpty())
         add(a, reason::kVulnerable, u"vulnerable circumstances: "_s + quotedPhrase(vulnerableWords));
     else if (!strain.isEmpty())

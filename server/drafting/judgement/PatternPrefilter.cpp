@@ -231,12 +231,20 @@ qsizetype skipClassLike(const QString &b, qsizetype i)
     return skipQuantifier(b, c == u'[' ? skipClass(b, i) : i + (c == u'.' ? 1 : 2));
 }
 
-// The needs of one branch, read as a sequence: the first element that must match and opens with a
-// literal (a run of letters, or a group whose every alternative does) gives them. What consumes
-// nothing (\b, lookarounds) is stepped over; so is what proves nothing (a character class, \w, a
-// short word, a group with a short alternative). An optional group that proves something counts
-// only together with what follows it: either the group or the rest must be there.
-std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool wordStart)
+// One element of a branch read as a sequence (walk()): a group that is no lookaround, or a literal run.
+struct Element
+{
+    const Group *group = nullptr; //!< a group, or nullptr for a run
+    QString run;
+    bool wordStart = false; //!< a \b before it
+    qsizetype next = 0;     //!< where the rest of the branch begins
+};
+
+// Calls onElement(const Element &) for each element of branch b that may prove something, in
+// order, until it returns false (wordStart: a \b stands before b). What consumes nothing (\b,
+// lookarounds, anchors) is stepped over, and so is what proves nothing (a class, '.', \w); syntax
+// this reading does not know (inline options, an unclosed group, other punctuation) ends the walk.
+template <typename OnElement> void walk(const QString &b, bool wordStart, OnElement onElement)
 {
     qsizetype i = 0;
     while (i < b.size()) {
@@ -244,102 +252,86 @@ std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool 
         if (b.mid(i, 2) == u"\\b") {
             wordStart = true;
             i += 2;
-            continue;
-        }
-        if (c == u'^' || c == u'$') {
+        } else if (c == u'^' || c == u'$') {
             ++i;
-            continue;
-        }
-        if (c == u'(') {
+        } else if (c == u'(') {
             const Group g = readGroup(b, i, wordStart);
             if (g.end < 0 || g.unknown)
-                return std::nullopt; // run the pattern
+                return;
             if (g.lookaround) {
                 i = g.end; // zero width: the word start before it still holds after it
                 continue;
             }
-            if (g.needs && !g.optional)
-                return g.needs;
-            if (g.needs) {
-                const auto rest = branchNeeds(b.mid(g.next), false);
-                if (!rest)
-                    return std::nullopt;
-                return joined(*g.needs, *rest);
-            }
+            if (!onElement(Element{&g, {}, wordStart, g.next}))
+                return;
             i = g.next;
             wordStart = false;
-            continue;
-        }
-        if (isClassLike(b, i)) {
+        } else if (isClassLike(b, i)) {
             i = skipClassLike(b, i);
             wordStart = false;
-            continue;
+        } else {
+            const auto [run, j] = readRun(b, i);
+            if (j == i)
+                return;
+            i = skipQuantifier(b, j);
+            if (!onElement(Element{nullptr, run, wordStart, i}))
+                return;
+            wordStart = false;
         }
-        const auto [run, j] = readRun(b, i);
-        if (j == i)
-            return std::nullopt; // syntax this reading does not know
-        if (wordStart) {
-            const QString firstWord = run.section(u' ', 0, 0);
-            if (firstWord.size() >= minLiteral(firstWord) && !run.startsWith(u' '))
-                return QList<PatternPrefilter::Need>{{firstWord, true}};
-        }
-        if (run.size() >= minLiteral(run))
-            return QList<PatternPrefilter::Need>{{run, false}};
-        i = skipQuantifier(b, j);
-        wordStart = false;
     }
-    return std::nullopt;
 }
 
-// The clauses of one branch read as a sequence: every element that must match and opens with a
-// literal (a run of letters; a group whose every alternative does) gives one; what consumes
-// nothing or proves nothing is stepped over, and so is what may be absent (an optional group, an
-// optional last letter). Syntax this reading does not know ends it: what came before still holds.
+// The needs of one branch: the first element that must match and opens with a literal (a run of
+// letters, or a group whose every alternative does) gives them. An optional group that proves
+// something counts only together with what follows it: either the group or the rest must be
+// there. nullopt when nothing proves anything (the pattern always runs).
+std::optional<QList<PatternPrefilter::Need>> branchNeeds(const QString &b, bool wordStart)
+{
+    std::optional<QList<PatternPrefilter::Need>> needs;
+    walk(b, wordStart, [&](const Element &e) {
+        if (e.group) {
+            if (!e.group->needs)
+                return true;
+            if (!e.group->optional) {
+                needs = e.group->needs;
+            } else if (const auto rest = branchNeeds(b.mid(e.next), false)) {
+                needs = joined(*e.group->needs, *rest);
+            }
+            return false;
+        }
+        if (e.wordStart) {
+            const QString firstWord = e.run.section(u' ', 0, 0);
+            if (firstWord.size() >= minLiteral(firstWord) && !e.run.startsWith(u' ')) {
+                needs = QList<PatternPrefilter::Need>{{firstWord, true}};
+                return false;
+            }
+        }
+        if (e.run.size() >= minLiteral(e.run)) {
+            needs = QList<PatternPrefilter::Need>{{e.run, false}};
+            return false;
+        }
+        return true;
+    });
+    return needs;
+}
+
+// The clauses of one branch: every element that must match and proves something gives one (an
+// optional group, an optional last letter do not). What came before syntax the walk does not
+// know still holds.
 QList<PatternPrefilter::Clause> sequenceClauses(const QString &b)
 {
     QList<PatternPrefilter::Clause> clauses;
-    bool wordStart = false;
-    qsizetype i = 0;
-    while (i < b.size()) {
-        const QChar c = b.at(i);
-        if (b.mid(i, 2) == u"\\b") {
-            wordStart = true;
-            i += 2;
-            continue;
+    walk(b, false, [&clauses](const Element &e) {
+        if (e.group) {
+            if (e.group->needs && !e.group->optional)
+                clauses.append(*e.group->needs);
+        } else if (e.run.size() >= minLiteral(e.run) && !e.run.trimmed().isEmpty()) {
+            // A run with a space is found as a substring (the word list holds single words); one
+            // word after \b as a word opening.
+            clauses.append({{e.run, e.wordStart && !e.run.contains(u' ')}});
         }
-        if (c == u'^' || c == u'$') {
-            ++i;
-            continue;
-        }
-        if (c == u'(') {
-            const Group g = readGroup(b, i, wordStart);
-            if (g.end < 0 || g.unknown)
-                return clauses;
-            if (g.lookaround) {
-                i = g.end;
-                continue;
-            }
-            if (g.needs && !g.optional)
-                clauses.append(*g.needs);
-            i = g.next;
-            wordStart = false;
-            continue;
-        }
-        if (isClassLike(b, i)) {
-            i = skipClassLike(b, i);
-            wordStart = false;
-            continue;
-        }
-        const auto [run, j] = readRun(b, i);
-        if (j == i)
-            return clauses;
-        // A run with a space is found as a substring (the word list holds single words); one
-        // word after \b as a word opening.
-        if (run.size() >= minLiteral(run) && !run.trimmed().isEmpty())
-            clauses.append({{run, wordStart && !run.contains(u' ')}});
-        i = skipQuantifier(b, j);
-        wordStart = false;
-    }
+        return true;
+    });
     return clauses;
 }
 

@@ -203,6 +203,14 @@ bool WriterContext::caresForSomeone()
     return *m_carer;
 }
 
+QString WriterContext::carerStrain(const PrefilterText &text)
+{
+    if (!caresForSomeone())
+        return {};
+    const QString strain = m_lexicon.find(u"carer_strain", text);
+    return strain.isEmpty() ? m_lexicon.find(u"concept_despair", text) : strain;
+}
+
 bool WriterContext::statesAge()
 {
     if (!m_age)

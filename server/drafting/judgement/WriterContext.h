@@ -46,6 +46,9 @@ public:
     //! Whether the writer cares for someone ill, old or disabled ("I look after my mum", "la
     //! seguo da sola", "ik zorg dag en nacht voor haar": context_carer).
     bool caresForSomeone();
+    //! Where a writer who cares for someone says they are worn out in \a text ("ik zorg dag en
+    //! nacht voor haar, ik ben zo moe": carer_strain, else concept_despair); empty otherwise.
+    QString carerStrain(const PrefilterText &text);
     //! Whether the writer states their age or retirement ("ik ben 91 jaar", age_status).
     bool statesAge();
 
