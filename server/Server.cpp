@@ -130,6 +130,8 @@ bool Server::start(QString *error)
         if (!seeder.seedIfEmpty(d->clock.now(), error))
             return false;
         freshlySeeded = seeder.seeded();
+        if (freshlySeeded)
+            engine.compactIndex();
         if (!prebuilt && engine.classifier()) {
             const QString dir = rebuild ? d->config.demoModelOutputDir : DemoModel::cacheDir();
             QString saveError;

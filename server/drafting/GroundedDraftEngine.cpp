@@ -6,6 +6,7 @@
 #include "MailFooter.h"
 #include "QuotedHistory.h"
 #include "ReplyComposer.h"
+#include "RiskFlagger.h"
 #include "SentimentAnalyzer.h"
 #include "SlotFiller.h"
 #include "TemplateChooser.h"
@@ -54,6 +55,30 @@ std::optional<ReplyTexts::Kind> judgementReplyKind(const judgement::CaseAssessme
     return std::nullopt;
 }
 
+// Everything a first draft would otherwise build on the request thread: the lexicon's patterns,
+// the text models (JSON, ~100 ms), the reply texts and every fixed pattern list of the flagger
+// and the fact reader (PCRE2 compiles a pattern on its first match: ~1-2 ms each, in whichever
+// draft meets it first). Runs once on a pool thread when the engine starts.
+void warmUp()
+{
+    const judgement::SignalLexicon &lexicon = judgement::SignalLexicon::builtIn();
+    judgement::ReplyTexts::builtIn();
+    lexicon.compileAll();
+    judgement::CaseInput in;
+    in.customerText = u"Hello, I paid 45.00 EUR on 3 March and I still wait. Hallo, ich warte noch."_s;
+    in.messages = {in.customerText};
+    in.language = u"en"_s;
+    in.languageServed = true;
+    judgement::CaseAssessor().assess(in);
+    const QString sample =
+        u"Hi Anna,\nWe will refund 45.00 EUR by 3 March; I've frozen your card. Wir erstatten "
+        "Ihnen 12,50 €. Nous vous rembourserons. Le reembolsaremos. {order}\n> On Monday "
+        "you wrote:\n> hello\n--\nSent from my phone"_s;
+    RiskFlagger::flag({sample, in.customerText, {}, {}, {}, u"en"_s});
+    TicketFacts::extract(sample, u"Anna"_s, {});
+    text::withoutMailFooter(text::withoutQuotedHistory(sample));
+}
+
 } // namespace
 
 //! What the judge step made of a request.
@@ -80,11 +105,7 @@ GroundedDraftEngine::GroundedDraftEngine(QSqlDatabase db, GroundedEngineOptions 
     // waits for the one construction in progress (function-local statics are thread-safe). The
     // patterns' JIT compilation (≈ 3 s of CPU) follows on the same thread; a draft never waits
     // for it, only for a pattern it needs that is being compiled at that moment.
-    QThreadPool::globalInstance()->start([] {
-        const judgement::SignalLexicon &lexicon = judgement::SignalLexicon::builtIn();
-        judgement::ReplyTexts::builtIn();
-        lexicon.compileAll();
-    });
+    QThreadPool::globalInstance()->start(warmUp);
     // The schema now; the intent model on reload()/train(), or lazily on the first draft.
     QString error;
     if (!m_index.ensureSchema(&error)) {

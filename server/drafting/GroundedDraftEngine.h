@@ -35,6 +35,8 @@ public:
     DraftResult draft(const DraftRequest &request) override;
     //! Creates the index if needed and retrains the intent model when its knowledge changed.
     void reload() override;
+    //! After a bulk load (the demo seed): the retrieval index merged for fast searches.
+    void compactIndex() { m_index.compact(); }
     //! Learning: edited/own replies become resolved examples, as_is raises the weight of the
     //! draft's source, discarded lowers it (see DraftLearning).
     void recordOutcome(const DraftOutcome &outcome) override;

@@ -1,9 +1,12 @@
 #include "KnowledgeIndex.h"
 
 #include "core/Logging.h"
+#include "server/sql/StatementCache.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -41,6 +44,23 @@ QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &pa
     return q;
 }
 
+// A hot statement from the connection's cache, executed; errors are logged as run() does.
+StatementCache::Lease cached(StatementCache &statements, const QString &sql, const QVariantList &params = {})
+{
+    bool ok = false;
+    StatementCache::Lease q = statements.run(sql, params, &ok);
+    if (!ok)
+        tandem::logging::get("draft")->error("query failed: {}", q->lastError().text().toStdString());
+    return q;
+}
+
+// A JSON array of \a values, one bound parameter for "IN (SELECT value FROM json_each(?))": the
+// statement's text stays the same whatever the number of values, so it is prepared once.
+QString jsonList(const QJsonArray &values)
+{
+    return QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact));
+}
+
 qint64 count(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q = run(db, sql);
@@ -53,7 +73,41 @@ QString snippetTitle(const QString &request)
     return oneLine.size() <= 80 ? oneLine : oneLine.left(77) + u"..."_s;
 }
 
+// Columns: id, intent, language, title, body, reply_template (kb_articles).
+GroundingSource articleFromRow(const QSqlQuery &q)
+{
+    GroundingSource s;
+    s.kind = GroundingSource::Kind::Article;
+    s.rowId = q.value(0).toLongLong();
+    s.citationId = u"kb:%1"_s.arg(s.rowId);
+    s.intent = q.value(1).toString();
+    s.language = q.value(2).toString();
+    s.title = q.value(3).toString();
+    s.text = q.value(4).toString();
+    s.reply = q.value(5).toString();
+    return s;
+}
+
+// Columns: id, source, intent, language, request, reply (resolved_examples).
+GroundingSource resolvedFromRow(const QSqlQuery &q)
+{
+    GroundingSource s;
+    s.kind = GroundingSource::Kind::Resolved;
+    s.rowId = q.value(0).toLongLong();
+    s.citationId = q.value(1).toString();
+    s.intent = q.value(2).toString();
+    s.language = q.value(3).toString();
+    s.text = q.value(4).toString();
+    s.title = snippetTitle(s.text);
+    s.reply = q.value(5).toString();
+    return s;
+}
+
 } // namespace
+
+KnowledgeIndex::KnowledgeIndex(QSqlDatabase db)
+    : m_db(std::move(db)), m_statements(std::make_shared<StatementCache>(m_db))
+{}
 
 QStringList KnowledgeIndex::schemaStatements(bool withArticleTriggers)
 {
@@ -92,8 +146,9 @@ QStringList KnowledgeIndex::schemaStatements(bool withArticleTriggers)
 
 bool KnowledgeIndex::hasArticles() const
 {
-    return count(m_db,
-                 u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'kb_articles'"_s) > 0;
+    auto q = cached(*m_statements,
+                    u"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'kb_articles'"_s);
+    return q->next() && q->value(0).toLongLong() > 0;
 }
 
 bool KnowledgeIndex::isReady() const
@@ -139,7 +194,20 @@ bool KnowledgeIndex::ensureSchema(QString *error)
             return false;
         }
     }
+    compact();
     return true;
+}
+
+void KnowledgeIndex::compact()
+{
+    QSqlQuery q(m_db);
+    // Persistent FTS5 settings; a failure costs speed, never an answer.
+    if (!q.exec(u"INSERT INTO grounding_fts(grounding_fts, rank) VALUES('automerge', 2)"_s))
+        tandem::logging::get("draft")->warn("fts automerge: {}", q.lastError().text().toStdString());
+    if (count(m_db, u"SELECT COUNT(*) FROM grounding_fts"_s) > kCompactRowsAtMost)
+        return;
+    if (!q.exec(u"INSERT INTO grounding_fts(grounding_fts) VALUES('optimize')"_s))
+        tandem::logging::get("draft")->warn("fts optimize: {}", q.lastError().text().toStdString());
 }
 
 namespace {
@@ -162,10 +230,12 @@ QList<GroundingSource> KnowledgeIndex::search(const QString &ftsQuery, const QSt
     // rowid breaks ties, so that searchEach() can give exactly the same rows.
     const QString sql = u"SELECT rowid, -bm25(grounding_fts) FROM grounding_fts WHERE grounding_fts MATCH ?"
                         " ORDER BY rank, rowid LIMIT ?"_s;
-    QSqlQuery q = run(m_db, sql, {match, limit});
     QList<QPair<qint64, double>> hits;
-    while (q.next())
-        hits.append({q.value(0).toLongLong(), q.value(1).toDouble()});
+    {
+        auto q = cached(*m_statements, sql, {match, limit});
+        while (q->next())
+            hits.append({q->value(0).toLongLong(), q->value(1).toDouble()});
+    }
     return sourcesOf(hits);
 }
 
@@ -190,20 +260,22 @@ QHash<QString, QList<GroundingSource>> KnowledgeIndex::searchEach(const QString 
     for (const QString &intent : std::as_const(distinct))
         phrases.append(intentPhrase(intent));
     const QString match = u"(%1) AND (%2)"_s.arg(phrases.join(u" OR "_s), ftsQuery);
-    QSqlQuery q =
-        run(m_db,
+    QHash<QString, QList<QPair<qint64, double>>> hits;
+    {
+        auto q = cached(
+            *m_statements,
             u"SELECT rowid, -bm25(grounding_fts), intent FROM grounding_fts WHERE grounding_fts MATCH ?"
             " ORDER BY rank, rowid"_s,
             {match});
-    QHash<QString, QList<QPair<qint64, double>>> hits;
-    qsizetype full = 0;
-    while (full < distinct.size() && q.next()) {
-        auto &mine = hits[q.value(2).toString()];
-        if (mine.size() >= limit)
-            continue;
-        mine.append({q.value(0).toLongLong(), q.value(1).toDouble()});
-        if (mine.size() == limit)
-            ++full;
+        qsizetype full = 0;
+        while (full < distinct.size() && q->next()) {
+            auto &mine = hits[q->value(2).toString()];
+            if (mine.size() >= limit)
+                continue;
+            mine.append({q->value(0).toLongLong(), q->value(1).toDouble()});
+            if (mine.size() == limit)
+                ++full;
+        }
     }
     QList<QPair<qint64, double>> all;
     QHash<qint64, QString> intentOf;
@@ -223,43 +295,29 @@ QHash<QString, QList<GroundingSource>> KnowledgeIndex::searchEach(const QString 
 QList<GroundingSource> KnowledgeIndex::sourcesOf(const QList<QPair<qint64, double>> &hits) const
 {
     QList<GroundingSource> out;
-    QStringList resolvedIds;
-    QStringList articleIds;
+    QJsonArray resolvedIds;
+    QJsonArray articleIds;
     for (const auto &[rowid, score] : hits)
-        (rowid < 0 ? articleIds : resolvedIds).append(QString::number(std::abs(rowid)));
+        (rowid < 0 ? articleIds : resolvedIds).append(std::abs(rowid));
     // Two batched look-ups instead of one query per hit (ids are integers we just read).
     QHash<qint64, GroundingSource> byRow;
     if (!resolvedIds.isEmpty()) {
-        QSqlQuery r = run(m_db, u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
-                                " WHERE id IN ("_s +
-                                    resolvedIds.join(u',') + u')');
-        while (r.next()) {
-            GroundingSource s;
-            s.kind = GroundingSource::Kind::Resolved;
-            s.rowId = r.value(0).toLongLong();
-            s.citationId = r.value(1).toString();
-            s.intent = r.value(2).toString();
-            s.language = r.value(3).toString();
-            s.text = r.value(4).toString();
-            s.title = snippetTitle(s.text);
-            s.reply = r.value(5).toString();
+        auto r = cached(*m_statements,
+                        u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
+                        " WHERE id IN (SELECT value FROM json_each(?))"_s,
+                        {jsonList(resolvedIds)});
+        while (r->next()) {
+            GroundingSource s = resolvedFromRow(*r);
             byRow.insert(s.rowId, s);
         }
     }
     if (!articleIds.isEmpty()) {
-        QSqlQuery a = run(m_db, u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
-                                " WHERE id IN ("_s +
-                                    articleIds.join(u',') + u')');
-        while (a.next()) {
-            GroundingSource s;
-            s.kind = GroundingSource::Kind::Article;
-            s.rowId = a.value(0).toLongLong();
-            s.citationId = u"kb:%1"_s.arg(s.rowId);
-            s.intent = a.value(1).toString();
-            s.language = a.value(2).toString();
-            s.title = a.value(3).toString();
-            s.text = a.value(4).toString();
-            s.reply = a.value(5).toString();
+        auto a = cached(*m_statements,
+                        u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
+                        " WHERE id IN (SELECT value FROM json_each(?))"_s,
+                        {jsonList(articleIds)});
+        while (a->next()) {
+            GroundingSource s = articleFromRow(*a);
             byRow.insert(-s.rowId, s);
         }
     }
@@ -279,21 +337,13 @@ QList<GroundingSource> KnowledgeIndex::articlesFor(const QString &intent) const
     QList<GroundingSource> out;
     if (!hasArticles())
         return out;
-    QSqlQuery q = run(m_db,
-                      u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
-                      " WHERE intent = ? ORDER BY id"_s,
-                      {intent});
-    while (q.next()) {
-        GroundingSource s;
-        s.kind = GroundingSource::Kind::Article;
-        s.rowId = q.value(0).toLongLong();
-        s.citationId = u"kb:%1"_s.arg(s.rowId);
-        s.intent = q.value(1).toString();
-        s.language = q.value(2).toString();
-        s.title = q.value(3).toString();
-        s.text = q.value(4).toString();
-        s.reply = q.value(5).toString();
-        out.append(s);
+    {
+        auto q = cached(*m_statements,
+                        u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
+                        " WHERE intent = ? ORDER BY id"_s,
+                        {intent});
+        while (q->next())
+            out.append(articleFromRow(*q));
     }
     fillWeights(out);
     return out;
@@ -301,7 +351,6 @@ QList<GroundingSource> KnowledgeIndex::articlesFor(const QString &intent) const
 
 std::optional<GroundingSource> KnowledgeIndex::source(const QString &id) const
 {
-    GroundingSource s;
     if (id.startsWith(u"kb:")) {
         QSqlQuery q = run(m_db,
                           u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
@@ -309,14 +358,8 @@ std::optional<GroundingSource> KnowledgeIndex::source(const QString &id) const
                           {id.mid(3).toLongLong()});
         if (!q.next())
             return std::nullopt;
-        s.kind = GroundingSource::Kind::Article;
-        s.rowId = q.value(0).toLongLong();
+        GroundingSource s = articleFromRow(q);
         s.citationId = id;
-        s.intent = q.value(1).toString();
-        s.language = q.value(2).toString();
-        s.title = q.value(3).toString();
-        s.text = q.value(4).toString();
-        s.reply = q.value(5).toString();
         return s;
     }
     QSqlQuery q = run(m_db,
@@ -325,15 +368,7 @@ std::optional<GroundingSource> KnowledgeIndex::source(const QString &id) const
                       {id});
     if (!q.next())
         return std::nullopt;
-    s.kind = GroundingSource::Kind::Resolved;
-    s.rowId = q.value(0).toLongLong();
-    s.citationId = q.value(1).toString();
-    s.intent = q.value(2).toString();
-    s.language = q.value(3).toString();
-    s.text = q.value(4).toString();
-    s.title = snippetTitle(s.text);
-    s.reply = q.value(5).toString();
-    return s;
+    return resolvedFromRow(q);
 }
 
 qint64 KnowledgeIndex::addResolved(const ResolvedExample &e)
@@ -387,18 +422,18 @@ void KnowledgeIndex::fillWeights(QList<GroundingSource> &sources) const
 {
     if (sources.isEmpty())
         return;
-    QStringList marks;
-    QVariantList ids;
-    for (const GroundingSource &s : std::as_const(sources)) {
-        marks.append(u"?"_s);
+    QJsonArray ids;
+    for (const GroundingSource &s : std::as_const(sources))
         ids.append(s.citationId);
-    }
-    QSqlQuery q =
-        run(m_db, u"SELECT source, weight FROM source_weights WHERE source IN ("_s + marks.join(u',') + u')',
-            ids);
     QHash<QString, double> weights;
-    while (q.next())
-        weights.insert(q.value(0).toString(), q.value(1).toDouble());
+    {
+        auto q = cached(
+            *m_statements,
+            u"SELECT source, weight FROM source_weights WHERE source IN (SELECT value FROM json_each(?))"_s,
+            {jsonList(ids)});
+        while (q->next())
+            weights.insert(q->value(0).toString(), q->value(1).toDouble());
+    }
     for (GroundingSource &s : sources)
         s.weight = weights.value(s.citationId, 1.0);
 }

@@ -7,9 +7,12 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace tandem::server {
+
+class StatementCache;
 
 //! A past request and the reply a human actually sent for it, as retrieval knows it.
 struct ResolvedExample
@@ -48,7 +51,7 @@ struct GroundingSource
 class KnowledgeIndex
 {
 public:
-    explicit KnowledgeIndex(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit KnowledgeIndex(QSqlDatabase db);
 
     //! The DDL (idempotent: IF NOT EXISTS) for the tables, index and triggers; the same text is
     //! what schema migration 3 runs.
@@ -58,6 +61,11 @@ public:
     bool ensureSchema(QString *error);
     //! Cheap check that the tables exist (for per-request callers such as DraftLearning).
     bool isReady() const;
+    //! Merges the full-text index into one segment (FTS5 'optimize') when it is small enough to
+    //! do so at start-up, and keeps it merging as it grows ('automerge' 2): a query reads every
+    //! segment, and ten segments made a search 3-5x slower than one (docs/performance.md).
+    void compact();
+    static constexpr qint64 kCompactRowsAtMost = 50000;
 
     //! Best bm25 matches of an FTS5 expression (see text::ftsQuery), optionally of one intent.
     QList<GroundingSource> search(const QString &ftsQuery, const QString &intent, int limit) const;
@@ -96,6 +104,8 @@ private:
     QList<GroundingSource> sourcesOf(const QList<QPair<qint64, double>> &hits) const;
 
     QSqlDatabase m_db;
+    //! The search statements, prepared once on this connection (shared by copies of the index).
+    std::shared_ptr<StatementCache> m_statements;
 };
 
 } // namespace tandem::server

@@ -30,6 +30,7 @@ bool Database::openSqlite(const QString &path, QString *error)
             *error = u"cannot open database %1: %2"_s.arg(path, m_db.lastError().text());
         return false;
     }
+    m_statements = std::make_unique<StatementCache>(m_db);
     try {
         const QString mode = scalar(u"PRAGMA journal_mode=WAL"_s).toString();
         if (mode.compare(u"wal"_s, Qt::CaseInsensitive) != 0)
@@ -48,6 +49,7 @@ void Database::close()
 {
     if (!m_db.isValid())
         return;
+    m_statements.reset();
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
@@ -70,6 +72,17 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> par
     if (!query.exec())
         throw StorageError(u"query failed: %1 [%2]"_s.arg(query.lastError().text(), sql.left(120)));
     return query;
+}
+
+StatementCache::Lease Database::run(const QString &sql, std::initializer_list<QVariant> params)
+{
+    if (!m_statements)
+        throw StorageError(u"the database is not open [%1]"_s.arg(sql.left(120)));
+    bool ok = false;
+    StatementCache::Lease q = m_statements->run(sql, QVariantList(params), &ok);
+    if (!ok)
+        throw StorageError(u"query failed: %1 [%2]"_s.arg(q->lastError().text(), sql.left(120)));
+    return q;
 }
 
 QVariant Database::scalar(const QString &sql, std::initializer_list<QVariant> params)

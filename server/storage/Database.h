@@ -1,5 +1,7 @@
 #pragma once
 
+#include "server/sql/StatementCache.h"
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -7,6 +9,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <memory>
 #include <stdexcept>
 
 namespace tandem::server {
@@ -44,6 +47,9 @@ public:
     //! Prepares, binds positionally and executes; throws StorageError on failure.
     //! Pass QVariant() for SQL NULL; a null QString is stored as "".
     QSqlQuery exec(const QString &sql, std::initializer_list<QVariant> params = {});
+    //! exec() for the hot statements of fixed text: prepared once per connection and re-used
+    //! (StatementCache). Read the rows before the lease ends; throws StorageError on failure.
+    StatementCache::Lease run(const QString &sql, std::initializer_list<QVariant> params = {});
     //! Runs a statement and returns the first column of the first row, or an invalid QVariant.
     QVariant scalar(const QString &sql, std::initializer_list<QVariant> params = {});
 
@@ -60,6 +66,7 @@ private:
     void rollbackNow();
 
     QSqlDatabase m_db;
+    std::unique_ptr<StatementCache> m_statements;
     QString m_connectionName;
     int m_depth = 0; // nested Transactions join the outermost one
     std::function<void()> m_commitHook;

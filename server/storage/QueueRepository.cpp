@@ -29,10 +29,10 @@ void QueueRepository::insert(const Queue &q)
 
 std::optional<Queue> QueueRepository::queue(const QString &id)
 {
-    QSqlQuery q = m_db.exec(u"SELECT "_s + kColumns + u" FROM queues WHERE id = ?"_s, {id});
-    if (!q.next())
+    auto q = m_db.run(u"SELECT "_s + kColumns + u" FROM queues WHERE id = ?"_s, {id});
+    if (!q->next())
         return std::nullopt;
-    return fromRow(q);
+    return fromRow(*q);
 }
 
 QList<Queue> QueueRepository::all()

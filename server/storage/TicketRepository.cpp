@@ -118,32 +118,32 @@ Draft draftFromRow(const QSqlQuery &q)
 
 qint64 TicketRepository::insertTicket(const Ticket &t)
 {
-    QSqlQuery q =
-        m_db.exec(u"INSERT INTO tickets (subject, status, priority, queue, customer_name, customer_email,"
-                  " customer_language, assignee_id, tags, created_at, updated_at, sla_due_at, version, "
-                  "intent, sentiment,"
-                  " language, needs_human, needs_human_reason, needs_human_codes, change_seq)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id"_s,
-                  {t.subject, toString(t.status), toString(t.priority), t.queue, t.customer.name,
-                   t.customer.email, t.customer.language, nullableId(t.assigneeId), tagsToDb(t.tags),
-                   toDb(t.createdAt), toDb(t.updatedAt), toDb(t.slaDueAt), t.version, t.intent, t.sentiment,
-                   t.language, t.needsHuman ? 1 : 0, t.needsHumanReason, tagsToDb(t.needsHumanCodes)});
-    if (!q.next())
+    auto q =
+        m_db.run(u"INSERT INTO tickets (subject, status, priority, queue, customer_name, customer_email,"
+                 " customer_language, assignee_id, tags, created_at, updated_at, sla_due_at, version, "
+                 "intent, sentiment,"
+                 " language, needs_human, needs_human_reason, needs_human_codes, change_seq)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0) RETURNING id"_s,
+                 {t.subject, toString(t.status), toString(t.priority), t.queue, t.customer.name,
+                  t.customer.email, t.customer.language, nullableId(t.assigneeId), tagsToDb(t.tags),
+                  toDb(t.createdAt), toDb(t.updatedAt), toDb(t.slaDueAt), t.version, t.intent, t.sentiment,
+                  t.language, t.needsHuman ? 1 : 0, t.needsHumanReason, tagsToDb(t.needsHumanCodes)});
+    if (!q->next())
         throw StorageError(u"insert ticket returned no id"_s);
-    return q.value(0).toLongLong();
+    return q->value(0).toLongLong();
 }
 
 std::optional<Ticket> TicketRepository::ticket(qint64 id)
 {
-    QSqlQuery q = m_db.exec(u"SELECT "_s + kTicketColumns + u" FROM tickets WHERE id = ?"_s, {id});
-    if (!q.next())
+    auto q = m_db.run(u"SELECT "_s + kTicketColumns + u" FROM tickets WHERE id = ?"_s, {id});
+    if (!q->next())
         return std::nullopt;
-    return ticketFromRow(q);
+    return ticketFromRow(*q);
 }
 
 void TicketRepository::updateTicket(const Ticket &t)
 {
-    m_db.exec(
+    m_db.run(
         u"UPDATE tickets SET subject = ?, status = ?, priority = ?, queue = ?, assignee_id = ?, tags = ?,"
         " sla_due_at = ?, intent = ?, sentiment = ?, language = ?, needs_human = ?, needs_human_reason = ?,"
         " needs_human_codes = ? WHERE id = ?"_s,
@@ -158,52 +158,52 @@ QList<Ticket> TicketRepository::customerTickets(const QString &email, qint64 exc
     QList<Ticket> out;
     if (email.trimmed().isEmpty())
         return out;
-    QSqlQuery q = m_db.exec(u"SELECT "_s + kTicketColumns +
-                                u" FROM tickets WHERE customer_email = ? AND id <> ? AND created_at >= ?"
-                                " ORDER BY created_at DESC, id DESC LIMIT ?"_s,
-                            {email.trimmed(), excludeId, toDb(since), limit});
-    while (q.next())
-        out.prepend(ticketFromRow(q));
+    auto q = m_db.run(u"SELECT "_s + kTicketColumns +
+                          u" FROM tickets WHERE customer_email = ? AND id <> ? AND created_at >= ?"
+                          " ORDER BY created_at DESC, id DESC LIMIT ?"_s,
+                      {email.trimmed(), excludeId, toDb(since), limit});
+    while (q->next())
+        out.prepend(ticketFromRow(*q));
     return out;
 }
 
 void TicketRepository::setSolvedAt(qint64 ticketId, const QDateTime &at)
 {
-    m_db.exec(u"UPDATE tickets SET solved_at = ? WHERE id = ?"_s, {toDb(at), ticketId});
+    m_db.run(u"UPDATE tickets SET solved_at = ? WHERE id = ?"_s, {toDb(at), ticketId});
 }
 
 qint64 TicketRepository::recordChange(qint64 ticketId, const QString &type, const QDateTime &at,
                                       bool bumpVersion, const QJsonObject &payload)
 {
-    QSqlQuery e = m_db.exec(u"INSERT INTO events (type, ticket_id, payload, created_at) VALUES (?, ?, ?, ?)"
-                            " RETURNING seq"_s,
-                            {type, ticketId, QString::fromUtf8(json::serialize(payload)), toDb(at)});
-    if (!e.next())
+    auto e = m_db.run(u"INSERT INTO events (type, ticket_id, payload, created_at) VALUES (?, ?, ?, ?)"
+                      " RETURNING seq"_s,
+                      {type, ticketId, QString::fromUtf8(json::serialize(payload)), toDb(at)});
+    if (!e->next())
         throw StorageError(u"insert event returned no seq"_s);
-    const qint64 seq = e.value(0).toLongLong();
-    QSqlQuery u = m_db.exec(u"UPDATE tickets SET change_seq = ?, updated_at = ?, version = version + ?"
-                            " WHERE id = ? RETURNING version"_s,
-                            {seq, toDb(at), bumpVersion ? 1 : 0, ticketId});
-    if (!u.next())
+    const qint64 seq = e->value(0).toLongLong();
+    auto u = m_db.run(u"UPDATE tickets SET change_seq = ?, updated_at = ?, version = version + ?"
+                      " WHERE id = ? RETURNING version"_s,
+                      {seq, toDb(at), bumpVersion ? 1 : 0, ticketId});
+    if (!u->next())
         throw StorageError(u"change recorded for unknown ticket %1"_s.arg(ticketId));
-    return u.value(0).toLongLong();
+    return u->value(0).toLongLong();
 }
 
 QList<Ticket> TicketRepository::changedAfter(qint64 afterSeq, int limit, qint64 *lastSeq, bool *hasMore)
 {
-    QSqlQuery q = m_db.exec(u"SELECT "_s + kTicketColumns +
-                                u" FROM tickets WHERE change_seq > ? ORDER BY change_seq LIMIT ?"_s,
-                            {afterSeq, limit + 1});
+    auto q = m_db.run(u"SELECT "_s + kTicketColumns +
+                          u" FROM tickets WHERE change_seq > ? ORDER BY change_seq LIMIT ?"_s,
+                      {afterSeq, limit + 1});
     QList<Ticket> out;
     *lastSeq = afterSeq;
     *hasMore = false;
-    while (q.next()) {
+    while (q->next()) {
         if (out.size() == limit) {
             *hasMore = true;
             break;
         }
-        out.append(ticketFromRow(q));
-        *lastSeq = q.value(19).toLongLong();
+        out.append(ticketFromRow(*q));
+        *lastSeq = q->value(19).toLongLong();
     }
     return out;
 }
@@ -216,25 +216,25 @@ qint64 TicketRepository::ticketCount()
 qint64 TicketRepository::insertMessage(const Message &m, std::optional<qint64> draftId,
                                        const QString &outcome, std::optional<int> editDistance)
 {
-    QSqlQuery q = m_db.exec(
+    auto q = m_db.run(
         u"INSERT INTO messages (ticket_id, author_kind, author_id, author_name, body, internal, created_at,"
         " draft_id, outcome, edit_distance) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
         {m.ticketId, toString(m.author.kind), nullableId(m.author.id), m.author.name, m.body,
          m.internal ? 1 : 0, toDb(m.createdAt), nullableId(draftId),
          outcome.isEmpty() ? QVariant() : QVariant(outcome),
          editDistance ? QVariant(*editDistance) : QVariant()});
-    if (!q.next())
+    if (!q->next())
         throw StorageError(u"insert message returned no id"_s);
-    return q.value(0).toLongLong();
+    return q->value(0).toLongLong();
 }
 
 QList<Message> TicketRepository::messages(qint64 ticketId)
 {
-    QSqlQuery q = m_db.exec(
-        u"SELECT "_s + kMessageColumns + u" FROM messages WHERE ticket_id = ? ORDER BY id"_s, {ticketId});
+    auto q = m_db.run(u"SELECT "_s + kMessageColumns + u" FROM messages WHERE ticket_id = ? ORDER BY id"_s,
+                      {ticketId});
     QList<Message> out;
-    while (q.next())
-        out.append(messageFromRow(q));
+    while (q->next())
+        out.append(messageFromRow(*q));
     return out;
 }
 
@@ -258,55 +258,54 @@ QHash<qint64, QList<Message>> TicketRepository::messagesOf(const QList<qint64> &
 
 qint64 TicketRepository::insertDraft(const Draft &d)
 {
-    m_db.exec(u"UPDATE drafts SET state = 'superseded' WHERE ticket_id = ? AND state = 'active'"_s,
-              {d.ticketId});
+    m_db.run(u"UPDATE drafts SET state = 'superseded' WHERE ticket_id = ? AND state = 'active'"_s,
+             {d.ticketId});
     QJsonArray citations;
     for (const Citation &c : d.citations)
         citations.append(json::toJson(c));
     QJsonArray flags;
     for (const DraftFlag &f : d.flags)
         flags.append(json::toJson(f));
-    QSqlQuery q =
-        m_db.exec(u"INSERT INTO drafts (ticket_id, body, confidence, intent, language, citations, flags,"
-                  " engine, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active') RETURNING id"_s,
-                  {d.ticketId, d.body, d.confidence, d.intent, d.language, listToDb(citations),
-                   listToDb(flags), d.engine, toDb(d.createdAt)});
-    if (!q.next())
+    auto q =
+        m_db.run(u"INSERT INTO drafts (ticket_id, body, confidence, intent, language, citations, flags,"
+                 " engine, created_at, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active') RETURNING id"_s,
+                 {d.ticketId, d.body, d.confidence, d.intent, d.language, listToDb(citations),
+                  listToDb(flags), d.engine, toDb(d.createdAt)});
+    if (!q->next())
         throw StorageError(u"insert draft returned no id"_s);
-    return q.value(0).toLongLong();
+    return q->value(0).toLongLong();
 }
 
 void TicketRepository::saveEscalationSignals(qint64 ticketId, const QJsonObject &signalsJson)
 {
-    m_db.exec(u"INSERT INTO draft_signals (ticket_id, signals) VALUES (?, ?)"
-              " ON CONFLICT (ticket_id) DO UPDATE SET signals = excluded.signals"_s,
-              {ticketId, QString::fromUtf8(QJsonDocument(signalsJson).toJson(QJsonDocument::Compact))});
+    m_db.run(u"INSERT INTO draft_signals (ticket_id, signals) VALUES (?, ?)"
+             " ON CONFLICT (ticket_id) DO UPDATE SET signals = excluded.signals"_s,
+             {ticketId, QString::fromUtf8(QJsonDocument(signalsJson).toJson(QJsonDocument::Compact))});
 }
 
 std::optional<Draft> TicketRepository::activeDraft(qint64 ticketId)
 {
-    QSqlQuery q =
-        m_db.exec(u"SELECT "_s + kDraftColumns +
-                      u" FROM drafts WHERE ticket_id = ? AND state = 'active' ORDER BY id DESC LIMIT 1"_s,
-                  {ticketId});
-    if (!q.next())
+    auto q = m_db.run(u"SELECT "_s + kDraftColumns +
+                          u" FROM drafts WHERE ticket_id = ? AND state = 'active' ORDER BY id DESC LIMIT 1"_s,
+                      {ticketId});
+    if (!q->next())
         return std::nullopt;
-    return draftFromRow(q);
+    return draftFromRow(*q);
 }
 
 std::optional<Draft> TicketRepository::draft(qint64 id)
 {
-    QSqlQuery q = m_db.exec(u"SELECT "_s + kDraftColumns + u" FROM drafts WHERE id = ?"_s, {id});
-    if (!q.next())
+    auto q = m_db.run(u"SELECT "_s + kDraftColumns + u" FROM drafts WHERE id = ?"_s, {id});
+    if (!q->next())
         return std::nullopt;
-    return draftFromRow(q);
+    return draftFromRow(*q);
 }
 
 void TicketRepository::decideDraft(qint64 draftId, const QString &state, const QString &outcome,
                                    qint64 userId, const QDateTime &at)
 {
-    m_db.exec(u"UPDATE drafts SET state = ?, outcome = ?, decided_by = ?, decided_at = ? WHERE id = ?"_s,
-              {state, outcome, userId, toDb(at), draftId});
+    m_db.run(u"UPDATE drafts SET state = ?, outcome = ?, decided_by = ?, decided_at = ? WHERE id = ?"_s,
+             {state, outcome, userId, toDb(at), draftId});
 }
 
 } // namespace tandem::server

@@ -23,29 +23,6 @@ using namespace Qt::StringLiterals;
 namespace tandem::server::judgement {
 namespace {
 
-//! Whether one of the six words before \a start, in its clause, names a relative or friend
-//! ("my mum started chemo", "moja babcia ma alzheimera").
-bool namesRelativeBefore(const QString &folded, qsizetype start)
-{
-    static const QRegularExpression relative(
-        u"\\b(?:mum|mom|mother|dad|father|gran|grandma|grandmother|nan|nana|grandad|grandpa|grandfather|aunt|"
-        "uncle|sister|brother|friend|wife|husband|son|daughter|mutter|mama|mami|vater|papa|oma|opa|tante|"
-        "onkel|"
-        "schwester|bruder|freund\\w*|mere|pere|grand-mere|grand-pere|oncle|soeur|frere|amie?|madre|padre|"
-        "abuela|abuelo|tia|tio|hermana|hermano|amig[oa]|nonna|nonno|zia|zio|sorella|fratello|amic[oa]|mae|"
-        "pai|"
-        "avo|avoo|irma|irmao|moeder|vader|zus|broer|vriend\\w*|mamma|pappa|mormor|farmor|morfar|farfar|"
-        "syster|"
-        "bror|aiti\\w*|isa\\w*|mummo\\w*|pappa\\w*|isoaiti\\w*|isoisa\\w*|sisko\\w*|veli\\w*|"
-        "mamy|taty|tata|babci\\w*|dziad\\w*|siostr\\w*|brat\\w*|przyjaciol\\w*)\\b"_s);
-    static const QRegularExpression clauseEnd(u"[.!?;,\\n]"_s);
-    const qsizetype sentenceStart = std::max<qsizetype>(0, folded.lastIndexOf(clauseEnd, start - 1) + 1);
-    qsizetype from = start;
-    for (int words = 0; words < 6 && from > sentenceStart; ++words)
-        from = std::max(sentenceStart, folded.lastIndexOf(u' ', from - 2) + 1);
-    return relative.match(QStringView(folded).mid(from, start - from)).hasMatch();
-}
-
 void add(CaseAssessment &a, QStringView code, const QString &evidence)
 {
     const QString c = code.toString();
@@ -185,6 +162,8 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     // complaint words that make no complaint.
     Spans notComplaint = settledOrWithdrawn();
     notComplaint.append(m_lexicon.spans(u"not_complaint", prepared));
+    if (!m_lexicon.find(u"context_general", prepared).isEmpty()) // "where could I complain, if ever?"
+        notComplaint.append({0, prepared.text().size()});
     const LazySpans complaintAside = [&notComplaint]() -> const Spans & {
         return notComplaint;
     };
@@ -370,6 +349,11 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
                     explained.append({start, end});
             }
         }
+        // "My mum passed away in February; the estate is all sorted now": a settled loss.
+        for (const auto &[start, end] : vulnerable()) {
+            if (WriterContext::overlaps(writer.settledLoss(), start, end))
+                explained.append({start, end});
+        }
         // "Soy jubilado", "I'm 78": an age or retirement said as a fact needs no person; beside a
         // support need ("not good with computers", "my eyesight") it does, and any other
         // vulnerable sign counts by itself.
@@ -379,7 +363,7 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
         // named to explain a gift is no circumstance of the writer's.
         if (!m_lexicon.find(u"context_gift", prepared).isEmpty()) {
             for (const auto &[start, end] : vulnerable()) {
-                if (namesRelativeBefore(prepared.text(), start))
+                if (WriterContext::namesRelativeBefore(prepared.text(), start))
                     explained.append({start, end});
             }
         }

@@ -25,6 +25,30 @@ bool WriterContext::inside(const TextSpans &spans, qsizetype start, qsizetype en
                        [start, end](const auto &s) { return s.first <= start && end <= s.second; });
 }
 
+bool WriterContext::overlaps(const TextSpans &spans, qsizetype start, qsizetype end)
+{
+    return std::any_of(spans.cbegin(), spans.cend(),
+                       [start, end](const auto &s) { return s.first < end && start < s.second; });
+}
+
+bool WriterContext::namesRelativeBefore(const QString &folded, qsizetype start)
+{
+    static const QRegularExpression relative(
+        u"\\b(?:mum|mom|mother|dad|father|gran|grandma|grandmother|nan|nana|grandad|grandpa|grandfather|"
+        "aunt|uncle|sister|brother|friend|wife|husband|son|daughter|mutter|mama|mami|vater|papa|oma|opa|"
+        "tante|onkel|schwester|bruder|freund\\w*|mere|pere|grand-mere|grand-pere|oncle|soeur|frere|amie?|"
+        "madre|padre|abuela|abuelo|tia|tio|hermana|hermano|amig[oa]|nonna|nonno|zia|zio|sorella|fratello|"
+        "amic[oa]|mae|pai|avo|avoo|irma|irmao|moeder|vader|zus|broer|vriend\\w*|mamma|pappa|mormor|"
+        "farmor|morfar|farfar|syster|bror|aiti\\w*|isa\\w*|mummo\\w*|pappa\\w*|isoaiti\\w*|isoisa\\w*|"
+        "sisko\\w*|veli\\w*|mamy|taty|tata|babci\\w*|dziad\\w*|siostr\\w*|brat\\w*|przyjaciol\\w*)\\b"_s);
+    static const QRegularExpression clauseEnd(u"[.!?;,\\n]"_s);
+    const qsizetype sentenceStart = std::max<qsizetype>(0, folded.lastIndexOf(clauseEnd, start - 1) + 1);
+    qsizetype from = start;
+    for (int words = 0; words < 6 && from > sentenceStart; ++words)
+        from = std::max(sentenceStart, folded.lastIndexOf(u' ', from - 2) + 1);
+    return relative.match(QStringView(folded).mid(from, start - from)).hasMatch();
+}
+
 const PrefilterText &WriterContext::unblanked()
 {
     if (!m_unblankedText)
@@ -218,6 +242,32 @@ bool WriterContext::statesAge()
     return *m_age;
 }
 
+const TextSpans &WriterContext::hypothetical()
+{
+    if (!m_hypothetical)
+        m_hypothetical = m_lexicon.spans(u"context_hypothetical", m_text);
+    return *m_hypothetical;
+}
+
+const TextSpans &WriterContext::settledLoss()
+{
+    if (m_settledLoss)
+        return *m_settledLoss;
+    m_settledLoss.emplace();
+    const TextSpans estate = m_lexicon.spans(u"context_estate", m_text);
+    if (estate.isEmpty())
+        return *m_settledLoss;
+    const TextSpans settled = m_lexicon.spans(u"context_settled", m_text);
+    const bool estateSettled = std::any_of(estate.cbegin(), estate.cend(), [&settled](const auto &e) {
+        return inside(settled, e.first, e.second);
+    });
+    if (estateSettled) {
+        *m_settledLoss = m_lexicon.spans(u"context_bereavement", m_text);
+        m_settledLoss->append(estate);
+    }
+    return *m_settledLoss;
+}
+
 void WriterContext::clearBackground(RiskModel::Reading &r)
 {
     // Signs in what the writer has put behind them (years back, beside "I'm well now"), in the
@@ -251,7 +301,8 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
         const auto [start, end] = r.spans.at(qsizetype(i));
         if (inside(past(), start, end) || describesWork(start, end) ||
             (int(i) == alone && inside(manages(), start, end)) ||
-            ((int(i) == despairSign || int(i) == hopelessSign) && boundedByTask(start, end)) ||
+            ((int(i) == despairSign || int(i) == hopelessSign) &&
+             (boundedByTask(start, end) || inside(hypothetical(), start, end))) ||
             // "Min son dog i en olycka": the dying read inside someone else's death is theirs.
             (int(i) == dying && bereaved && inside({r.spans.at(otherDeath)}, start, end)) ||
             (int(i) == aggressor && !harmRead) || (carer && (int(i) == despairSign || int(i) == alone)) ||

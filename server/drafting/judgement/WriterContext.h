@@ -51,14 +51,26 @@ public:
     QString carerStrain(const PrefilterText &text);
     //! Whether the writer states their age or retirement ("ik ben 91 jaar", age_status).
     bool statesAge();
+    //! Clauses that ask what would happen if ("si un jour je tombe malade et ne peux plus
+    //! payer": context_hypothetical).
+    const TextSpans &hypothetical();
+    //! The words of a loss whose estate the writer says is settled ("my mum passed away in
+    //! February; probate is finished and the estate all sorted"): the background of the request
+    //! wherever they are. Empty when no estate is said to be settled.
+    const TextSpans &settledLoss();
 
     //! Clears the risk signs of \a r that are background: in past(), describing the work, the
     //! "alone" sign where the writer says they manage, despair bounded by a task, the dying read
     //! inside someone else's death; a carer's exhaustion and caring alone (caresForSomeone()),
-    //! and living alone beside the writer's age.
+    //! and living alone beside the writer's age; despair inside a question about what would
+    //! happen if.
     void clearBackground(RiskModel::Reading &r);
 
     static bool inside(const TextSpans &spans, qsizetype start, qsizetype end);
+    static bool overlaps(const TextSpans &spans, qsizetype start, qsizetype end);
+    //! Whether one of the six words before \a start, in its clause, names a relative or friend
+    //! ("my mum started chemo", "moja babcia ma alzheimera").
+    static bool namesRelativeBefore(const QString &folded, qsizetype start);
 
 private:
     const SignalLexicon &m_lexicon;
@@ -69,6 +81,8 @@ private:
     std::optional<TextSpans> m_work;
     std::optional<TextSpans> m_manages;
     std::optional<TextSpans> m_capacity;
+    std::optional<TextSpans> m_hypothetical;
+    std::optional<TextSpans> m_settledLoss;
     std::optional<bool> m_carer;
     std::optional<bool> m_age;
     std::optional<PrefilterText> m_unblankedText;

@@ -135,6 +135,11 @@ private Q_SLOTS:
         // docs/drafting.md.
         QTest::newRow("blind-ay") << u"blind-ay.jsonl"_s << 120 << 10 << 35 << false << 1.0;
         QTest::newRow("blind-ba") << u"blind-ba.jsonl"_s << 120 << 40 << 35 << true << 1.0;
+        // Round 22 (ADR 0022): read once held out with 28061a2 (crisis 0.955, 1.00, 0.971; escalation
+        // 0.902, 0.971, 0.98), then built from.
+        QTest::newRow("blind-bb") << u"blind-bb.jsonl"_s << 120 << 10 << 20 << true << 1.0;
+        QTest::newRow("blind-bc") << u"blind-bc.jsonl"_s << 120 << 20 << 12 << true << 1.0;
+        QTest::newRow("blind-bd") << u"blind-bd.jsonl"_s << 120 << 50 << 30 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
