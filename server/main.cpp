@@ -92,16 +92,17 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments().mid(1);
     if (!args.isEmpty() && args.first() == u"train-intents")
         return tandem::server::runIntentCommand(args);
-    if (args.size() >= 2 && args.first() == u"eval") {
-        if (args.at(1) == u"intents")
+    // (`tandemd eval` alone is a usage error, not a server start that writes tandem.db here.)
+    if (!args.isEmpty() && args.first() == u"eval") {
+        if (args.value(1) == u"intents")
             return tandem::server::runIntentCommand(args);
-        if (args.at(1) == u"drafts")
+        if (args.value(1) == u"drafts")
             return tandem::server::runDraftCommand(args);
-        if (args.at(1) == u"judgement")
+        if (args.value(1) == u"judgement")
             return tandem::server::runJudgementCommand(args);
-        if (args.at(1) == u"signals")
+        if (args.value(1) == u"signals")
             return tandem::server::runSignalsCommand(args);
-        if (args.at(1) == u"risk")
+        if (args.value(1) == u"risk")
             return tandem::server::runRiskCommand(args);
         std::fprintf(stderr,
                      "tandemd: eval takes \"intents\", \"drafts\", \"judgement\", \"signals\" or \"risk\"\n");
