@@ -59,13 +59,12 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
 {
     CaseAssessment a;
     // judgedText(), keeping the text before not_literal blanked the writer's profession.
-    const QString unblanked = fold(input.customerText.right(kMaxJudgedChars));
+    const QString judgedRaw = input.customerText.right(kMaxJudgedChars);
+    const QString unblanked = fold(judgedRaw);
     const QString folded = m_lexicon.blanked(u"not_literal", unblanked);
     const PrefilterText prepared(folded);
     std::optional<PrefilterText> serious;
-    if (QString text =
-            riskText(m_lexicon, input.customerText.right(kMaxJudgedChars), folded, unblanked, input.language);
-        !text.isEmpty())
+    if (QString text = riskText(m_lexicon, judgedRaw, folded, unblanked, input.language); !text.isEmpty())
         serious.emplace(text);
     const PrefilterText &riskText = serious ? *serious : prepared;
     WriterContext writer(m_lexicon, prepared, unblanked,
@@ -142,7 +141,15 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kFraud, u"possible fraud: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"fraud", prepared).isEmpty())
         a.setAside.append(reason::kFraud.toString());
-    if (const QString p = ownPhrase(u"legal", prepared, settledOrAsked); !p.isEmpty())
+    // "Jurist | Advokatfirman Lindqvist AB" under the closing: a title, not a threat.
+    Spans legalAside;
+    const LazySpans signedOrAsked = [&]() -> const Spans & {
+        legalAside = settledOrAsked();
+        if (const qsizetype at = WriterContext::signatureAt(judgedRaw); at >= 0)
+            legalAside.append({fold(judgedRaw.left(at)).size(), prepared.text().size()});
+        return legalAside;
+    };
+    if (const QString p = ownPhrase(u"legal", prepared, signedOrAsked); !p.isEmpty())
         add(a, reason::kLegal, u"legal or regulatory threat: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"legal", prepared).isEmpty() ||
              !m_lexicon.find(u"context_lawyer_known", prepared).isEmpty()) // "my wife is a lawyer"

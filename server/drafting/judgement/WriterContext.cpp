@@ -268,6 +268,35 @@ const TextSpans &WriterContext::settledLoss()
     return *m_settledLoss;
 }
 
+qsizetype WriterContext::signatureAt(const QString &raw)
+{
+    // Formal closings only, as written: "thanks," may be followed by what the writer still says.
+    static const QRegularExpression closing(
+        u"^[ \\t]*(?:kind regards|best regards|warm regards|regards|yours sincerely|yours faithfully|"
+        "sincerely|med v[aä]nliga h[aä]lsningar|v[aä]nliga h[aä]lsningar|mvh|mit freundlichen "
+        "gr(?:ü|u|ue)(?:ß|ss)en|"
+        "freundliche gr(?:ü|u|ue)(?:ß|ss)e|viele gr(?:ü|u|ue)(?:ß|ss)e|beste "
+        "gr(?:ü|u|ue)(?:ß|ss)e|mfg|cordialement|"
+        "bien cordialement|salutations distingu[ée]es|saludos cordiales|un saludo|atentamente|"
+        "cordiali saluti|distinti saluti|atenciosamente|(?:com os )?melhores cumprimentos|"
+        "met vriendelijke groet|vriendelijke groet|yst[aä]v[aä]llisin terveisin|parhain terveisin|"
+        "z powa[zż]aniem|pozdrawiam serdecznie)[ \\t]*[,.]?[ \\t]*$"_s,
+        QRegularExpression::MultilineOption | QRegularExpression::CaseInsensitiveOption |
+            QRegularExpression::UseUnicodePropertiesOption);
+    QRegularExpressionMatch last;
+    for (auto it = closing.globalMatch(raw); it.hasNext();)
+        last = it.next();
+    if (!last.hasMatch())
+        return -1;
+    const QStringList tail = raw.mid(last.capturedEnd()).split(u'\n', Qt::SkipEmptyParts);
+    const bool signatureOnly =
+        tail.size() <= 6 && std::all_of(tail.cbegin(), tail.cend(), [](const QString &l) {
+            const QString line = l.trimmed();
+            return line.size() <= 80 && !line.endsWith(u'?') && !line.endsWith(u'!');
+        });
+    return signatureOnly ? last.capturedStart() : -1;
+}
+
 void WriterContext::clearBackground(RiskModel::Reading &r)
 {
     // Signs in what the writer has put behind them (years back, beside "I'm well now"), in the

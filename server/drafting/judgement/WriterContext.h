@@ -58,6 +58,11 @@ public:
     //! February; probate is finished and the estate all sorted"): the background of the request
     //! wherever they are. Empty when no estate is said to be settled.
     const TextSpans &settledLoss();
+    //! Where the signature under a formal closing starts in \a raw, the customer's text before
+    //! folding ("Med vänliga hälsningar / Karin Ek / Jurist | Advokatfirman Lindqvist AB"): when
+    //! what follows the last closing is a few short lines with no question in them (a name, a
+    //! title, a company, an address). A title there is no threat. -1 when there is none.
+    static qsizetype signatureAt(const QString &raw);
 
     //! Clears the risk signs of \a r that are background: in past(), describing the work, the
     //! "alone" sign where the writer says they manage, despair bounded by a task, the dying read

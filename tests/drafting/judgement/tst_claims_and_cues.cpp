@@ -131,6 +131,25 @@ private Q_SLOTS:
         QVERIFY2(!a.has(reason::kCrisis), qPrintable(a.reason()));
     }
 
+    void aTitleInTheSignatureIsNoThreat()
+    {
+        const CaseAssessment title = tandem::test::assessText(
+            u"Hej,\n\nKan ni skicka fakturan med vårt organisationsnummer 556789-1234?\n\nMed vänliga "
+            "hälsningar\nKarin Ek\nJurist | Advokatfirman Lindqvist AB\nKungsgatan 8, 111 43 Stockholm"_s,
+            u"sv"_s);
+        QVERIFY2(!title.has(reason::kLegal), qPrintable(title.reason()));
+        // The threat in the body counts, and so does a question written under the closing.
+        const CaseAssessment threat = tandem::test::assessText(
+            u"Hej,\n\nBetalar ni inte tillbaka anlitar jag en advokat.\n\nMed vänliga hälsningar\nKarin Ek"_s,
+            u"sv"_s);
+        QVERIFY2(threat.has(reason::kLegal), qPrintable(threat.reason()));
+        const CaseAssessment asked = tandem::test::assessText(
+            u"Hello,\n\nI need a copy of my invoice.\n\nKind regards,\nTom\nSolicitor | Harper & Lowe "
+            "LLP\nWill my lawyer hear from you?"_s,
+            u"en"_s);
+        QVERIFY2(asked.has(reason::kLegal), qPrintable(asked.reason()));
+    }
+
     void aRoutineCheckUpIsNoCircumstance()
     {
         const CaseAssessment a = tandem::test::assessText(
