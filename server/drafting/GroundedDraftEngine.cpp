@@ -132,6 +132,7 @@ void GroundedDraftEngine::reload()
         tandem::logging::get("draft")->error("{}", error.toStdString());
         return;
     }
+    m_index.compact();
     m_error.clear();
     m_served = m_index.servedLanguages();
     if (!m_fixedClassifier && !retrain(&error))

@@ -32,13 +32,7 @@ QSqlQuery run(const QSqlDatabase &db, const QString &sql, const QVariantList &pa
         tandem::logging::get("draft")->error("prepare failed: {}", q.lastError().text().toStdString());
         return q;
     }
-    for (const QVariant &p : params) {
-        // A null QString would bind as SQL NULL; text columns are NOT NULL and hold "" instead.
-        if (p.typeId() == QMetaType::QString && p.toString().isNull())
-            q.addBindValue(QString(u""_s));
-        else
-            q.addBindValue(p);
-    }
+    StatementCache::bind(q, params);
     if (!q.exec())
         tandem::logging::get("draft")->error("query failed: {}", q.lastError().text().toStdString());
     return q;
@@ -194,7 +188,6 @@ bool KnowledgeIndex::ensureSchema(QString *error)
             return false;
         }
     }
-    compact();
     return true;
 }
 
@@ -299,28 +292,24 @@ QList<GroundingSource> KnowledgeIndex::sourcesOf(const QList<QPair<qint64, doubl
     QJsonArray articleIds;
     for (const auto &[rowid, score] : hits)
         (rowid < 0 ? articleIds : resolvedIds).append(std::abs(rowid));
-    // Two batched look-ups instead of one query per hit (ids are integers we just read).
+    // Two batched look-ups instead of one query per hit; articles are keyed by their negative rowid.
     QHash<qint64, GroundingSource> byRow;
-    if (!resolvedIds.isEmpty()) {
-        auto r = cached(*m_statements,
-                        u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
-                        " WHERE id IN (SELECT value FROM json_each(?))"_s,
-                        {jsonList(resolvedIds)});
-        while (r->next()) {
-            GroundingSource s = resolvedFromRow(*r);
-            byRow.insert(s.rowId, s);
+    const auto lookUp = [&](const QString &sql, const QJsonArray &ids,
+                            GroundingSource (*fromRow)(const QSqlQuery &), qint64 sign) {
+        if (ids.isEmpty())
+            return;
+        auto q = cached(*m_statements, sql, {jsonList(ids)});
+        while (q->next()) {
+            GroundingSource s = fromRow(*q);
+            byRow.insert(sign * s.rowId, s);
         }
-    }
-    if (!articleIds.isEmpty()) {
-        auto a = cached(*m_statements,
-                        u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
-                        " WHERE id IN (SELECT value FROM json_each(?))"_s,
-                        {jsonList(articleIds)});
-        while (a->next()) {
-            GroundingSource s = articleFromRow(*a);
-            byRow.insert(-s.rowId, s);
-        }
-    }
+    };
+    lookUp(u"SELECT id, source, intent, language, request, reply FROM resolved_examples"
+           " WHERE id IN (SELECT value FROM json_each(?))"_s,
+           resolvedIds, resolvedFromRow, 1);
+    lookUp(u"SELECT id, intent, language, title, body, reply_template FROM kb_articles"
+           " WHERE id IN (SELECT value FROM json_each(?))"_s,
+           articleIds, articleFromRow, -1);
     for (const auto &[rowid, score] : std::as_const(hits)) {
         auto it = byRow.find(rowid);
         if (it == byRow.end())

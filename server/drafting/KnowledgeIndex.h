@@ -63,7 +63,8 @@ public:
     bool isReady() const;
     //! Merges the full-text index into one segment (FTS5 'optimize') when it is small enough to
     //! do so at start-up, and keeps it merging as it grows ('automerge' 2): a query reads every
-    //! segment, and ten segments made a search 3-5x slower than one (docs/performance.md).
+    //! segment, and ten segments made a search 3-5x slower than one (docs/performance.md). Called
+    //! by the engine's reload() and after a bulk load, not by ensureSchema().
     void compact();
     static constexpr qint64 kCompactRowsAtMost = 50000;
 

@@ -61,14 +61,8 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> par
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         throw StorageError(u"prepare failed: %1 [%2]"_s.arg(query.lastError().text(), sql.left(120)));
-    for (const QVariant &p : params) {
-        // A null QString would bind as SQL NULL; text columns hold "" instead. Intended NULLs are
-        // passed as an invalid QVariant().
-        if (p.typeId() == QMetaType::QString && p.toString().isNull())
-            query.addBindValue(QString(u""_s));
-        else
-            query.addBindValue(p);
-    }
+    // A null QString is bound as "" (text columns hold "", not NULL); QVariant() is NULL.
+    StatementCache::bind(query, QVariantList(params));
     if (!query.exec())
         throw StorageError(u"query failed: %1 [%2]"_s.arg(query.lastError().text(), sql.left(120)));
     return query;
