@@ -15,6 +15,14 @@ using namespace Qt::StringLiterals;
 
 namespace tandem::server {
 
+QString LanguageDetector::canonicalCode(const QString &c)
+{
+    static const QHash<QString, QString> modern{{u"nb"_s, u"no"_s}, {u"nn"_s, u"no"_s},
+                                                {u"iw"_s, u"he"_s}, {u"ji"_s, u"yi"_s},
+                                                {u"jw"_s, u"jv"_s}, {u"zh-Hant"_s, u"zh"_s}};
+    return modern.value(c, c);
+}
+
 LanguageDetector::Result LanguageDetector::detect(const QString &text, const QString &hint)
 {
     Result r;
@@ -37,16 +45,8 @@ LanguageDetector::Result LanguageDetector::detect(const QString &text, const QSt
         &textBytes, &reliable, &validPrefix);
     if (lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
         return r;
-    // ISO 639-1 as the rest of the product writes it: cld2 keeps some withdrawn codes (iw, ji,
-    // jw) and tags script variants (zh-Hant).
     auto code = [](CLD2::Language l) {
-        static const QHash<QString, QString> modern{{u"nb"_s, u"no"_s},
-                                                    {u"iw"_s, u"he"_s},
-                                                    {u"ji"_s, u"yi"_s},
-                                                    {u"jw"_s, u"jv"_s},
-                                                    {u"zh-Hant"_s, u"zh"_s}};
-        const QString c = QString::fromLatin1(CLD2::LanguageCode(l));
-        return modern.value(c, c);
+        return canonicalCode(QString::fromLatin1(CLD2::LanguageCode(l)));
     };
     r.language = code(lang);
     r.reliable = reliable;
@@ -78,7 +78,8 @@ bool LanguageDetector::areNeighbours(const QString &a, const QString &b)
 
 QString LanguageDetector::decide(const QString &text, const QString &hint)
 {
-    const QString h = hint.left(2).toLower();
+    // A profile may say "nb" or "iw": the same names as detection gives.
+    const QString h = canonicalCode(hint.left(2).toLower());
     const Result r = detect(text, h);
     // Romanised Hindi, Arabizi, Taglish, Yoruba...: cld2 calls them English or cannot tell. Their
     // own words decide, before an English profile does (RomanisedLanguages asks for more of them

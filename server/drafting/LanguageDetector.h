@@ -28,6 +28,9 @@ public:
     //! language is a close neighbour of the hint (areNeighbours); a Latin-letter text cld2
     //! calls English or cannot read is looked up in RomanisedLanguages; else the hint; else "en".
     static QString decide(const QString &text, const QString &hint);
+    //! ISO 639-1 as the rest of the product writes it: cld2 and profiles keep some withdrawn codes
+    //! (iw, ji, jw), Norwegian Bokmål as "nb" or "nn", and tag script variants (zh-Hant).
+    static QString canonicalCode(const QString &code);
 
     //! Whether \a a and \b b are close neighbours cld2 confuses on short text (sv/da/no, cs/sk,
     //! hr/sr/bs/sl, id/ms, es/gl/ca, pt/gl, ru/uk/be, nl/af).

@@ -401,9 +401,8 @@ JudgementEvaluator::Counts JudgementEvaluator::score(const JudgementCase &c, QJs
         ++counts.languageCases;
         // The language the draft says it is in, and, where cld2 is sure, the language it reads as.
         const auto seen = LanguageDetector::detect(draft.body);
-        const bool ok =
-            draft.language == c.draftLanguage && (!seen.reliable || seen.language == c.draftLanguage ||
-                                                  (c.draftLanguage == u"he" && seen.language == u"iw"));
+        const QString expected = LanguageDetector::canonicalCode(c.draftLanguage);
+        const bool ok = draft.language == expected && (!seen.reliable || seen.language == expected);
         if (ok)
             ++counts.languageOk;
         else

@@ -32,6 +32,16 @@ void add(CaseAssessment &a, QStringView code, const QString &evidence)
         a.evidence.insert(c, evidence);
 }
 
+//! Whether the writer laughs at what they just said: a laughing or sheepish emoji, "lol" or "haha"
+//! in the 240 characters of \a folded after \a from.
+bool laughedOff(const QString &folded, qsizetype from)
+{
+    static const QRegularExpression marks(
+        u"\U0001F602|\U0001F923|\U0001F605|\U0001F606|\U0001F61C|\U0001F609|\U0001F601|\U0001F648|"
+        "\U0001F643|\\bhaha|\\bhehe|\\blol\\b|\\blmao|\\bxd\\b|\\bjaja|\\bkkk|\\bmdr\\b"_s);
+    return marks.match(QStringView(folded).mid(from, 240)).hasMatch();
+}
+
 //! Order, invoice or case numbers in \a text (5 to 8 digits on their own): two tickets that
 //! name the same one are about the same matter, whatever their words.
 QSet<QString> referenceNumbers(const QString &text)
@@ -178,8 +188,10 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kComplaint, u"complaint: "_s + quotedPhrase(p));
         a.sarcasm = input.sentimentScore > -0.2;
     }
-    if (const QString p = m_lexicon.find(u"frustration", prepared); !p.isEmpty())
-        add(a, reason::kNegativeSentiment, u"strong frustration: "_s + quotedPhrase(p));
+    // "Jag blir tokig på nya appen ... var har ni gömt dem? 😅": frustration laughed off is a grumble.
+    if (const auto hits = m_lexicon.findAll(u"frustration", prepared, 1);
+        !hits.isEmpty() && !laughedOff(prepared.text(), hits.first().end))
+        add(a, reason::kNegativeSentiment, u"strong frustration: "_s + quotedPhrase(hits.first().phrase));
     if (const QString p = m_lexicon.find(u"human_request", prepared); !p.isEmpty()) {
         a.humanRequested = true;
         add(a, reason::kPolicy, u"the customer asked for a person: "_s + quotedPhrase(p));
@@ -511,7 +523,13 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, const QString &la
     // The writer's care or emergency work explains how their message sounds ("an ICU nurse on
     // nights, leave it in the locker"): the text layer alone does not say crisis then. (Caring for
     // someone does not: a carer is who writes "he fell, he doesn't answer me, his lips are blue".)
-    if (!withSign && !emergencyOnly && served && ownWork())
+    // So do a stay in hospital (the one who sounds at risk is cared for: "he has been in hospital
+    // since Monday, I'm writing for him") and a message that takes back the one before ("please
+    // ignore my last message, the neighbour had it: all sorted"). (Not any settled wording: "thank
+    // you for everything, you were always kind" reads as settled and is a farewell.)
+    if (!withSign && !emergencyOnly && served &&
+        (ownWork() || !m_lexicon.find(u"care_stay", prepared).isEmpty() ||
+         !m_lexicon.find(u"context_retracted", prepared).isEmpty()))
         return;
     if (!emergencySign.isEmpty())
         signs.append(emergencySign);

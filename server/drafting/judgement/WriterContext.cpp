@@ -68,8 +68,8 @@ const TextSpans &WriterContext::past()
         longAgo.append(sentenceAround(text, start, end));
         // "Last year" is not yet years back: a death then may still be raw.
         static const QRegularExpression lastYear(
-            u"last year|year before|letzt|vergangen|vorjahr|dernier|passe|pasado|scorso|passato|"
-            "vorig|afgelopen|forra|fjol|viime|zeszl|ubiegl|poprzedn"_s);
+            u"last (?:year|spring|summer|autumn|fall|winter)|year before|letzt|vergangen|vorjahr|"
+            "dernier|passe|pasado|scorso|passato|vorig|afgelopen|forra|fjol|viime|zeszl|ubiegl|poprzedn"_s);
         recent.append(lastYear.match(QStringView(text).mid(start, end - start)).hasMatch());
     }
     for (const auto &s : pastYearSentences(text, m_currentYear, 2)) {
@@ -324,6 +324,15 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
     const bool carer =
         (aloneRead || (despairSign >= 0 && r.present[size_t(despairSign)])) && caresForSomeone();
     const bool old = aloneRead && statesAge();
+    // "He has been in hospital since Monday after a heart attack": an emergency in the hospital
+    // that treats it is cared for, not happening now.
+    static const int emergency = int(RiskModel::signalNames().indexOf(u"concept_emergency"_s));
+    std::optional<TextSpans> stays;
+    const auto inCare = [&](qsizetype start, qsizetype end) {
+        if (!stays)
+            stays = m_lexicon.spans(u"care_stay", m_text);
+        return inside(*stays, start, end);
+    };
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (!r.present[i] || RiskModel::isContext(int(i)))
             continue;
@@ -335,7 +344,7 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
             // "Min son dog i en olycka": the dying read inside someone else's death is theirs.
             (int(i) == dying && bereaved && inside({r.spans.at(otherDeath)}, start, end)) ||
             (int(i) == aggressor && !harmRead) || (carer && (int(i) == despairSign || int(i) == alone)) ||
-            (int(i) == alone && old))
+            (int(i) == alone && old) || (int(i) == emergency && inCare(start, end)))
             r.present[i] = false;
     }
 }

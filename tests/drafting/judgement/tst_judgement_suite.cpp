@@ -140,6 +140,11 @@ private Q_SLOTS:
         QTest::newRow("blind-bb") << u"blind-bb.jsonl"_s << 120 << 10 << 20 << true << 1.0;
         QTest::newRow("blind-bc") << u"blind-bc.jsonl"_s << 120 << 20 << 12 << true << 1.0;
         QTest::newRow("blind-bd") << u"blind-bd.jsonl"_s << 120 << 50 << 30 << true << 1.0;
+        // Round 23 (ADR 0023): read once held out with 8a0a6ed (crisis 0.95, 1.00, 0.971; escalation
+        // 0.953, 0.982, 0.991; false escalation 0.071, 0.108, 0.000), then built from.
+        QTest::newRow("blind-be") << u"blind-be.jsonl"_s << 120 << 10 << 20 << true << 1.0;
+        QTest::newRow("blind-bf") << u"blind-bf.jsonl"_s << 120 << 25 << 10 << true << 1.0;
+        QTest::newRow("blind-bg") << u"blind-bg.jsonl"_s << 120 << 50 << 35 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
