@@ -98,6 +98,15 @@ QSet<QString> contentWords(const QString &text)
     return out;
 }
 
+QSet<QString> referenceNumbers(const QString &text)
+{
+    static const QRegularExpression number(u"(?<![\\d+])\\d{5,8}(?!\\d)"_s);
+    QSet<QString> out;
+    for (auto it = number.globalMatch(text); it.hasNext();)
+        out.insert(it.next().captured());
+    return out;
+}
+
 QString ftsQuery(const QString &text, int maxTerms)
 {
     QStringList terms = contentWords(text).values();

@@ -18,6 +18,10 @@ QStringList words(const QString &text);
 //! of the five demo languages.
 QSet<QString> contentWords(const QString &text);
 
+//! Order, invoice or case numbers in \a text (5 to 8 digits on their own): two tickets that name
+//! the same one are about the same matter, whatever their words.
+QSet<QString> referenceNumbers(const QString &text);
+
 //! An FTS5 MATCH expression that ORs the (quoted) content words of \a text, at most \a maxTerms
 //! of them (longest first, they carry the most information). Empty when nothing is searchable.
 QString ftsQuery(const QString &text, int maxTerms = 24);

@@ -32,27 +32,6 @@ void add(CaseAssessment &a, QStringView code, const QString &evidence)
         a.evidence.insert(c, evidence);
 }
 
-//! Whether the writer laughs at what they just said: a laughing or sheepish emoji, "lol" or "haha"
-//! in the 240 characters of \a folded after \a from.
-bool laughedOff(const QString &folded, qsizetype from)
-{
-    static const QRegularExpression marks(
-        u"\U0001F602|\U0001F923|\U0001F605|\U0001F606|\U0001F61C|\U0001F609|\U0001F601|\U0001F648|"
-        "\U0001F643|\\bhaha|\\bhehe|\\blol\\b|\\blmao|\\bxd\\b|\\bjaja|\\bkkk|\\bmdr\\b"_s);
-    return marks.match(QStringView(folded).mid(from, 240)).hasMatch();
-}
-
-//! Order, invoice or case numbers in \a text (5 to 8 digits on their own): two tickets that
-//! name the same one are about the same matter, whatever their words.
-QSet<QString> referenceNumbers(const QString &text)
-{
-    static const QRegularExpression number(u"(?<![\\d+])\\d{5,8}(?!\\d)"_s);
-    QSet<QString> out;
-    for (auto it = number.globalMatch(text); it.hasNext();)
-        out.insert(it.next().captured());
-    return out;
-}
-
 } // namespace
 
 QString CaseAssessment::reason() const
@@ -178,8 +157,13 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     // "This is not a complaint, just a question", a warranty claim for a kettle ("reklamacja"):
     // complaint words that make no complaint.
     Spans notComplaint = settledOrWithdrawn();
-    notComplaint.append(m_lexicon.spans(u"not_complaint", prepared));
+    const Spans saysNoComplaint = m_lexicon.spans(u"not_complaint", prepared);
+    notComplaint.append(saysNoComplaint);
     if (!m_lexicon.find(u"context_general", prepared).isEmpty()) // "where could I complain, if ever?"
+        notComplaint.append({0, prepared.text().size()});
+    // "Je vais pas porter plainte hein 😄 mais ma nièce était déçue": a writer who says, in a
+    // message that is not sour, that they are not complaining, is not, whatever else they say.
+    else if (!saysNoComplaint.isEmpty() && input.sentimentScore > kSourTone)
         notComplaint.append({0, prepared.text().size()});
     const LazySpans complaintAside = [&notComplaint]() -> const Spans & {
         return notComplaint;
@@ -190,7 +174,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     }
     // "Jag blir tokig på nya appen ... var har ni gömt dem? 😅": frustration laughed off is a grumble.
     if (const auto hits = m_lexicon.findAll(u"frustration", prepared, 1);
-        !hits.isEmpty() && !laughedOff(prepared.text(), hits.first().end))
+        !hits.isEmpty() && !laughsAfter(prepared.text(), hits.first().end))
         add(a, reason::kNegativeSentiment, u"strong frustration: "_s + quotedPhrase(hits.first().phrase));
     if (const QString p = m_lexicon.find(u"human_request", prepared); !p.isEmpty()) {
         a.humanRequested = true;
@@ -200,7 +184,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kOutOfScope, u"not a matter for us: "_s + quotedPhrase(p));
     if (const QString p = ownPhrase(u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quotedPhrase(p));
-    assessCodeText(prepared, claims, a, settledOrAsked, features);
+    assessCodeText(prepared, claims, a, settledOrAsked, features, input.sentimentScore);
     assessHistory(input, a);
 
     if (!input.languageServed && !input.language.isEmpty())
@@ -213,10 +197,18 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         return a;
     }
     if (m_lexicon.find(u"context_general", prepared).isEmpty()) { // "just a general question": one matter
-        a.requestIntents = RequestReading(m_lexicon).severalRequests(input, prepared);
+        const RequestReading requests(m_lexicon);
+        a.requestIntents = requests.severalRequests(input, prepared);
+        // In a language the desk does not serve no model reads the pieces: the writer's own
+        // numbered list ("1) … 2) … 3) …", "①…②…") is the count.
+        const int listed = a.requestIntents.isEmpty() && !input.languageServed && !input.language.isEmpty()
+                               ? requests.listedRequests(input.customerText)
+                               : 0;
         if (!a.requestIntents.isEmpty())
             add(a, reason::kMultiIssue,
                 u"several requests in one message: %1"_s.arg(a.requestIntents.join(u", "_s)));
+        else if (listed >= 2)
+            add(a, reason::kMultiIssue, u"a list of %1 requests"_s.arg(listed));
     }
     a.recordCited = !m_lexicon.find(u"record_reference", prepared).isEmpty();
     // Nothing in it touches payments, orders, the card or the account, nothing else showed and
@@ -230,8 +222,8 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
 }
 
 void CaseAssessor::assessCodeText(const PrefilterText &prepared, const PrefilterText &claims,
-                                  CaseAssessment &a, const LazySpans &aside,
-                                  const LazyFeatures &features) const
+                                  CaseAssessment &a, const LazySpans &aside, const LazyFeatures &features,
+                                  double tone) const
 {
     // The message without the parts set aside (a lawyer friend's opinion, a question about what
     // would happen if, a settled past): read only when a model found the whole message worded
@@ -250,6 +242,13 @@ void CaseAssessor::assessCodeText(const PrefilterText &prepared, const Prefilter
             continue;
         }
         if (!model.says(features(), false))
+            continue;
+        // A warm message worded only a little like a complaint is none ("rough stretch at work,
+        // slept through the courier, could you leave it with the neighbour? Thanks!", 0.18).
+        // Sarcasm sounds warm too, and reads as a complaint surely ("Wow. Truly amazing service.
+        // Third delivery window missed", 0.97).
+        if (model.code() == reason::kComplaint && tone >= kWarmTone &&
+            model.probability(features()) < kWarmComplaintBar)
             continue;
         if (!own) {
             own = prepared.text();
@@ -585,14 +584,14 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, const QString &la
 void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) const
 {
     const QSet<QString> now = text::contentWords(input.customerText);
-    const QSet<QString> numbers = referenceNumbers(input.customerText);
+    const QSet<QString> numbers = text::referenceNumbers(input.customerText);
     int sameMatter = 0;
     QString why;
     for (const PriorContact &p : input.history) {
         const bool sameIntent = !input.intent.isEmpty() && p.intent == input.intent;
         const QString earlier = p.subject + u'\n' + p.text;
         const double similarity = text::setCosine(now, text::contentWords(earlier));
-        if (!sameIntent && similarity < kSameMatter && !numbers.intersects(referenceNumbers(earlier)))
+        if (!sameIntent && similarity < kSameMatter && !numbers.intersects(text::referenceNumbers(earlier)))
             continue;
         const bool open = p.status != TicketStatus::Solved;
         const bool recentlySolved = !open && p.createdAt.isValid() && input.now.isValid() &&

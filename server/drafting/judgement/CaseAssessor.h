@@ -134,6 +134,13 @@ public:
     //! The text layer's bar in a served language where the only sign is one sign of an
     //! emergency (round 12): between the bar beside a risk concept and the bar alone.
     static constexpr double kEmergencySignThreshold = 0.4;
+    //! The message's sentiment (SentimentAnalyzer, -1..1) at or above which the complaint text
+    //! model alone does not say complaint, and above which a writer's "I'm not complaining" holds
+    //! for the whole message (kSourTone).
+    static constexpr double kWarmTone = 0.3;
+    //! ... unless the model is this sure (sarcasm: "Truly amazing service. Third window missed").
+    static constexpr double kWarmComplaintBar = 0.3;
+    static constexpr double kSourTone = -0.2;
     //! Characters of the thread the signals read, newest last (keeps a draft within its budget).
     static constexpr qsizetype kMaxJudgedChars = 12000;
 
@@ -162,7 +169,7 @@ private:
     //! with the history it quotes), at kQuotedClaimThreshold: a forwarded order confirmation is
     //! worded a little like a claim, a planted promise very much.
     void assessCodeText(const PrefilterText &prepared, const PrefilterText &claims, CaseAssessment &a,
-                        const LazySpans &aside, const LazyFeatures &features) const;
+                        const LazySpans &aside, const LazyFeatures &features, double tone) const;
     void assessHistory(const CaseInput &input, CaseAssessment &a) const;
 
     const SignalLexicon &m_lexicon;

@@ -16,8 +16,12 @@ EmergencyReading readEmergency(const SignalLexicon &lexicon, const PrefilterText
     {
         QStringView kind;
         QStringView label;
+        //! Whether one sign of the kind alone lowers the text layer's bar (oneSign). Not for the
+        //! kinds whose every aspect is ordinary alone ("my boy ate the cake", "she locked herself
+        //! in her room"): only both together say anything.
+        bool signAlone = true;
     };
-    static const std::array<Emergency, 12> emergencies{{
+    static const std::array<Emergency, 14> emergencies{{
         {u"signs_stroke", u"signs of a stroke"},
         {u"signs_cardiac", u"signs of a heart attack"},
         {u"signs_allergy", u"signs of a severe allergic reaction"},
@@ -30,6 +34,8 @@ EmergencyReading readEmergency(const SignalLexicon &lexicon, const PrefilterText
         {u"signs_fall", u"a fall and no way up"},
         {u"signs_hot_car", u"a child left in a car"},
         {u"signs_violence_heard", u"violence heard"},
+        {u"signs_poisoning", u"signs of poisoning", false},
+        {u"signs_unreachable", u"someone out of reach in danger", false},
     }};
     EmergencyReading out;
     constexpr int kMaxAspects = 4;
@@ -58,7 +64,7 @@ EmergencyReading readEmergency(const SignalLexicon &lexicon, const PrefilterText
                 u"someone's safety is at risk, %1: %2"_s.arg(emergencies[k].label, signs.join(u" + "_s));
             return out;
         }
-        if (!signs.isEmpty() && out.oneSign.isEmpty())
+        if (!signs.isEmpty() && out.oneSign.isEmpty() && emergencies[k].signAlone)
             out.oneSign = emergencies[k].label + u' ' + signs.first();
     }
     return out;

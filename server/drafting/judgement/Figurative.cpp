@@ -56,14 +56,28 @@ bool inside(const TextSpans &spans, qsizetype at)
                        [at](const auto &s) { return s.first <= at && at < s.second; });
 }
 
+//! Laughter in folded text: "haha", "jajaja", "kkk", "rs", "lol", "mdr", "xD", 😂, 😄, 💀, 🙈, 🤭.
+const QRegularExpression &laughter()
+{
+    static const QRegularExpression re(
+        u"(?<!\\w)(?:a?(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}|(?:ja){2,}j?|(?:je){2,}|(?:ah){2,}a?|k{3,}|"
+        "(?:rs){1,3}|(?:lol)+z?|lmf?ao|rofl|mdr|ptdr|x+d+|:-?d+)(?!\\w)|"
+        "[\\x{1F600}\\x{1F601}\\x{1F602}\\x{1F603}\\x{1F604}\\x{1F605}\\x{1F606}\\x{1F923}\\x{1F480}\\x{1F61C}\\x{1F61D}\\x{1F648}\\x{1F92D}]"_s);
+    return re;
+}
+
 } // namespace
+
+bool laughsAfter(const QString &folded, qsizetype from)
+{
+    // A wink or an upside-down smile shrugs a grumble off too, though it laughs at nothing.
+    static const QRegularExpression shrug(u"[\\x{1F609}\\x{1F643}]"_s);
+    const QStringView after = QStringView(folded).mid(from, 240);
+    return laughter().match(after).hasMatch() || shrug.match(after).hasMatch();
+}
 
 TextSpans laughingSentences(const QString &folded)
 {
-    static const QRegularExpression laughter(
-        u"(?<!\\w)(?:a?(?:ha){2,}h?|(?:he){2,}h?|(?:hi){2,}|(?:ja){2,}j?|(?:je){2,}|(?:ah){2,}a?|k{3,}|"
-        "(?:rs){1,3}|(?:lol)+z?|lmf?ao|rofl|mdr|ptdr|x+d+|:-?d+)(?!\\w)|"
-        "[\\x{1F602}\\x{1F923}\\x{1F605}\\x{1F606}\\x{1F601}\\x{1F480}\\x{1F61C}\\x{1F61D}\\x{1F648}]"_s);
     // Named outright, suicide and self-harm are read even beside a laugh.
     static const QRegularExpression explicitRisk(
         u"suicid|suizid|selbstmord|zelfmoord|sjalvmord|selvmord|itsemurh|samoboj|"
@@ -71,7 +85,7 @@ TextSpans laughingSentences(const QString &folded)
         "\\bend (?:my life|it all)\\b|\\bmich (?:umbringen|ritzen)\\b|\\btappaa itseni\\b|"
         "\\bzabic sie\\b|\\bta livet av mig\\b|\\bmezelf (?:van kant|iets aan)\\b|\\boverdos"_s);
     TextSpans out;
-    for (auto it = laughter.globalMatch(folded); it.hasNext();) {
+    for (auto it = laughter().globalMatch(folded); it.hasNext();) {
         const auto m = it.next();
         auto span = sentenceAround(folded, m.capturedStart(), m.capturedEnd());
         // "I'm dead. 😂 Anyway, ...": a laugh opening a sentence laughs at the one before.

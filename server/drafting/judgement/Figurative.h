@@ -17,6 +17,11 @@ using TextSpans = QList<std::pair<qsizetype, qsizetype>>;
 //! morir jajaja, I ordered an M again" is a joke; "I want to kill myself lol" is still read.
 TextSpans laughingSentences(const QString &folded);
 
+//! Whether the writer laughs at or shrugs off what they just said: laughter (as laughingSentences()
+//! reads it), a wink or an upside-down smile in the 240 characters of \a folded after \a from
+//! ("Jag blir tokig på nya appen ... var har ni gömt dem? 😅" is a grumble, not frustration).
+bool laughsAfter(const QString &folded, qsizetype from);
+
 //! Titles in \a text (the original, not folded): a quoted span ("…", “…”, «…», '…') that opens with
 //! a capital letter, and outside German a run of words opened by a capital in mid-sentence, both
 //! only when the message names a book, a film, a song, a game or another work (so a threat quoted

@@ -32,6 +32,13 @@ const QRegularExpression &inlineItem()
     return re;
 }
 
+//! An item numbered with a circled digit ("①注文の配送先を変更したい ②…"), wherever it stands.
+const QRegularExpression &circledItem()
+{
+    static const QRegularExpression re(u"([\u2460-\u2468])\\s*[^\\s\u2460-\u2468]"_s);
+    return re;
+}
+
 } // namespace
 
 QStringList RequestReading::severalRequests(const CaseInput &input, const PrefilterText &prepared) const
@@ -68,9 +75,11 @@ QStringList RequestReading::severalRequests(const CaseInput &input, const Prefil
         // "What happens if I report a fraud?" asks about the policy, not for a fraud to be handled;
         // "Is that still possible now?" asks about the matter the piece before raised.
         // (Read last: the lexicon costs more than the checks above.)
+        // "Last year you sorted out my broken order in no time, all perfect 🙂" tells a settled past.
         const PrefilterText piece(fold(p.text));
         if (!m_lexicon.find(u"context_hypothetical", piece).isEmpty() ||
-            !m_lexicon.find(u"continues_matter", piece).isEmpty())
+            !m_lexicon.find(u"continues_matter", piece).isEmpty() ||
+            !m_lexicon.find(u"context_settled", piece).isEmpty())
             continue;
         intents.append(p.intent);
         families.insert(input.intentFamilies.value(p.intent, p.intent));
@@ -102,6 +111,8 @@ qsizetype RequestReading::firstListItem(const QString &text)
         if (m.captured(1) == u"1"_s)
             return std::min(at, m.capturedStart());
     }
+    if (const qsizetype circled = text.indexOf(QChar(0x2460)); circled >= 0)
+        return std::min(at, circled);
     return at;
 }
 
@@ -120,7 +131,34 @@ int RequestReading::listItems(const QString &text)
         if (it.next().captured(1).toInt() == expected)
             ++expected;
     }
-    return std::max(n, expected - 1);
+    // "①…②…③…": the same, numbered with circled digits.
+    int circled = 1;
+    for (auto it = circledItem().globalMatch(text); it.hasNext();) {
+        if (it.next().captured(1).at(0).unicode() - 0x2460 + 1 == circled)
+            ++circled;
+    }
+    return std::max({n, expected - 1, circled - 1});
+}
+
+int RequestReading::listedRequests(const QString &text) const
+{
+    // Also "3 hal: 1. ganti email, 2. paket rusak, 3. cicilan": items numbered "1." on one line,
+    // each opening the text or following a colon, a comma or a semicolon (so "am 1. Mai" is no item).
+    static const QRegularExpression dotted(u"(?:^|[:;,])\\s*([1-9])\\.\\s+\\S"_s);
+    int expected = 1;
+    for (auto it = dotted.globalMatch(text); it.hasNext();) {
+        if (it.next().captured(1).toInt() == expected)
+            ++expected;
+    }
+    const int items = std::max(listItems(text), expected - 1);
+    if (items < 2)
+        return 0;
+    // A list introduced by one of our records asks about that record (as severalRequests reads it);
+    // in a language the lexicon may not name records in, a number of five to eight digits is one.
+    const QString intro = text.left(firstListItem(text));
+    if (!text::referenceNumbers(intro).isEmpty())
+        return 0;
+    return m_lexicon.find(u"record_reference", PrefilterText(fold(intro))).isEmpty() ? items : 0;
 }
 
 bool RequestReading::isUnclear(const CaseInput &input, const QString &folded) const

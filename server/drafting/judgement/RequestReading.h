@@ -29,8 +29,13 @@ public:
     bool isUnclear(const CaseInput &input, const QString &folded) const;
 
     //! Lines of \a text that open like list items ("1)", "2.", "- "), or the items of a list
-    //! numbered on one line ("1) …; 2) …").
+    //! numbered on one line ("1) …; 2) …", "①…②…").
     static int listItems(const QString &text);
+
+    //! The items of a list of requests in \a text (listItems()), or 0 when there are fewer than
+    //! two or the list is introduced by one of our records ("about order 64081: 1) … 2) …" asks
+    //! about that order). Read where no model reads the pieces: a language the desk does not serve.
+    int listedRequests(const QString &text) const;
 
     //! Where the first list item of \a text starts (its size when there is none).
     static qsizetype firstListItem(const QString &text);

@@ -145,6 +145,14 @@ private Q_SLOTS:
         QTest::newRow("blind-be") << u"blind-be.jsonl"_s << 120 << 10 << 20 << true << 1.0;
         QTest::newRow("blind-bf") << u"blind-bf.jsonl"_s << 120 << 25 << 10 << true << 1.0;
         QTest::newRow("blind-bg") << u"blind-bg.jsonl"_s << 120 << 50 << 35 << true << 1.0;
+        // Round 24 (ADR 0024): read once held out with bd9bf28 (crisis 0.85, 1.00, 0.886; false
+        // escalation 0.296, 0.143, 0.25), then built from. Each still has one or two false
+        // escalations above 0.10 (two-request readings of one matter, a niece's
+        // "déçue", a warning mail the writer ignored, notifications read as out of scope):
+        // docs/drafting.md.
+        QTest::newRow("blind-bh") << u"blind-bh.jsonl"_s << 120 << 10 << 20 << false << 1.0;
+        QTest::newRow("blind-bi") << u"blind-bi.jsonl"_s << 120 << 25 << 14 << false << 1.0;
+        QTest::newRow("blind-bj") << u"blind-bj.jsonl"_s << 120 << 50 << 35 << false << 1.0;
     }
 
     void suiteMeetsTheTargets()
