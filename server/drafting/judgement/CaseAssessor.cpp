@@ -197,18 +197,9 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         return a;
     }
     if (m_lexicon.find(u"context_general", prepared).isEmpty()) { // "just a general question": one matter
-        const RequestReading requests(m_lexicon);
-        a.requestIntents = requests.severalRequests(input, prepared);
-        // In a language the desk does not serve no model reads the pieces: the writer's own
-        // numbered list ("1) … 2) … 3) …", "①…②…") is the count.
-        const int listed = a.requestIntents.isEmpty() && !input.languageServed && !input.language.isEmpty()
-                               ? requests.listedRequests(input.customerText)
-                               : 0;
-        if (!a.requestIntents.isEmpty())
-            add(a, reason::kMultiIssue,
-                u"several requests in one message: %1"_s.arg(a.requestIntents.join(u", "_s)));
-        else if (listed >= 2)
-            add(a, reason::kMultiIssue, u"a list of %1 requests"_s.arg(listed));
+        if (const QString why = RequestReading(m_lexicon).multiIssue(input, prepared, &a.requestIntents);
+            !why.isEmpty())
+            add(a, reason::kMultiIssue, why);
     }
     a.recordCited = !m_lexicon.find(u"record_reference", prepared).isEmpty();
     // Nothing in it touches payments, orders, the card or the account, nothing else showed and

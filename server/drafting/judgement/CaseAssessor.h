@@ -135,11 +135,11 @@ public:
     //! emergency (round 12): between the bar beside a risk concept and the bar alone.
     static constexpr double kEmergencySignThreshold = 0.4;
     //! The message's sentiment (SentimentAnalyzer, -1..1) at or above which the complaint text
-    //! model alone does not say complaint, and above which a writer's "I'm not complaining" holds
-    //! for the whole message (kSourTone).
+    //! model alone does not say complaint ...
     static constexpr double kWarmTone = 0.3;
     //! ... unless the model is this sure (sarcasm: "Truly amazing service. Third window missed").
     static constexpr double kWarmComplaintBar = 0.3;
+    //! The sentiment above which a writer's "I'm not complaining" holds for the whole message.
     static constexpr double kSourTone = -0.2;
     //! Characters of the thread the signals read, newest last (keeps a draft within its budget).
     static constexpr qsizetype kMaxJudgedChars = 12000;

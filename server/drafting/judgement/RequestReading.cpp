@@ -140,6 +140,18 @@ int RequestReading::listItems(const QString &text)
     return std::max({n, expected - 1, circled - 1});
 }
 
+QString RequestReading::multiIssue(const CaseInput &input, const PrefilterText &prepared,
+                                   QStringList *intents) const
+{
+    *intents = severalRequests(input, prepared);
+    if (!intents->isEmpty())
+        return u"several requests in one message: %1"_s.arg(intents->join(u", "_s));
+    if (input.languageServed || input.language.isEmpty())
+        return {};
+    const int listed = listedRequests(input.customerText);
+    return listed >= 2 ? u"a list of %1 requests"_s.arg(listed) : QString();
+}
+
 int RequestReading::listedRequests(const QString &text) const
 {
     // Also "3 hal: 1. ganti email, 2. paket rusak, 3. cicilan": items numbered "1." on one line,

@@ -25,6 +25,12 @@ public:
     //! "Tillkommer det i så fall en avgift?") continues its matter.
     QStringList severalRequests(const CaseInput &input, const PrefilterText &prepared) const;
 
+    //! Why the message is several requests ("several requests in one message: …", "a list of 3
+    //! requests"), or empty when it is one matter. *\a intents receives severalRequests(). In a
+    //! language the desk does not serve no model reads the pieces: the writer's own numbered list
+    //! (listedRequests()) is the count.
+    QString multiIssue(const CaseInput &input, const PrefilterText &prepared, QStringList *intents) const;
+
     //! Whether the message asks nothing at all ("hello", "??", "is anyone there?").
     bool isUnclear(const CaseInput &input, const QString &folded) const;
 
