@@ -304,9 +304,10 @@ GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &requ
     if (in.customerText != r.customer)
         in.withHistory = r.customer;
     in.subject = ticket.subject;
+    in.subjectQuoted = text::quotesItsSubject(ticket, request.messages);
     for (const Message &m : request.messages) {
         if (m.author.kind == AuthorKind::Customer && !m.internal)
-            in.messages.append(text::withoutMailFooter(text::withoutQuotedHistory(m.body)));
+            in.messages.append(text::ownWords(ticket, m.body));
     }
     in.language = r.language;
     in.languageServed = served;

@@ -1,6 +1,7 @@
 #include "TextUtil.h"
 
 #include "MailFooter.h"
+#include "MailSignature.h"
 #include "QuotedHistory.h"
 
 #include <QRegularExpression>
@@ -161,15 +162,32 @@ QString joinCustomerText(const Ticket &ticket, const QList<Message> &messages, B
 
 QString customerText(const Ticket &ticket, const QList<Message> &messages)
 {
-    return joinCustomerText(ticket, messages, [](const QString &b) { return withoutMailFooter(b); });
+    return joinCustomerText(ticket, messages, [&ticket](const QString &b) {
+        return withoutSignature(withoutMailFooter(b), ticket.customer.name);
+    });
+}
+
+QString ownWords(const Ticket &ticket, const QString &body)
+{
+    return withoutSignature(withoutMailFooter(withoutQuotedHistory(body)), ticket.customer.name);
 }
 
 QString customerOwnText(const Ticket &ticket, const QList<Message> &messages)
 {
-    return joinCustomerText(ticket, messages,
-                            [](const QString &b) { return withoutMailFooter(withoutQuotedHistory(b)); });
+    return joinCustomerText(ticket, messages, [&ticket](const QString &b) { return ownWords(ticket, b); });
 }
 
+bool quotesItsSubject(const Ticket &ticket, const QList<Message> &messages)
+{
+    static const QRegularExpression replyOrForward(
+        u"^\\s*(?:re|aw|sv|vs|wg|fw|fwd|tr|rv|r|rif|odp|vá|antw|doorst|enc|res|vl|ynt|ilt|fs)\\s*(?:\\[\\d+\\])?\\s*:"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const auto first = std::find_if(messages.cbegin(), messages.cend(), [](const Message &m) {
+        return m.author.kind == AuthorKind::Customer && !m.internal;
+    });
+    return first != messages.cend() && replyOrForward.match(ticket.subject).hasMatch() &&
+           withoutQuotedHistory(first->body) != first->body;
+}
 int customerMessageCount(const QList<Message> &messages)
 {
     return int(std::count_if(messages.cbegin(), messages.cend(), [](const Message &m) {

@@ -29,12 +29,24 @@ QString ftsQuery(const QString &text, int maxTerms = 24);
 //! Cosine similarity of two word sets (0..1).
 double setCosine(const QSet<QString> &a, const QSet<QString> &b);
 
-//! What the customer wrote: the subject and every non-internal customer message, oldest first,
+//! What the customer wrote: the subject and every non-internal customer message (each without
+//! its mail footer and signature block, withoutSignature()), oldest first,
 //! without the notices and contact lines their mail system appends (withoutMailFooter()).
 QString customerText(const Ticket &ticket, const QList<Message> &messages);
 
-//! customerText() without the quoted history each message carries (withoutQuotedHistory()).
+//! What the customer wrote in one message body, without the quoted history, the mail system's
+//! footer and the signature block under their name (withoutQuotedHistory(), withoutMailFooter(),
+//! withoutSignature()).
+QString ownWords(const Ticket &ticket, const QString &body);
+
+//! customerText() with each message read by ownWords().
 QString customerOwnText(const Ticket &ticket, const QList<Message> &messages);
+
+//! Whether the subject is the quoted mail's: a reply's or forward's ("Re: Your card has been
+//! blocked – suspected fraud", "WG: Newsletter – So schützen Sie sich vor Betrug") over a first
+//! message that quotes the mail it came with. Its words still tell the model the topic; its fraud
+//! and legal words are history, not the customer's report (judgement::CaseInput::subjectQuoted).
+bool quotesItsSubject(const Ticket &ticket, const QList<Message> &messages);
 
 //! The number of customer messages in the thread.
 int customerMessageCount(const QList<Message> &messages);

@@ -1,5 +1,6 @@
 #include "CaseAssessor.h"
 
+#include "AspectSigns.h"
 #include "EmergencySigns.h"
 #include "Figurative.h"
 #include "RequestReading.h"
@@ -111,6 +112,10 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
             asideSpans = settledOrWithdrawn();
             asideSpans->append(m_lexicon.spans(u"context_hypothetical", prepared));
             asideSpans->append(m_lexicon.spans(u"context_lawyer_known", prepared));
+            // "Re: Your card has been blocked – suspected fraud" over our quoted mail.
+            if (input.subjectQuoted && judgedRaw.size() == input.customerText.size() &&
+                input.customerText.startsWith(input.subject))
+                asideSpans->append({0, fold(input.subject).size()});
             // "A general question, nothing has happened": the whole message asks about the policy.
             if (!m_lexicon.find(u"context_general", prepared).isEmpty())
                 asideSpans->append({0, prepared.text().size()});
@@ -187,9 +192,13 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     assessCodeText(prepared, claims, a, settledOrAsked, features, input.sentimentScore);
     assessHistory(input, a);
 
-    if (!input.languageServed && !input.language.isEmpty())
+    if (!input.languageServed && !input.language.isEmpty()) {
         add(a, reason::kUnsupportedLanguage,
             u"no knowledge base in this language (%1): a holding reply in it"_s.arg(input.language));
+        // No tuned phrases here: a reason told by its aspects together (AspectSigns).
+        for (const AspectReading &r : readAspects(m_lexicon, prepared))
+            add(a, r.code, r.evidence);
+    }
 
     // Nothing to act on ("hello", "??"): ask what they need, unless something serious showed.
     if (a.codes.isEmpty() && RequestReading(m_lexicon).isUnclear(input, folded)) {

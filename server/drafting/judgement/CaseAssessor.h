@@ -51,6 +51,9 @@ struct CaseInput
     //! instruction planted in a "quoted" earlier reply is manipulation all the same.
     QString withHistory;
     QString subject;
+    //! The subject is the quoted mail's (text::quotesItsSubject()): fraud and legal words in it
+    //! are history, set aside like a settled past.
+    bool subjectQuoted = false;
     QStringList messages;       //!< the customer's messages, oldest first
     QString language;           //!< the language the reply will be written in
     bool languageServed = true; //!< the knowledge base answers in that language

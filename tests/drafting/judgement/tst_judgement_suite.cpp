@@ -150,9 +150,16 @@ private Q_SLOTS:
         // escalations above 0.10 (two-request readings of one matter, a niece's
         // "déçue", a warning mail the writer ignored, notifications read as out of scope):
         // docs/drafting.md.
+        // Round 25 (ADR 0025): read once held out with ce79fa6 (crisis 1.00, 0.944, 1.00; false
+        // escalation 0.12, 0.083, 0.143), then built from. blind-bk keeps its false escalation above
+        // 0.10 (0.12: a threat to a neighbour said in jest, "on behalf of my father", a police
+        // officer's fraud work, a divorce lawyer's request): docs/drafting.md.
         QTest::newRow("blind-bh") << u"blind-bh.jsonl"_s << 120 << 10 << 20 << false << 1.0;
         QTest::newRow("blind-bi") << u"blind-bi.jsonl"_s << 120 << 25 << 14 << false << 1.0;
         QTest::newRow("blind-bj") << u"blind-bj.jsonl"_s << 120 << 50 << 35 << false << 1.0;
+        QTest::newRow("blind-bk") << u"blind-bk.jsonl"_s << 120 << 10 << 14 << false << 1.0;
+        QTest::newRow("blind-bl") << u"blind-bl.jsonl"_s << 120 << 40 << 18 << true << 1.0;
+        QTest::newRow("blind-bm") << u"blind-bm.jsonl"_s << 120 << 26 << 14 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
