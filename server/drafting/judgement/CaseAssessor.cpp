@@ -1,6 +1,7 @@
 #include "CaseAssessor.h"
 
 #include "AspectSigns.h"
+#include "EarlierContacts.h"
 #include "EmergencySigns.h"
 #include "Figurative.h"
 #include "RequestReading.h"
@@ -190,7 +191,11 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     if (const QString p = ownPhrase(u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quotedPhrase(p));
     assessCodeText(prepared, claims, a, settledOrAsked, features, input.sentimentScore);
-    assessHistory(input, a);
+    if (EarlierContacts earlier = EarlierContacts::read(input); !earlier.related.isEmpty()) {
+        a.relatedTickets = earlier.related;
+        if (!earlier.repeat.isEmpty())
+            add(a, reason::kRepeatContact, earlier.repeat);
+    }
 
     if (!input.languageServed && !input.language.isEmpty()) {
         add(a, reason::kUnsupportedLanguage,
@@ -579,35 +584,6 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, const QString &la
             a.riskSigns.append(signs.at(sign));
         ++sign;
     }
-}
-
-void CaseAssessor::assessHistory(const CaseInput &input, CaseAssessment &a) const
-{
-    const QSet<QString> now = text::contentWords(input.customerText);
-    const QSet<QString> numbers = text::referenceNumbers(input.customerText);
-    int sameMatter = 0;
-    QString why;
-    for (const PriorContact &p : input.history) {
-        const bool sameIntent = !input.intent.isEmpty() && p.intent == input.intent;
-        const QString earlier = p.subject + u'\n' + p.text;
-        const double similarity = text::setCosine(now, text::contentWords(earlier));
-        if (!sameIntent && similarity < kSameMatter && !numbers.intersects(text::referenceNumbers(earlier)))
-            continue;
-        const bool open = p.status != TicketStatus::Solved;
-        const bool recentlySolved = !open && p.createdAt.isValid() && input.now.isValid() &&
-                                    p.createdAt.daysTo(input.now) <= input.recentSolvedDays;
-        ++sameMatter;
-        a.relatedTickets.append(p.ticketId);
-        if ((open || recentlySolved) && why.isEmpty()) {
-            why = open ? u"ticket #%1 on the same matter is still open"_s.arg(p.ticketId)
-                       : u"ticket #%1 on the same matter was solved %2 days ago"_s.arg(p.ticketId)
-                             .arg(p.createdAt.daysTo(input.now));
-        }
-    }
-    if (why.isEmpty() && sameMatter >= 2)
-        why = u"%1 earlier tickets on the same matter"_s.arg(sameMatter);
-    if (!why.isEmpty())
-        add(a, reason::kRepeatContact, why);
 }
 
 } // namespace tandem::server::judgement

@@ -122,8 +122,6 @@ public:
     //! The same when the customer announced several requests ("a few things:", a numbered list).
     static constexpr double kPieceConfidenceListed = 0.35;
     static constexpr int kPieceMinWords = 3;
-    //! Content-word cosine above which two tickets are about the same matter.
-    static constexpr double kSameMatter = 0.3;
     //! Below this model confidence a message without any domain anchor (lexicon signal
     //! "domain") is out of scope.
     static constexpr double kConfidentInScope = 0.9;
@@ -173,7 +171,6 @@ private:
     //! worded a little like a claim, a planted promise very much.
     void assessCodeText(const PrefilterText &prepared, const PrefilterText &claims, CaseAssessment &a,
                         const LazySpans &aside, const LazyFeatures &features, double tone) const;
-    void assessHistory(const CaseInput &input, CaseAssessment &a) const;
 
     const SignalLexicon &m_lexicon;
     const RiskModel &m_risk;
