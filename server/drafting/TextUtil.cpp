@@ -188,6 +188,7 @@ bool quotesItsSubject(const Ticket &ticket, const QList<Message> &messages)
     return first != messages.cend() && replyOrForward.match(ticket.subject).hasMatch() &&
            withoutQuotedHistory(first->body) != first->body;
 }
+
 int customerMessageCount(const QList<Message> &messages)
 {
     return int(std::count_if(messages.cbegin(), messages.cend(), [](const Message &m) {
