@@ -102,6 +102,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         if (!withdrawn) {
             withdrawn = settled();
             withdrawn->append(m_lexicon.spans(u"context_retracted", prepared));
+            withdrawn->append(writer.pastEpisodes());
         }
         return *withdrawn;
     };
@@ -132,7 +133,23 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kVulnerable, u"a carer under strain: "_s + quotedPhrase(strain));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
         a.setAside.append(reason::kVulnerable.toString());
-    if (const QString p = ownPhrase(u"fraud", prepared, settledOrAsked); !p.isEmpty())
+    // "question carte volée" over "si un jour on me vole ma carte, comment ça se passe ?": a
+    // subject that names the matter the body only asks about, or calls settled, goes with it.
+    const qsizetype subjectEnd = input.subject.isEmpty() || judgedRaw.size() != input.customerText.size() ||
+                                         !input.customerText.startsWith(input.subject)
+                                     ? 0
+                                     : fold(input.subject).size();
+    const auto withSubject = [&](QStringView signal, const LazySpans &base, Spans &out) {
+        return [&, signal]() -> const Spans & {
+            out = base();
+            if (subjectEnd > 0 && subjectAside(signal, prepared, out, subjectEnd))
+                out.append({0, subjectEnd});
+            return out;
+        };
+    };
+    Spans fraudAside;
+    if (const QString p = ownPhrase(u"fraud", prepared, withSubject(u"fraud", settledOrAsked, fraudAside));
+        !p.isEmpty())
         add(a, reason::kFraud, u"possible fraud: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"fraud", prepared).isEmpty())
         a.setAside.append(reason::kFraud.toString());
@@ -144,7 +161,10 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
             legalAside.append({fold(judgedRaw.left(at)).size(), prepared.text().size()});
         return legalAside;
     };
-    if (const QString p = ownPhrase(u"legal", prepared, signedOrAsked); !p.isEmpty())
+    Spans legalSubjectAside;
+    if (const QString p =
+            ownPhrase(u"legal", prepared, withSubject(u"legal", signedOrAsked, legalSubjectAside));
+        !p.isEmpty())
         add(a, reason::kLegal, u"legal or regulatory threat: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"legal", prepared).isEmpty() ||
              !m_lexicon.find(u"context_lawyer_known", prepared).isEmpty()) // "my wife is a lawyer"
@@ -322,6 +342,23 @@ QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepare
             return text.mid(start, end - start).trimmed();
     }
     return {};
+}
+
+bool CaseAssessor::subjectAside(QStringView signal, const PrefilterText &prepared, const Spans &aside,
+                                qsizetype subjectEnd) const
+{
+    bool inBody = false;
+    for (const auto &[start, end] : m_lexicon.spans(signal, prepared)) {
+        if (start < subjectEnd)
+            continue;
+        inBody = true;
+        const bool explained = std::any_of(aside.cbegin(), aside.cend(), [s = start, e = end](const auto &c) {
+            return c.first < e && s < c.second;
+        });
+        if (!explained)
+            return false;
+    }
+    return inBody;
 }
 
 QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const LazySpans &aside,
@@ -537,11 +574,22 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, const QString &la
         return;
     if (!emergencySign.isEmpty())
         signs.append(emergencySign);
-    const double needed = served ? (withSign        ? m_text.threshold()
-                                    : emergencyOnly ? std::max(m_text.threshold(), kEmergencySignThreshold)
-                                                    : m_text.aloneThreshold())
-                                 : (withSign ? std::min(m_text.threshold(), kUnservedSignThreshold)
-                                             : std::min(m_text.aloneThreshold(), kUnservedAloneThreshold));
+    double needed = served ? (withSign        ? m_text.threshold()
+                              : emergencyOnly ? std::max(m_text.threshold(), kEmergencySignThreshold)
+                                              : m_text.aloneThreshold())
+                           : (withSign ? std::min(m_text.threshold(), kUnservedSignThreshold)
+                                       : std::min(m_text.aloneThreshold(), kUnservedAloneThreshold));
+    // "Ho la sclerosi multipla, da sola non posso portarlo giù, se preferite chiamarmi": a
+    // vulnerable circumstance named (an illness, an age, a call asked for, a bill that cannot be
+    // paid) explains how the message sounds to the text layer, where the only signs beside it are
+    // circumstances too (living alone, an illness named like an emergency, fear of a bill, a
+    // relative): the text must then say crisis at the bar of a message with no sign. (In a
+    // language the desk does not serve that bar stays low: "Kredit borcumu ödəyə bilmirəm ...
+    // sabah səhər tezdən körpüyə gedəcəm" names a debt too; ADR 0026.)
+    if (emergencySign.isEmpty() && RiskModel::onlyCircumstances(r.present) &&
+        !m_lexicon.find(u"vulnerable", prepared).isEmpty())
+        needed = std::max(needed, served ? m_text.aloneThreshold()
+                                         : std::min(m_text.aloneThreshold(), kUnservedAloneThreshold));
     if (m_text.isValid() && m_text.probability(features()) >= needed) {
         QStringList words;
         for (const QString &w : m_text.strongestWords(prepared.text(), 4))

@@ -25,10 +25,10 @@ const QRegularExpression &lineItem()
     return re;
 }
 
-//! An item of a list numbered on one line ("1) …; 2) …"); captures the number.
+//! An item of a list numbered on one line ("1) …; 2) …", "1. … 2. …"); captures the number.
 const QRegularExpression &inlineItem()
 {
-    static const QRegularExpression re(u"(?:^|[\\s:;,(])([1-9])\\)\\s+\\S"_s);
+    static const QRegularExpression re(u"(?:^|[\\s:;,(])([1-9])[.)]\\s+\\S"_s);
     return re;
 }
 

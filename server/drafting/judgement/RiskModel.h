@@ -84,8 +84,11 @@ public:
     //! one only beside another sign: "my husband", "a police officer").
     static bool isSignAlone(int index);
     //! Whether the only risk concepts present are those an estate question has too (dying, a
-    //! farewell such as a will, a person, being alone).
+    //! farewell such as a will, a person, being alone, affairs put in order).
     static bool onlyEstateSigns(const std::vector<bool> &present);
+    //! Whether the only risk concepts present are circumstances a vulnerable customer names too
+    //! (being alone, an illness named like an emergency, fear, a person), or none.
+    static bool onlyCircumstances(const std::vector<bool> &present);
 
 private:
     std::vector<double> m_weights; //!< per featureNames() entry

@@ -22,8 +22,26 @@ QStringList splitRequests(const QString &text)
     // what follows opens a request of its own ("..., and can you change my e-mail?"): "Can I
     // add a card with a message and choose the delivery day?" asks one thing. Pieces too short
     // to carry a request are ignored by the caller.
-    static const QRegularExpression sentenceEnds(u"(?<=[.!?。！？؟])\\s+|\\n+|;\\s+"_s,
-                                                 QRegularExpression::UseUnicodePropertiesOption);
+    // "1. var är återbetalningen? 2. kan jag ändra adressen 3. glömt lösenordet": items numbered
+    // on one line, in sequence from 1, are pieces of their own.
+    static const QRegularExpression inlineNumbered(u"(?:^|(?<=\\s))([1-9])[.)]\\s+(?=\\S)"_s);
+    QList<qsizetype> itemStarts;
+    int expected = 1;
+    for (auto it = inlineNumbered.globalMatch(body); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.captured(1).toInt() == expected) {
+            itemStarts.append(m.capturedStart());
+            ++expected;
+        }
+    }
+    if (itemStarts.size() >= 2) {
+        for (qsizetype i = itemStarts.size() - 1; i >= 0; --i)
+            body.insert(itemStarts.at(i), u'\n');
+    }
+    // (Not after the number of an item: "1. var är ...".)
+    static const QRegularExpression sentenceEnds(
+        u"(?<=[.!?。！？؟])(?<!^\\d\\.)(?<!\\s\\d\\.)\\s+|\\n+|;\\s+"_s,
+        QRegularExpression::UseUnicodePropertiesOption);
     static const QRegularExpression listSeparators(u",\\s+|\\s+(?:and|och|und|y|et|e|ja|oraz|ed)\\s+"_s,
                                                    QRegularExpression::UseUnicodePropertiesOption);
     QStringList parts;

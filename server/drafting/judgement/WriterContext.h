@@ -58,6 +58,13 @@ public:
     //! February; probate is finished and the estate all sorted"): the background of the request
     //! wherever they are. Empty when no estate is said to be settled.
     const TextSpans &settledLoss();
+    //! Sentences telling an episode years, months or a season back (context_long_ago,
+    //! context_months_ago) ("el año pasado me robaron la
+    //! cartera ... (muchas gracias otra vez)", "min pappa blev nästan lurad förra året (banken
+    //! stoppade det i tid, så inget hände)") that the writer closes, in that sentence or the next,
+    //! with thanks or with "nothing happened" (context_no_harm): the fraud and legal words there
+    //! are the past. Not an episode that lasts "since" then.
+    const TextSpans &pastEpisodes();
     //! Where the signature under a formal closing starts in \a raw, the customer's text before
     //! folding ("Med vänliga hälsningar / Karin Ek / Jurist | Advokatfirman Lindqvist AB"): when
     //! what follows the last closing is a few short lines with no question in them (a name, a
@@ -88,6 +95,7 @@ private:
     std::optional<TextSpans> m_capacity;
     std::optional<TextSpans> m_hypothetical;
     std::optional<TextSpans> m_settledLoss;
+    std::optional<TextSpans> m_pastEpisodes;
     std::optional<bool> m_carer;
     std::optional<bool> m_age;
     std::optional<PrefilterText> m_unblankedText;

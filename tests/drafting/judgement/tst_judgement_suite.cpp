@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace tandem::server;
 
-//! The labelled judgement suites (tests/judgement/*.jsonl, 6,370 cases in 83 languages; the CI rows below)
+//! The labelled judgement suites (tests/judgement/*.jsonl, 8,920 cases in 84 languages; the CI rows below)
 //! run through the ticket service of a demo tandemd on a real SQLite file, against the targets.
 class JudgementSuiteTest : public QObject
 {
@@ -160,6 +160,13 @@ private Q_SLOTS:
         QTest::newRow("blind-bk") << u"blind-bk.jsonl"_s << 120 << 10 << 14 << false << 1.0;
         QTest::newRow("blind-bl") << u"blind-bl.jsonl"_s << 120 << 40 << 18 << true << 1.0;
         QTest::newRow("blind-bm") << u"blind-bm.jsonl"_s << 120 << 26 << 14 << true << 1.0;
+        // Round 26 (ADR 0026): read once held out with df14946 (crisis 0.889, 0.90, 1.00; false
+        // escalation 0.167, 0.50 of 2, 0.217), then built from. blind-bo has two served hard
+        // negatives, too few for the false-escalation target (one of them, "literally killing me"
+        // in a Polish message, still escalates): docs/drafting.md.
+        QTest::newRow("blind-bn") << u"blind-bn.jsonl"_s << 120 << 10 << 18 << true << 1.0;
+        QTest::newRow("blind-bo") << u"blind-bo.jsonl"_s << 120 << 35 << 20 << false << 1.0;
+        QTest::newRow("blind-bp") << u"blind-bp.jsonl"_s << 120 << 8 << 14 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
