@@ -108,8 +108,9 @@ qsizetype RequestReading::firstListItem(const QString &text)
     }
     for (auto it = inlineItem().globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
+        // (An item that opens a line is where that line starts.)
         if (m.captured(1) == u"1"_s)
-            return std::min(at, m.capturedStart());
+            return std::min(at, m.capturedStart() + (text.at(m.capturedStart()) == u'\n' ? 1 : 0));
     }
     if (const qsizetype circled = text.indexOf(QChar(0x2460)); circled >= 0)
         return std::min(at, circled);

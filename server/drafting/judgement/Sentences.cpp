@@ -34,8 +34,9 @@ QStringList splitRequests(const QString &text)
             ++expected;
         }
     }
+    // (The first item stays with what introduces it: "Pari asiaa: 1) …".)
     if (itemStarts.size() >= 2) {
-        for (qsizetype i = itemStarts.size() - 1; i >= 0; --i)
+        for (qsizetype i = itemStarts.size() - 1; i >= 1; --i)
             body.insert(itemStarts.at(i), u'\n');
     }
     // (Not after the number of an item: "1. var är ...".)
