@@ -4,6 +4,7 @@
 #include "EarlierContacts.h"
 #include "EmergencySigns.h"
 #include "Figurative.h"
+#include "OwnPhrase.h"
 #include "RequestReading.h"
 #include "Sentences.h"
 #include "TextFolding.h"
@@ -106,6 +107,13 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         }
         return *withdrawn;
     };
+    // Where the subject at the start of the judged text ends (0: it is not there). "question carte
+    // volée" over "si un jour on me vole ma carte, comment ça se passe ?": a subject goes with the
+    // body's fraud and legal words (ownPhrase).
+    const qsizetype subjectEnd =
+        judgedRaw.size() == input.customerText.size() && input.customerText.startsWith(input.subject)
+            ? fold(input.subject).size()
+            : 0;
     // Fraud and legal words in a question about what would happen if ("what happens if I report
     // fraud?") ask about the policy: set aside like the settled past.
     std::optional<Spans> asideSpans;
@@ -115,9 +123,8 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
             asideSpans->append(m_lexicon.spans(u"context_hypothetical", prepared));
             asideSpans->append(m_lexicon.spans(u"context_lawyer_known", prepared));
             // "Re: Your card has been blocked – suspected fraud" over our quoted mail.
-            if (input.subjectQuoted && judgedRaw.size() == input.customerText.size() &&
-                input.customerText.startsWith(input.subject))
-                asideSpans->append({0, fold(input.subject).size()});
+            if (input.subjectQuoted && subjectEnd > 0)
+                asideSpans->append({0, subjectEnd});
             // "A general question, nothing has happened": the whole message asks about the policy.
             if (!m_lexicon.find(u"context_general", prepared).isEmpty())
                 asideSpans->append({0, prepared.text().size()});
@@ -133,23 +140,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kVulnerable, u"a carer under strain: "_s + quotedPhrase(strain));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
         a.setAside.append(reason::kVulnerable.toString());
-    // "question carte volée" over "si un jour on me vole ma carte, comment ça se passe ?": a
-    // subject that names the matter the body only asks about, or calls settled, goes with it.
-    const qsizetype subjectEnd = input.subject.isEmpty() || judgedRaw.size() != input.customerText.size() ||
-                                         !input.customerText.startsWith(input.subject)
-                                     ? 0
-                                     : fold(input.subject).size();
-    const auto withSubject = [&](QStringView signal, const LazySpans &base, Spans &out) {
-        return [&, signal]() -> const Spans & {
-            out = base();
-            if (subjectEnd > 0 && subjectAside(signal, prepared, out, subjectEnd))
-                out.append({0, subjectEnd});
-            return out;
-        };
-    };
-    Spans fraudAside;
-    if (const QString p = ownPhrase(u"fraud", prepared, withSubject(u"fraud", settledOrAsked, fraudAside));
-        !p.isEmpty())
+    if (const QString p = ownPhrase(m_lexicon, u"fraud", prepared, settledOrAsked, subjectEnd); !p.isEmpty())
         add(a, reason::kFraud, u"possible fraud: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"fraud", prepared).isEmpty())
         a.setAside.append(reason::kFraud.toString());
@@ -161,10 +152,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
             legalAside.append({fold(judgedRaw.left(at)).size(), prepared.text().size()});
         return legalAside;
     };
-    Spans legalSubjectAside;
-    if (const QString p =
-            ownPhrase(u"legal", prepared, withSubject(u"legal", signedOrAsked, legalSubjectAside));
-        !p.isEmpty())
+    if (const QString p = ownPhrase(m_lexicon, u"legal", prepared, signedOrAsked, subjectEnd); !p.isEmpty())
         add(a, reason::kLegal, u"legal or regulatory threat: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"legal", prepared).isEmpty() ||
              !m_lexicon.find(u"context_lawyer_known", prepared).isEmpty()) // "my wife is a lawyer"
@@ -194,7 +182,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     const LazySpans complaintAside = [&notComplaint]() -> const Spans & {
         return notComplaint;
     };
-    if (const QString p = ownPhrase(u"complaint", prepared, complaintAside); !p.isEmpty()) {
+    if (const QString p = ownPhrase(m_lexicon, u"complaint", prepared, complaintAside); !p.isEmpty()) {
         add(a, reason::kComplaint, u"complaint: "_s + quotedPhrase(p));
         a.sarcasm = input.sentimentScore > -0.2;
     }
@@ -208,7 +196,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     }
     if (const QString p = m_lexicon.find(u"off_topic", prepared); !p.isEmpty())
         add(a, reason::kOutOfScope, u"not a matter for us: "_s + quotedPhrase(p));
-    if (const QString p = ownPhrase(u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
+    if (const QString p = ownPhrase(m_lexicon, u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quotedPhrase(p));
     assessCodeText(prepared, claims, a, settledOrAsked, features, input.sentimentScore);
     if (EarlierContacts earlier = EarlierContacts::read(input); !earlier.related.isEmpty()) {
@@ -320,47 +308,6 @@ QString CaseAssessor::literalText(const QString &text) const
     return out;
 }
 
-QString CaseAssessor::ownPhrase(QStringView signal, const PrefilterText &prepared,
-                                const LazySpans &explaining) const
-{
-    const QString first = m_lexicon.find(signal, prepared);
-    if (first.isEmpty())
-        return first;
-    const Spans context = m_lexicon.spans(u"context_reported", prepared);
-    const Spans &explained = explaining();
-    if (context.isEmpty() && explained.isEmpty())
-        return first;
-    const QString &text = prepared.text();
-    for (const auto &[start, end] : m_lexicon.spans(signal, prepared)) {
-        const bool theirWork =
-            std::any_of(context.cbegin(), context.cend(),
-                        [s = start, e = end](const auto &c) { return c.first <= s && e <= c.second; });
-        const bool isExplained =
-            std::any_of(explained.cbegin(), explained.cend(),
-                        [s = start, e = end](const auto &c) { return c.first < e && s < c.second; });
-        if (!theirWork && !isExplained)
-            return text.mid(start, end - start).trimmed();
-    }
-    return {};
-}
-
-bool CaseAssessor::subjectAside(QStringView signal, const PrefilterText &prepared, const Spans &aside,
-                                qsizetype subjectEnd) const
-{
-    bool inBody = false;
-    for (const auto &[start, end] : m_lexicon.spans(signal, prepared)) {
-        if (start < subjectEnd)
-            continue;
-        inBody = true;
-        const bool explained = std::any_of(aside.cbegin(), aside.cend(), [s = start, e = end](const auto &c) {
-            return c.first < e && s < c.second;
-        });
-        if (!explained)
-            return false;
-    }
-    return inBody;
-}
-
 QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const LazySpans &aside,
                                        const std::function<bool()> &ownWork, WriterContext &writer) const
 {
@@ -375,7 +322,7 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
             vulnerableSpans = m_lexicon.spans(u"vulnerable", prepared);
         return *vulnerableSpans;
     };
-    return ownPhrase(u"vulnerable", prepared, [&]() -> const Spans & {
+    return ownPhrase(m_lexicon, u"vulnerable", prepared, [&]() -> const Spans & {
         // What sets any topic aside (the settled past, a question about what would happen, a
         // planning question, a message taken back), then what is background for these words only.
         explained = aside();

@@ -159,15 +159,6 @@ private:
                       const std::function<bool()> &ownWork, WriterContext &writer) const;
     QString vulnerablePhrase(const PrefilterText &prepared, const LazySpans &aside,
                              const std::function<bool()> &ownWork, WriterContext &writer) const;
-    //! The first phrase of \a signal that is the writer's own matter: not inside a span of
-    //! context_reported (their work or their fiction: "ik werk bij de politie" is a job, not a
-    //! threat of the police) and not overlapping a span \a explaining gives (read only when some
-    //! hit is there: the settled past, planned care). Empty when every hit is explained.
-    QString ownPhrase(QStringView signal, const PrefilterText &prepared, const LazySpans &explaining) const;
-    //! Whether every \a signal phrase of the body (after \a subjectEnd) lies in \a aside, and there is
-    //! one: then the subject's own phrase of it names the same matter and goes aside with it.
-    bool subjectAside(QStringView signal, const PrefilterText &prepared, const Spans &aside,
-                      qsizetype subjectEnd) const;
     //! The codes' text models, for the codes no phrase gave; a model's reading must hold without
     //! the spans \a aside gives (what the writer sets aside as not their matter).
     //! They read the writer's own words; the manipulation model reads \a claims too (the message

@@ -25,13 +25,6 @@ const QRegularExpression &lineItem()
     return re;
 }
 
-//! An item of a list numbered on one line ("1) …; 2) …", "1. … 2. …"); captures the number.
-const QRegularExpression &inlineItem()
-{
-    static const QRegularExpression re(u"(?:^|[\\s:;,(])([1-9])[.)]\\s+\\S"_s);
-    return re;
-}
-
 //! An item numbered with a circled digit ("①注文の配送先を変更したい ②…"), wherever it stands.
 const QRegularExpression &circledItem()
 {
@@ -106,11 +99,10 @@ qsizetype RequestReading::firstListItem(const QString &text)
         }
         offset += line.size() + 1;
     }
-    for (auto it = inlineItem().globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        // (An item that opens a line is where that line starts.)
-        if (m.captured(1) == u"1"_s)
-            return std::min(at, m.capturedStart() + (text.at(m.capturedStart()) == u'\n' ? 1 : 0));
+    // An inline "1)" with the space before it; one that opens a line, where that line starts.
+    if (const QList<qsizetype> items = numberedItems(text); !items.isEmpty()) {
+        const qsizetype one = items.first();
+        return std::min(at, one > 0 && text.at(one - 1) != u'\n' ? one - 1 : one);
     }
     if (const qsizetype circled = text.indexOf(QChar(0x2460)); circled >= 0)
         return std::min(at, circled);
@@ -125,20 +117,15 @@ int RequestReading::listItems(const QString &text)
         n += lineItem().match(line).hasMatch() ? 1 : 0;
     if (n >= 2)
         return n;
-    // A list written on one line: "1) ...; 2) ...; 3) ..." counts when it starts at 1 and the
-    // numbers follow each other ("2.", a date or an amount, is never read as an item here).
-    int expected = 1;
-    for (auto it = inlineItem().globalMatch(text); it.hasNext();) {
-        if (it.next().captured(1).toInt() == expected)
-            ++expected;
-    }
+    // A list written on one line: "1) ...; 2) ...; 3) ..." (numberedItems).
+    const int inlineItems = int(numberedItems(text).size());
     // "①…②…③…": the same, numbered with circled digits.
     int circled = 1;
     for (auto it = circledItem().globalMatch(text); it.hasNext();) {
         if (it.next().captured(1).at(0).unicode() - 0x2460 + 1 == circled)
             ++circled;
     }
-    return std::max({n, expected - 1, circled - 1});
+    return std::max({n, inlineItems, circled - 1});
 }
 
 QString RequestReading::multiIssue(const CaseInput &input, const PrefilterText &prepared,
@@ -155,15 +142,8 @@ QString RequestReading::multiIssue(const CaseInput &input, const PrefilterText &
 
 int RequestReading::listedRequests(const QString &text) const
 {
-    // Also "3 hal: 1. ganti email, 2. paket rusak, 3. cicilan": items numbered "1." on one line,
-    // each opening the text or following a colon, a comma or a semicolon (so "am 1. Mai" is no item).
-    static const QRegularExpression dotted(u"(?:^|[:;,])\\s*([1-9])\\.\\s+\\S"_s);
-    int expected = 1;
-    for (auto it = dotted.globalMatch(text); it.hasNext();) {
-        if (it.next().captured(1).toInt() == expected)
-            ++expected;
-    }
-    const int items = std::max(listItems(text), expected - 1);
+    // Also "3 hal: 1. ganti email, 2. paket rusak, 3. cicilan" (numberedItems, in listItems).
+    const int items = listItems(text);
     if (items < 2)
         return 0;
     // A list introduced by one of our records asks about that record (as severalRequests reads it);

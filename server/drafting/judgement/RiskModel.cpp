@@ -151,28 +151,28 @@ bool RiskModel::isSignAlone(int index)
     return concepts().at(index).kind != Kind::Context && signal != u"concept_aggressor";
 }
 
+bool RiskModel::onlyAmong(const std::vector<bool> &present, const QStringList &allowed)
+{
+    for (size_t i = 0; i < present.size() && i < size_t(concepts().size()); ++i) {
+        const Concept &c = concepts().at(qsizetype(i));
+        if (present[i] && c.kind != Kind::Context && !allowed.contains(c.signal))
+            return false;
+    }
+    return true;
+}
+
 bool RiskModel::onlyEstateSigns(const std::vector<bool> &present)
 {
     static const QStringList estate{u"concept_die"_s, u"concept_farewell"_s, u"concept_aggressor"_s,
                                     u"concept_alone"_s, u"crisis_preparation"_s};
-    for (size_t i = 0; i < present.size() && i < size_t(concepts().size()); ++i) {
-        const Concept &c = concepts().at(qsizetype(i));
-        if (present[i] && c.kind != Kind::Context && !estate.contains(c.signal))
-            return false;
-    }
-    return true;
+    return onlyAmong(present, estate);
 }
 
 bool RiskModel::onlyCircumstances(const std::vector<bool> &present)
 {
     static const QStringList circumstances{u"concept_alone"_s, u"concept_emergency"_s, u"concept_fear"_s,
                                            u"concept_aggressor"_s};
-    for (size_t i = 0; i < present.size() && i < size_t(concepts().size()); ++i) {
-        const Concept &c = concepts().at(qsizetype(i));
-        if (present[i] && c.kind != Kind::Context && !circumstances.contains(c.signal))
-            return false;
-    }
-    return true;
+    return onlyAmong(present, circumstances);
 }
 
 bool RiskModel::isContext(int index)

@@ -91,6 +91,9 @@ public:
     static bool onlyCircumstances(const std::vector<bool> &present);
 
 private:
+    //! Whether every risk sign present (contexts aside) is one of \a allowed.
+    static bool onlyAmong(const std::vector<bool> &present, const QStringList &allowed);
+
     std::vector<double> m_weights; //!< per featureNames() entry
     double m_bias = 0;
     double m_threshold = 1.0;

@@ -23,21 +23,11 @@ QStringList splitRequests(const QString &text)
     // add a card with a message and choose the delivery day?" asks one thing. Pieces too short
     // to carry a request are ignored by the caller.
     // "1. var är återbetalningen? 2. kan jag ändra adressen 3. glömt lösenordet": items numbered
-    // on one line, in sequence from 1, are pieces of their own.
-    static const QRegularExpression inlineNumbered(u"(?:^|(?<=\\s))([1-9])[.)]\\s+(?=\\S)"_s);
-    QList<qsizetype> itemStarts;
-    int expected = 1;
-    for (auto it = inlineNumbered.globalMatch(body); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        if (m.captured(1).toInt() == expected) {
-            itemStarts.append(m.capturedStart());
-            ++expected;
-        }
-    }
-    // (The first item stays with what introduces it: "Pari asiaa: 1) …".)
-    if (itemStarts.size() >= 2) {
-        for (qsizetype i = itemStarts.size() - 1; i >= 1; --i)
-            body.insert(itemStarts.at(i), u'\n');
+    // on one line are pieces of their own. (The first item stays with what introduces it:
+    // "Pari asiaa: 1) …".)
+    if (const QList<qsizetype> items = numberedItems(body); items.size() >= 2) {
+        for (qsizetype i = items.size() - 1; i >= 1; --i)
+            body.insert(items.at(i), u'\n');
     }
     // (Not after the number of an item: "1. var är ...".)
     static const QRegularExpression sentenceEnds(
@@ -96,6 +86,18 @@ QStringList splitRequests(const QString &text)
             out.append(rest);
     }
     return out;
+}
+
+QList<qsizetype> numberedItems(const QString &text)
+{
+    static const QRegularExpression item(u"(?:^|[\\s:;,(])([1-9])[.)]\\s+\\S"_s);
+    QList<qsizetype> at;
+    for (auto it = item.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.captured(1).toInt() == at.size() + 1)
+            at.append(m.capturedStart(1));
+    }
+    return at;
 }
 
 bool asksSomething(const QString &piece)

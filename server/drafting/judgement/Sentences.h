@@ -13,6 +13,12 @@ namespace tandem::server::judgement {
 //! "-- " are left out. Pieces keep their original text, trimmed; empty ones are dropped.
 QStringList splitRequests(const QString &text);
 
+//! Where the numbers of a list written on one line stand in \a text ("1) …; 2) …", "1. … 2. …"):
+//! each item opens the text or follows a space, a colon, a semicolon, a comma or a parenthesis,
+//! and the numbers run in sequence from 1 ("2.", a date or an amount alone, is no item). Empty
+//! when there is no such "1".
+QList<qsizetype> numberedItems(const QString &text);
+
 //! True when \a piece reads as a request in one of the ten served languages: a question, or
 //! request wording ("please", "can you", "I want", "ich möchte", "jag vill", "quisiera" ...).
 bool asksSomething(const QString &piece);

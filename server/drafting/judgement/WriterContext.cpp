@@ -61,54 +61,53 @@ const TextSpans &WriterContext::pastEpisodes()
     if (m_pastEpisodes)
         return *m_pastEpisodes;
     m_pastEpisodes.emplace();
+    // "Since last year someone has been using my card": an episode that is still going on.
+    static const QRegularExpression since(u"\\b(?:since|ever since|seit|depuis|desde|dal|dalla|sinds|sedan|"
+                                          "alltsedan|lahtien|od|odkad)\\W+(?:\\w+\\W+){0,2}$"_s);
+    // "... and I still haven't got the money back", "it happened again": an episode not over.
+    // ("Which I still tell people about" is praise: "still" counts beside a negation only.)
+    static const QRegularExpression ongoing(
+        u"\\b(?:again|wieder|otra vez|de nuevo|di nuovo|de novo|opnieuw|igen|taas|znowu|ponownie|"
+        "encore une fois)\\b|"
+        "\\b(?:still|yet|noch|toujours|encore|todavia|aun|ancora|ainda|nog|fortfarande|annu|edelleen|"
+        "vielakaan|viela|wciaz|nadal|jeszcze)\\W+(?:\\w+\\W+){0,3}?(?:not|no|nothing|never|haven'?t|"
+        "hasn'?t|isn'?t|waiting|nicht|kein\\w*|nichts|pas|rien|nada|non|niente|nao|niet|geen|niks|"
+        "inte|ingen|ei|mitaan|nie|nic)\\b|"
+        "\\b(?:not|haven'?t|hasn'?t|isn'?t|nicht|pas|no|non|nao|niet|inte|ei|nie)\\W+(?:\\w+\\W+){0,3}?"
+        "(?:yet|still|noch|encore|todavia|aun|ancora|ainda|nog|annu|viela|jeszcze)\\b"_s);
+    // Thanks for help still to come ("thanks in advance") close nothing.
+    static const QRegularExpression advance(
+        u"\\b(?:in advance|vorab|im voraus|d'?avance|par avance|de antemano|por adelantado|in anticipo|"
+        "antecipadamente|desde ja|alvast|bij voorbaat|pa forhand|i forvag|etukateen|z gory|"
+        "for (?:your|the) help)\\b"_s);
+    // ("Muchas gracias otra vez", "thanks again": gratitude said again, no episode again.)
+    static const QRegularExpression thanksAgain(
+        u"\\b(?:thanks|thank you|gracias|merci|danke|grazie|obrigad[oa]|bedankt|dank je|tack|kiitos|"
+        "dziekuje)\\W+(?:\\w+\\W+)?(?:again|otra vez|de nuevo|encore|nochmal|noch einmal|ancora|"
+        "de novo|nogmaals|igen|taas|jeszcze raz)\\b|"
+        "\\b(?:encore|again|nochmals|nochmal|noch einmal|otra vez|ancora|de novo|nogmaals|igen|taas|"
+        "jeszcze raz)\\W+(?:\\w+\\W+)?(?:merci|thanks|danke|gracias|grazie|obrigad[oa]|bedankt|tack|"
+        "kiitos|dziekuje)\\b"_s);
     const QString &text = m_text.text();
     // Years back, or a month or a season back ("vorige maand had ik een klacht ... Dank daarvoor!").
-    QList<std::pair<qsizetype, qsizetype>> markers = m_lexicon.spans(u"context_long_ago", m_text);
+    TextSpans markers = m_lexicon.spans(u"context_long_ago", m_text);
     markers.append(m_lexicon.spans(u"context_months_ago", m_text));
     if (markers.isEmpty())
         return *m_pastEpisodes;
     const TextSpans noHarm = m_lexicon.spans(u"context_no_harm", m_text);
-    // "Since last year someone has been using my card": an episode that is still going on.
-    static const QRegularExpression since(
-        u"\\b(?:since|ever since|seit|depuis|desde|dal|dalla|sinds|sedan|alltsedan|lahtien|od|odkad)\\W+(?:\\w+\\W+){0,2}$"_s);
     for (const auto &[start, end] : markers) {
         const auto sentence = sentenceAround(text, start, end);
         if (since.match(QStringView(text).mid(sentence.first, start - sentence.first)).hasMatch())
             continue;
-        // The sentence and the next one.
-        qsizetype closeEnd = sentence.second;
-        if (closeEnd < text.size())
-            closeEnd =
-                sentenceAround(text, std::min(closeEnd + 1, text.size()), std::min(closeEnd + 1, text.size()))
-                    .second;
-        // "... and I still haven't got the money back", "it happened again": an episode not over.
-        // ("Which I still tell people about" is praise: "still" counts beside a negation only.)
-        static const QRegularExpression ongoing(
-            u"\\b(?:again|wieder|otra vez|de nuevo|di nuovo|de novo|opnieuw|igen|taas|znowu|ponownie|"
-            "encore une fois)\\b|"
-            "\\b(?:still|yet|noch|toujours|encore|todavia|aun|ancora|ainda|nog|fortfarande|annu|edelleen|"
-            "vielakaan|viela|wciaz|nadal|jeszcze)\\W+(?:\\w+\\W+){0,3}?(?:not|no|nothing|never|haven'?t|"
-            "hasn'?t|isn'?t|waiting|nicht|kein\\w*|nichts|pas|rien|nada|non|niente|nao|niet|geen|niks|"
-            "inte|ingen|ei|mitaan|nie|nic)\\b|"
-            "\\b(?:not|haven'?t|hasn'?t|isn'?t|nicht|pas|no|non|nao|niet|inte|ei|nie)\\W+(?:\\w+\\W+){0,3}?"
-            "(?:yet|still|noch|encore|todavia|aun|ancora|ainda|nog|annu|viela|jeszcze)\\b"_s);
-        // Thanks for help still to come ("thanks in advance") close nothing.
-        static const QRegularExpression advance(
-            u"\\b(?:in advance|vorab|im voraus|d'?avance|par avance|de antemano|por adelantado|in anticipo|"
-            "antecipadamente|desde ja|alvast|bij voorbaat|pa forhand|i forvag|etukateen|z gory|for (?:your|the) help)\\b"_s);
-        // ("Muchas gracias otra vez", "thanks again": gratitude said again.)
-        static const QRegularExpression thanksAgain(
-            u"\\b(?:thanks|thank you|gracias|merci|danke|grazie|obrigad[oa]|bedankt|dank je|tack|kiitos|"
-            "dziekuje)\\W+(?:\\w+\\W+)?(?:again|otra vez|de nuevo|encore|nochmal|noch einmal|ancora|"
-            "de novo|nogmaals|igen|taas|jeszcze raz)\\b|"
-            "\\b(?:encore|again|nochmals|nochmal|noch einmal|otra vez|ancora|de novo|nogmaals|igen|taas|"
-            "jeszcze raz)\\W+(?:\\w+\\W+)?(?:merci|thanks|danke|gracias|grazie|obrigad[oa]|bedankt|tack|"
-            "kiitos|dziekuje)\\b"_s);
         QString episode = text.mid(sentence.first, sentence.second - sentence.first);
         episode.remove(thanksAgain);
-        const QString closing = text.mid(sentence.first, closeEnd - sentence.first);
         if (ongoing.match(episode).hasMatch())
             continue;
+        // Closed in the sentence or the next one.
+        const qsizetype next = std::min(sentence.second + 1, text.size());
+        const qsizetype closeEnd =
+            sentence.second < text.size() ? sentenceAround(text, next, next).second : sentence.second;
+        const QString closing = text.mid(sentence.first, closeEnd - sentence.first);
         if ((thanks(closing) && !advance.match(closing).hasMatch()) ||
             overlaps(noHarm, sentence.first, closeEnd))
             m_pastEpisodes->append(sentence);

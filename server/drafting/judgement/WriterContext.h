@@ -59,11 +59,11 @@ public:
     //! wherever they are. Empty when no estate is said to be settled.
     const TextSpans &settledLoss();
     //! Sentences telling an episode years, months or a season back (context_long_ago,
-    //! context_months_ago) ("el año pasado me robaron la
-    //! cartera ... (muchas gracias otra vez)", "min pappa blev nästan lurad förra året (banken
-    //! stoppade det i tid, så inget hände)") that the writer closes, in that sentence or the next,
-    //! with thanks or with "nothing happened" (context_no_harm): the fraud and legal words there
-    //! are the past. Not an episode that lasts "since" then.
+    //! context_months_ago) that the writer closes, in that sentence or the next, with thanks (not
+    //! thanks in advance) or with "nothing happened" (context_no_harm): "el año pasado me robaron
+    //! la cartera ... (muchas gracias otra vez)", "min pappa blev nästan lurad förra året (banken
+    //! stoppade det i tid, så inget hände)". The fraud and legal words there are the past. Not an
+    //! episode that lasts "since" then, or that "again" or "still … not" says is not over.
     const TextSpans &pastEpisodes();
     //! Where the signature under a formal closing starts in \a raw, the customer's text before
     //! folding ("Med vänliga hälsningar / Karin Ek / Jurist | Advokatfirman Lindqvist AB"): when
