@@ -115,6 +115,24 @@ bool isRegisterLine(const QString &line)
     return words < 10 || !sentenceEnd.match(line).hasMatch();
 }
 
+//! What a mail app writes under every message: "Sent from my iPhone", "Von meinem iPhone
+//! gesendet", "Get Outlook for Android".
+bool isDeviceLine(const QString &line)
+{
+    if (line.size() > 80)
+        return false;
+    static const QRegularExpression device(
+        u"^\\W*(?:sent from my|sent from|sent with|sent via|von meinem|gesendet von|envoy[ée] (?:de|depuis) "
+        "(?:mon )?|enviado desde (?:mi )?|enviado (?:do|de) (?:meu |minha )?|inviato da(?:l mio| mio)? |"
+        "verzonden (?:vanaf|met|van) (?:mijn )?|verstuurd (?:vanaf|met|van) (?:mijn )?|skickat fr[åa]n "
+        "(?:min )?|l[äa]hetetty |wys[łl]ane z (?:mojego )?|get outlook for)"
+        "[\\w' .-]{0,30}?(?:iphone|ipad|android|samsung|galaxy|huawei|xiaomi|pixel|mobile|phone|"
+        "handy|smartphone|portable|m[óo]vil|celular|telem[óo]vel|cellulare|telefoon|telefon|mobil|"
+        "puhelime|outlook|proton ?mail|gmail|yahoo mail|ios|tablet)[\\w' .+-]{0,24}$"_s,
+        kOptions);
+    return device.match(line).hasMatch();
+}
+
 //! "T: 0161 555 0192", "Tel. 02 8741 5530", a bare phone number, web or mail address.
 bool isContactLine(const QString &line)
 {
@@ -176,7 +194,8 @@ QString withoutMailFooter(const QString &body)
     }
     closeBlock(lines.size());
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        if (keep.at(i) && (isRegisterLine(lines.at(i)) || isContactLine(lines.at(i))))
+        if (keep.at(i) &&
+            (isRegisterLine(lines.at(i)) || isContactLine(lines.at(i)) || isDeviceLine(lines.at(i))))
             keep[i] = false;
     }
     QStringList own;

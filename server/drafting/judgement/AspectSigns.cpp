@@ -22,12 +22,14 @@ QList<AspectReading> readAspects(const SignalLexicon &lexicon, const PrefilterTe
         int aspects; //!< signs_<kind>_1 .. _<aspects>
         int needed;  //!< how many different aspects make the reading
     };
-    static const std::array<Family, 5> families{{
+    static const std::array<Family, 6> families{{
         {u"signs_unknowncharge", reason::kFraud, u"an unknown charge", 2, 2},
         {u"signs_impostor", reason::kFraud, u"someone posing as the bank or us", 2, 2},
         {u"signs_steering", reason::kManipulation, u"words to the assistant to break its rules", 2, 2},
         {u"signs_claimed", reason::kManipulation, u"money said to be approved by our staff", 3, 3},
         {u"signs_listed", reason::kMultiIssue, u"several points in a row", 3, 2},
+        // "My mother is 79, she can hardly read the mails: could you phone her?" (ADR 0027).
+        {u"signs_support", reason::kVulnerable, u"a circumstance and the help it needs", 2, 2},
     }};
     QList<AspectReading> out;
     for (const Family &f : families) {

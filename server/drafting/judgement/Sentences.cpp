@@ -143,12 +143,16 @@ bool thanks(const QString &piece)
 
 std::pair<qsizetype, qsizetype> sentenceAround(const QString &text, qsizetype start, qsizetype end)
 {
-    auto isEnd = [](QChar c) {
+    // A point between digits ("£212.40", "1.250") is part of a number, not a sentence's end.
+    auto isEnd = [&text](qsizetype i) {
+        const QChar c = text.at(i);
+        if (c == u'.' && i > 0 && i + 1 < text.size() && text.at(i - 1).isDigit() && text.at(i + 1).isDigit())
+            return false;
         return c == u'.' || c == u'!' || c == u'?' || c == u'\n';
     };
-    while (start > 0 && !isEnd(text.at(start - 1)))
+    while (start > 0 && !isEnd(start - 1))
         --start;
-    while (end < text.size() && !isEnd(text.at(end)))
+    while (end < text.size() && !isEnd(end))
         ++end;
     return {start, end};
 }

@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace tandem::server;
 
-//! The labelled judgement suites (tests/judgement/*.jsonl, 8,920 cases in 84 languages; the CI rows below)
+//! The labelled judgement suites (tests/judgement/*.jsonl, 9,280 cases in 84 languages; the CI rows below)
 //! run through the ticket service of a demo tandemd on a real SQLite file, against the targets.
 class JudgementSuiteTest : public QObject
 {
@@ -167,6 +167,12 @@ private Q_SLOTS:
         QTest::newRow("blind-bn") << u"blind-bn.jsonl"_s << 120 << 10 << 18 << true << 1.0;
         QTest::newRow("blind-bo") << u"blind-bo.jsonl"_s << 120 << 35 << 20 << false << 1.0;
         QTest::newRow("blind-bp") << u"blind-bp.jsonl"_s << 120 << 8 << 14 << true << 1.0;
+        // Round 27 (ADR 0027): read once held out with 6c8f86f (crisis 0.95, 0.921, 0.90; false
+        // escalation 0.25, 0.0625, 0.0875), then built from. blind-br keeps a floor of 0.95: a
+        // Tamil sister behind a locked door with blood under it is still missed (docs/drafting.md).
+        QTest::newRow("blind-bq") << u"blind-bq.jsonl"_s << 120 << 10 << 20 << true << 1.0;
+        QTest::newRow("blind-br") << u"blind-br.jsonl"_s << 120 << 40 << 38 << true << 0.95;
+        QTest::newRow("blind-bs") << u"blind-bs.jsonl"_s << 120 << 8 << 10 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
