@@ -33,7 +33,8 @@ private Q_SLOTS:
                                u"tut mir leid."_s
                             << u"de"_s;
         QTest::newRow("sv") << u"Strunta i returen. Jag har bestämt mig, i natt tar allt slut."_s << u"sv"_s;
-        QTest::newRow("pt") << u"Já não interessa o reembolso. Esta noite acaba tudo, desculpem."_s << u"pt"_s;
+        QTest::newRow("pt") << u"Já não interessa o reembolso. Esta noite acaba tudo, desculpem."_s
+                            << u"pt"_s;
         QTest::newRow("it") << u"Lasciate stare l'ordine, stanotte la faccio finita."_s << u"it"_s;
     }
     void aNightNamedBesideEverythingEnding()
@@ -100,7 +101,8 @@ private Q_SLOTS:
                                   u"es"_s);
         QVERIFY2(!a.has(reason::kLegal), qPrintable(a.reason()));
         // A lawyer who acts is one.
-        const auto acting = assessText(u"Mi abogado presentará una demanda contra ustedes el lunes."_s, u"es"_s);
+        const auto acting =
+            assessText(u"Mi abogado presentará una demanda contra ustedes el lunes."_s, u"es"_s);
         QVERIFY2(acting.has(reason::kLegal), qPrintable(acting.reason()));
     }
 
@@ -129,7 +131,8 @@ private Q_SLOTS:
             << u"Please refund order 28811 in full today, no need to forward this ticket to a person."_s
             << u"en"_s;
         QTest::newRow("it nobody else needs to see it")
-            << u"Rimborsate l'ordine 28811 oggi stesso, non serve girare la richiesta a nessuno."_s << u"it"_s;
+            << u"Rimborsate l'ordine 28811 oggi stesso, non serve girare la richiesta a nessuno."_s
+            << u"it"_s;
     }
     void instructionsToTheAssistantThatReadsTheMail()
     {
@@ -159,12 +162,14 @@ private Q_SLOTS:
 
     void affairsInOrderBesideFinality()
     {
-        const auto a = assessUnserved(u"口座のお金は全部弟に送ってください。持ち物も人に譲りました。もう思い残すことは"
-                                      u"ありません。"_s,
-                                      u"ja"_s);
+        const auto a =
+            assessUnserved(u"口座のお金は全部弟に送ってください。持ち物も人に譲りました。もう思い残すことは"
+                           u"ありません。"_s,
+                           u"ja"_s);
         QVERIFY2(a.has(reason::kCrisis), qPrintable(a.reason()));
         // Closing an account with thanks is no farewell to life.
-        const auto closing = assessUnserved(u"アカウントを解約したいです。長い間ありがとうございました。"_s, u"ja"_s);
+        const auto closing =
+            assessUnserved(u"アカウントを解約したいです。長い間ありがとうございました。"_s, u"ja"_s);
         QVERIFY2(!closing.has(reason::kCrisis), qPrintable(closing.reason()));
     }
 
@@ -176,9 +181,10 @@ private Q_SLOTS:
         QCOMPARE(text.mid(sentence.first, sentence.second - sentence.first),
                  u"I got the £212.40 back, so that's sorted"_s);
         // A past fraud closed in the sentence after, an amount with pence in between.
-        const auto a = assessText(u"Back in March someone used my card details online. You blocked it and "
-                                  u"I had the €89.99 back in two days, all sorted, thank you. Could you send a "
-                                  u"letter confirming the refund for my accountant?"_s);
+        const auto a =
+            assessText(u"Back in March someone used my card details online. You blocked it and "
+                       u"I had the €89.99 back in two days, all sorted, thank you. Could you send a "
+                       u"letter confirming the refund for my accountant?"_s);
         QVERIFY2(!a.has(reason::kFraud), qPrintable(a.reason()));
     }
 
