@@ -122,7 +122,7 @@ bool isDeviceLine(const QString &line)
     if (line.size() > 80)
         return false;
     static const QRegularExpression device(
-        u"^\\W*(?:sent from my|sent from|sent with|sent via|von meinem|gesendet von|envoy[ée] (?:de|depuis) "
+        u"^\\W*(?:sent from|sent with|sent via|von meinem|gesendet von|envoy[ée] (?:de|depuis) "
         "(?:mon )?|enviado desde (?:mi )?|enviado (?:do|de) (?:meu |minha )?|inviato da(?:l mio| mio)? |"
         "verzonden (?:vanaf|met|van) (?:mijn )?|verstuurd (?:vanaf|met|van) (?:mijn )?|skickat fr[åa]n "
         "(?:min )?|l[äa]hetetty |wys[łl]ane z (?:mojego )?|get outlook for)"
