@@ -71,6 +71,10 @@ bool LanguageDetector::areNeighbours(const QString &a, const QString &b)
         {u"pt"_s, u"gl"_s},
         {u"ru"_s, u"uk"_s, u"be"_s},
         {u"nl"_s, u"af"_s},
+        // The Bantu languages of southern and eastern Africa: cld2 reads Zulu as Luganda,
+        // Chichewa or Sesotho, Xhosa as Chichewa.
+        {u"zu"_s, u"xh"_s, u"ny"_s, u"st"_s, u"tn"_s, u"ss"_s, u"nr"_s, u"ts"_s, u"ve"_s, u"sn"_s, u"lg"_s,
+         u"rw"_s, u"rn"_s},
     };
     return std::any_of(groups.cbegin(), groups.cend(),
                        [&](const QStringList &g) { return g.contains(a) && g.contains(b); });

@@ -24,10 +24,13 @@ enum Kind : unsigned
     Heading = 1u << 3,
     DeleteOrNotify = 1u << 4,
     DataLaw = 1u << 5,
+    YourDataProcessed = 1u << 6,
 };
-//! Only a notice says its mail is confidential, may have reached you in error, or heads itself
-//! "disclaimer"; a customer's own data request may name recipients, deleting and the law.
-constexpr unsigned kNoticeKinds = Confidential | InError | Heading;
+//! Only a notice says its mail is confidential, may have reached you in error, heads itself
+//! "disclaimer", or tells the reader how *their* data is processed ("När du skickar e-post till
+//! kommunen behandlas dina personuppgifter enligt dataskyddsförordningen"); a customer's own data
+//! request may name recipients, deleting and the law, and speaks of *my* data.
+constexpr unsigned kNoticeKinds = Confidential | InError | Heading | YourDataProcessed;
 
 unsigned kindsIn(const QString &text)
 {
@@ -38,11 +41,13 @@ unsigned kindsIn(const QString &text)
              "\\bconfidenzial|\\bvertrouwelijk|\\bkonfidentiell|\\bluottamuksellis|\\bpoufn|"
              "\\bprivileged|rechtlich gesch[üu]tzt|secreto profesional|\\bsigilos"_s,
              kOptions)},
-        {Addressee,
-         QRegularExpression(u"\\baddressee|\\bintended recipient|\\bintended (?:solely|only|exclusively)|"
-                            "\\bempf[äa]nger|\\badressat|\\bdestinataire|\\bdestinat[aá]ri[oa]s?\\b|"
-                            "\\bgeadresseerde|\\bmottagare|\\bvastaanottaja|\\badresat|\\bodbiorc"_s,
-                            kOptions)},
+        {Addressee, QRegularExpression(
+                        u"\\baddressee|\\bintended recipient|\\bintended (?:solely|only|exclusively)|"
+                        "\\bintended (?:\\w+ )?for the (?:named |addressed |designated )?(?:recipient|person|"
+                        "individual|entity)|"
+                        "\\bempf[äa]nger|\\badressat|\\bdestinataire|\\bdestinat[aá]ri[oa]s?\\b|"
+                        "\\bgeadresseerde|\\bmottagare|\\bvastaanottaja|\\badresat|\\bodbiorc"_s,
+                        kOptions)},
         {InError,
          QRegularExpression(u"\\bin error\\b|\\bby mistake\\b|irrt[üu]mlich|f[äa]lschlicherweise|par erreur|"
                             "por error|per errore|por engano|por erro\\b|per vergissing|abusievelijk|"
@@ -67,6 +72,18 @@ unsigned kindsIn(const QString &text)
                             "dane osobowe|\\bdata protection|tratamiento de (?:sus )?datos|trattamento "
                             "dei (?:suoi )?dati"_s,
                             kOptions)},
+        // The reader's data, processed: "your personal data is processed in accordance with",
+        // "behandlas dina personuppgifter", "werden Ihre Daten ... verarbeitet".
+        {YourDataProcessed,
+         QRegularExpression(
+             u"(?=.*\\b(?:process(?:ed|es|ing)|handled|stored|behandla[ts]?|verarbeit\\w*|gespeichert|"
+             "trait[ée]e?s|conserv[ée]e?s|tratad[oa]s|tratamiento|trattat[ie]|trattamento|verwerkt|"
+             "verwerking|k[äa]sitell[äa][äa]n|k[äa]sittely|przetwarza\\w*)\\b)"
+             ".*\\b(?:your|dina|dine|ihre|vos|votre|sus|su|tus|i suoi|i tuoi|seus|os seus|uw|je|teid[äa]n|"
+             "pa[ńn]stwa|pana|pani)\\s+(?:\\w+\\s+)?(?:personal data|data|information|personuppgifter|"
+             "uppgifter|daten|donn[ée]es|datos|dati|dados|gegevens|persoonsgegevens|(?:henkil[öo])?tiedot|"
+             "tietojanne|dane)\\b(?!\\s+(?:protection|privacy|breach|officer))"_s,
+             kOptions)},
     };
     unsigned found = 0;
     for (const auto &[kind, re] : kinds) {
@@ -154,7 +171,7 @@ bool isContactLine(const QString &line)
 
 } // namespace
 
-QString withoutMailFooter(const QString &body)
+QString withoutMailFooter(const QString &body, FooterParts parts)
 {
     const QStringList lines = body.split(u'\n');
     if (lines.size() < 2)
@@ -193,7 +210,7 @@ QString withoutMailFooter(const QString &body)
             blockStart = i;
     }
     closeBlock(lines.size());
-    for (qsizetype i = 1; i < lines.size(); ++i) {
+    for (qsizetype i = 1; i < lines.size() && parts == FooterParts::Everything; ++i) {
         if (keep.at(i) &&
             (isRegisterLine(lines.at(i)) || isContactLine(lines.at(i)) || isDeviceLine(lines.at(i))))
             keep[i] = false;

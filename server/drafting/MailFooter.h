@@ -16,7 +16,16 @@ namespace tandem::server::text {
 //! a duty to delete or notify, a disclaimer heading, data-protection law; a customer's own
 //! "please delete my data under GDPR" names no addressee and no confidentiality. The names and
 //! titles of a signature stay (they say nothing either way). A message that is nothing but
-//! footer is returned whole.
-QString withoutMailFooter(const QString &body);
+//! footer is returned whole. A notice also tells the reader how *their* personal data is
+//! processed ("behandlas dina personuppgifter enligt dataskyddsförordningen").
+//!
+//! With FooterParts::NoticesOnly the register, contact and device lines stay: withoutSignature()
+//! recognises a signature by its contact details, so it reads the message before they go.
+enum class FooterParts
+{
+    Everything,
+    NoticesOnly
+};
+QString withoutMailFooter(const QString &body, FooterParts parts = FooterParts::Everything);
 
 } // namespace tandem::server::text

@@ -129,10 +129,44 @@ bool speaksOfSelf(const QString &line)
     });
 }
 
+//! Whether the lines from \a from on read as a signature: at most ten short lines, no quoted or
+//! forwarded mail, no postscript, no line where the writer speaks of themselves, and (when
+//! \a needsContact) contact or register details somewhere.
+bool isSignature(const QStringList &lines, qsizetype from, bool needsContact)
+{
+    qsizetype filled = 0;
+    qsizetype size = 0;
+    bool contact = false;
+    for (qsizetype i = from; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        ++filled;
+        size += line.size();
+        contact = contact || hasContactDetails(line);
+        if (filled > kMaxSignatureLines || line.size() > kMaxSignatureLine || size > kMaxSignature ||
+            startsHistory(line) || isPostscript(line) || speaksOfSelf(line))
+            return false;
+    }
+    return filled > 0 && (contact || !needsContact);
+}
+
 } // namespace
 
 QString withoutSignature(const QString &body, const QString &customerName)
 {
+    const QStringList lines = body.split(u'\n');
+    // The delimiter mail programs put above a signature ("-- ", RFC 3676; often trimmed to "--"):
+    // what follows is the signature when it reads as one, whatever name it carries.
+    for (qsizetype at = 1; at < lines.size() - 1; ++at) {
+        if (lines.at(at).trimmed() != u"--"_s)
+            continue;
+        const bool textAbove = std::any_of(lines.cbegin(), lines.cbegin() + at,
+                                           [](const QString &l) { return !l.trimmed().isEmpty(); });
+        if (textAbove && isSignature(lines, at + 1, false))
+            return lines.mid(0, at).join(u'\n');
+        break;
+    }
     QSet<QString> nameTokens;
     for (const QString &w : wordsOf(customerName)) {
         if (w.size() >= 2)
@@ -140,7 +174,6 @@ QString withoutSignature(const QString &body, const QString &customerName)
     }
     if (nameTokens.isEmpty())
         return body;
-    const QStringList lines = body.split(u'\n');
     // The last name line with writing above it and only a signature below it.
     for (qsizetype at = lines.size() - 2; at >= 1; --at) {
         if (!isNameLine(lines.at(at), nameTokens))
@@ -149,22 +182,7 @@ QString withoutSignature(const QString &body, const QString &customerName)
                                            [](const QString &l) { return !l.trimmed().isEmpty(); });
         if (!textAbove)
             return body;
-        qsizetype filled = 0;
-        qsizetype size = 0;
-        bool contact = false;
-        bool signature = true;
-        for (qsizetype i = at + 1; i < lines.size() && signature; ++i) {
-            const QString line = lines.at(i).trimmed();
-            if (line.isEmpty())
-                continue;
-            ++filled;
-            size += line.size();
-            contact = contact || hasContactDetails(line);
-            signature = filled <= kMaxSignatureLines && line.size() <= kMaxSignatureLine &&
-                        size <= kMaxSignature && !startsHistory(line) && !isPostscript(line) &&
-                        !speaksOfSelf(line);
-        }
-        if (!signature || !contact)
+        if (!isSignature(lines, at + 1, true))
             return body;
         QStringList kept = lines.mid(0, at + 1);
         return kept.join(u'\n');

@@ -79,6 +79,23 @@ QString withoutQuotedHistory(const QString &body)
     if (!body.contains(u'>') && !body.contains(u':'))
         return body; // nothing that could open a history
     const QStringList lines = body.split(u'\n');
+    const auto quoted = [&lines](qsizetype i) {
+        return lines.at(i).trimmed().startsWith(u'>');
+    };
+    // Whether what follows line \a i is a quote marked with ">" and, below it, the customer writes
+    // on ("> Refunds are usually processed within 5-7 working days" / "It's been 9 working days
+    // now..."): then the header and the quote are history, what follows is theirs again.
+    const auto answeredBelow = [&](qsizetype i) {
+        qsizetype j = i + 1;
+        while (j < lines.size() && lines.at(j).trimmed().isEmpty())
+            ++j;
+        if (j == lines.size() || !quoted(j))
+            return false;
+        while (j < lines.size() && (quoted(j) || lines.at(j).trimmed().isEmpty()))
+            ++j;
+        return j < lines.size();
+    };
+    QList<bool> history(lines.size(), false);
     qsizetype cut = lines.size();
     for (qsizetype i = 0; i < lines.size() && cut == lines.size(); ++i) {
         const QString &line = lines.at(i);
@@ -89,11 +106,18 @@ QString withoutQuotedHistory(const QString &body)
             // Lumen Support <" / "support@lumen.example> wrote:").
             const QString before = i > 0 ? lines.at(i - 1).trimmed() : QString();
             static const QRegularExpression sentenceEnd(u"[.!?…]$"_s);
+            qsizetype header = -1;
             if (!before.isEmpty() && before.size() <= 200 && namesDateOrAddress(before) &&
                 !sentenceEnd.match(before).hasMatch())
-                cut = i - 1;
+                header = i - 1;
             else if (namesDateOrAddress(line))
-                cut = i;
+                header = i;
+            if (header >= 0 && answeredBelow(i)) {
+                for (qsizetype j = header; j <= i; ++j)
+                    history[j] = true;
+            } else if (header >= 0) {
+                cut = header;
+            }
         } else if (isHeaderFrom(line)) {
             for (qsizetype j = i + 1; j < std::min(lines.size(), i + 5); ++j) {
                 if (isHeaderField(lines.at(j))) {
@@ -105,7 +129,7 @@ QString withoutQuotedHistory(const QString &body)
     }
     QStringList own;
     for (qsizetype i = 0; i < cut; ++i) {
-        if (!lines.at(i).trimmed().startsWith(u'>'))
+        if (!history.at(i) && !quoted(i))
             own.append(lines.at(i));
     }
     // An Outlook rule line ("____") left above the header.

@@ -12,7 +12,9 @@ namespace tandem::server::text {
 //! is not what the customer says now: its "we will process your refund" is no claim of theirs,
 //! its "legal notice" no threat. The message itself keeps every line (the agent reads it whole);
 //! only what the drafting and the judgement read is cut. A message that is nothing but history
-//! (a bare forward) is returned whole: then the history is what the customer sent.
+//! (a bare forward) is returned whole: then the history is what the customer sent. A reply
+//! header over a ">" quote that the customer answers below ("> Refunds take 5-7 days" / "It's
+//! been 9 days now...") cuts only the header and the quote: what follows is theirs again.
 QString withoutQuotedHistory(const QString &body);
 
 } // namespace tandem::server::text

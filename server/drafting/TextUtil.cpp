@@ -143,6 +143,16 @@ double setCosine(const QSet<QString> &a, const QSet<QString> &b)
 
 namespace {
 
+//! What the sender's mail system and signature add, cut: notices first, so that the signature
+//! is still seen by its contact details; then the register, contact and device lines; then a
+//! signature recognised only once they are gone (a title and a company line under the name).
+QString withoutFooterAndSignature(const QString &body, const QString &customerName)
+{
+    const QString signedOff =
+        withoutSignature(withoutMailFooter(body, FooterParts::NoticesOnly), customerName);
+    return withoutSignature(withoutMailFooter(signedOff), customerName);
+}
+
 //! The subject and every non-internal customer message, oldest first, each through \a body.
 template <typename Body>
 QString joinCustomerText(const Ticket &ticket, const QList<Message> &messages, Body body)
@@ -163,13 +173,13 @@ QString joinCustomerText(const Ticket &ticket, const QList<Message> &messages, B
 QString customerText(const Ticket &ticket, const QList<Message> &messages)
 {
     return joinCustomerText(ticket, messages, [&ticket](const QString &b) {
-        return withoutSignature(withoutMailFooter(b), ticket.customer.name);
+        return withoutFooterAndSignature(b, ticket.customer.name);
     });
 }
 
 QString ownWords(const Ticket &ticket, const QString &body)
 {
-    return withoutSignature(withoutMailFooter(withoutQuotedHistory(body)), ticket.customer.name);
+    return withoutFooterAndSignature(withoutQuotedHistory(body), ticket.customer.name);
 }
 
 QString customerOwnText(const Ticket &ticket, const QList<Message> &messages)

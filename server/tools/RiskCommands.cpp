@@ -558,7 +558,13 @@ int runRiskCommand(const QStringList &args)
         }
         for (size_t i = 0; i < samples.size(); ++i) {
             const Sample &s = samples[i];
+            QJsonArray read;
+            for (size_t k = 0; k < s.reading.size(); ++k) {
+                if (s.reading[k])
+                    read.append(judgement::RiskModel::signalNames().value(qsizetype(k)));
+            }
             const QJsonObject line{
+                {u"signals"_s, read},
                 {u"id"_s, s.id},
                 {u"group"_s, s.group < 0 ? u"corpus"_s : QFileInfo(groups.at(s.group)).baseName()},
                 {u"crisis"_s, s.crisis},

@@ -32,6 +32,14 @@ const QRegularExpression &circledItem()
     return re;
 }
 
+//! "Karen Bell", "M. Dąbrowski": one to four capitalised words and nothing else, a name signing off.
+bool isSignOffName(const QString &line)
+{
+    static const QRegularExpression name(u"^\\s*[-–—]?\\s*(?:\\p{Lu}[\\p{L}'.-]*\\s*){1,4}$"_s,
+                                         QRegularExpression::UseUnicodePropertiesOption);
+    return name.match(line).hasMatch();
+}
+
 } // namespace
 
 QStringList RequestReading::severalRequests(const CaseInput &input, const PrefilterText &prepared) const
@@ -158,23 +166,33 @@ bool RequestReading::isUnclear(const CaseInput &input, const QString &folded) co
 {
     auto greetingOnly = [this](const QString &text) {
         const QStringList lines = text.split(u'\n');
-        return std::all_of(lines.cbegin(), lines.cend(), [this](const QString &line) {
+        bool said = false;
+        return std::all_of(lines.cbegin(), lines.cend(), [this, &said](const QString &line) {
             const QString f = fold(line).trimmed();
-            return f.isEmpty() || m_lexicon.isGreetingOnly(f);
+            // Under a greeting, the writer's name ("hello\n\nKaren Bell") says nothing more.
+            if (f.isEmpty() || (said && isSignOffName(line)))
+                return true;
+            said = true;
+            return m_lexicon.isGreetingOnly(f);
         });
     };
     const bool weakModel =
         input.outOfScope || input.abstained || input.intent.isEmpty() || input.confidence < 0.6;
     // What the customer wrote says nothing ("hallo?"), and the subject either says nothing
     // either or is mail boilerplate ("(no subject)") the model cannot read.
+    // (A subject that names nothing we deal in, "czat" over "halo? jest tu ktoś", says nothing either.)
+    static const QRegularExpression digits(u"\\d{3,}"_s);
+    const QString subject = fold(input.subject);
+    const bool subjectSaysNothing =
+        greetingOnly(input.subject) ||
+        (!subject.contains(digits) && m_lexicon.find(u"domain", subject).isEmpty());
     if (!input.messages.isEmpty() &&
         std::all_of(input.messages.cbegin(), input.messages.cend(), greetingOnly) &&
-        (greetingOnly(input.subject) || weakModel))
+        (subjectSaysNothing || weakModel))
         return true;
     if (input.messages.isEmpty() && greetingOnly(input.customerText))
         return true;
     // Next to nothing to go on, and the model has no idea either.
-    static const QRegularExpression digits(u"\\d{3,}"_s);
     // Three different words or fewer that name nothing we deal in ("hello?? anyone", "hallo,
     // jemand da?"): too little to be out of scope or a request, whatever the intent model makes
     // of it (it read "hola?? alguien" as fraud at 0.95); a question back.
