@@ -558,11 +558,10 @@ int runRiskCommand(const QStringList &args)
         }
         for (size_t i = 0; i < samples.size(); ++i) {
             const Sample &s = samples[i];
-            QJsonArray read;
-            for (size_t k = 0; k < s.reading.size(); ++k) {
+            QJsonArray read; // the signals the concept layer read
+            for (size_t k = 0; k < s.reading.size(); ++k)
                 if (s.reading[k])
                     read.append(judgement::RiskModel::signalNames().value(qsizetype(k)));
-            }
             const QJsonObject line{
                 {u"signals"_s, read},
                 {u"id"_s, s.id},
