@@ -72,24 +72,30 @@ unsigned kindsIn(const QString &text)
                             "dane osobowe|\\bdata protection|tratamiento de (?:sus )?datos|trattamento "
                             "dei (?:suoi )?dati"_s,
                             kOptions)},
-        // The reader's data, processed: "your personal data is processed in accordance with",
-        // "behandlas dina personuppgifter", "werden Ihre Daten ... verarbeitet".
+        // The reader's data ("your personal data", "dina personuppgifter", "Ihre Daten"), counted
+        // only where it is processed too (below).
         {YourDataProcessed,
          QRegularExpression(
-             u"(?=.*\\b(?:process(?:ed|es|ing)|handled|stored|behandla[ts]?|verarbeit\\w*|gespeichert|"
-             "trait[ée]e?s|conserv[ée]e?s|tratad[oa]s|tratamiento|trattat[ie]|trattamento|verwerkt|"
-             "verwerking|k[äa]sitell[äa][äa]n|k[äa]sittely|przetwarza\\w*)\\b)"
-             ".*\\b(?:your|dina|dine|ihre|vos|votre|sus|su|tus|i suoi|i tuoi|seus|os seus|uw|je|teid[äa]n|"
-             "pa[ńn]stwa|pana|pani)\\s+(?:\\w+\\s+)?(?:personal data|data|information|personuppgifter|"
-             "uppgifter|daten|donn[ée]es|datos|dati|dados|gegevens|persoonsgegevens|(?:henkil[öo])?tiedot|"
-             "tietojanne|dane)\\b(?!\\s+(?:protection|privacy|breach|officer))"_s,
+             u"\\b(?:your|dina|dine|ihre|vos|votre|sus|su|tus|i suoi|i tuoi|seus|os seus|uw|je|"
+             "teid[äa]n|pa[ńn]stwa|pana|pani)\\s+(?:\\w+\\s+)?(?:personal data|data|information|"
+             "personuppgifter|uppgifter|daten|donn[ée]es|datos|dati|dados|gegevens|"
+             "persoonsgegevens|(?:henkil[öo])?tiedot|tietojanne|dane)\\b"
+             "(?!\\s+(?:protection|privacy|breach|officer))"_s,
              kOptions)},
     };
+    // "Processed in accordance with", "behandlas", "verarbeitet": what is done to the reader's data.
+    static const QRegularExpression processed(
+        u"\\b(?:process(?:ed|es|ing)|handled|stored|behandla[ts]?|verarbeit\\w*|gespeichert|trait[ée]e?s|"
+        "conserv[ée]e?s|tratad[oa]s|tratamiento|trattat[ie]|trattamento|verwerkt|verwerking|"
+        "k[äa]sitell[äa][äa]n|k[äa]sittely|przetwarza\\w*)\\b"_s,
+        kOptions);
     unsigned found = 0;
     for (const auto &[kind, re] : kinds) {
         if (re.match(text).hasMatch())
             found |= kind;
     }
+    if ((found & YourDataProcessed) && !processed.match(text).hasMatch())
+        found &= ~unsigned(YourDataProcessed);
     return found;
 }
 
@@ -203,14 +209,14 @@ QString withoutMailFooter(const QString &body, FooterParts parts)
         firstBlock = false;
         blockStart = -1;
     };
-    for (qsizetype i = 0; i < lines.size(); ++i) {
+    for (qsizetype i = 0; i < lines.size() && parts != FooterParts::LinesOnly; ++i) {
         if (lines.at(i).trimmed().isEmpty())
             closeBlock(i);
         else if (blockStart < 0)
             blockStart = i;
     }
-    closeBlock(lines.size());
-    for (qsizetype i = 1; i < lines.size() && parts == FooterParts::Everything; ++i) {
+    closeBlock(lines.size()); // (no block opened when the notices are left alone)
+    for (qsizetype i = 1; i < lines.size() && parts != FooterParts::NoticesOnly; ++i) {
         if (keep.at(i) &&
             (isRegisterLine(lines.at(i)) || isContactLine(lines.at(i)) || isDeviceLine(lines.at(i))))
             keep[i] = false;

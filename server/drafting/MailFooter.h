@@ -19,12 +19,14 @@ namespace tandem::server::text {
 //! footer is returned whole. A notice also tells the reader how *their* personal data is
 //! processed ("behandlas dina personuppgifter enligt dataskyddsförordningen").
 //!
-//! With FooterParts::NoticesOnly the register, contact and device lines stay: withoutSignature()
-//! recognises a signature by its contact details, so it reads the message before they go.
+//! The parts can be cut one at a time: withoutSignature() recognises a signature by its contact
+//! details, so it reads the message after the notices go (NoticesOnly) and before the register,
+//! contact and device lines do (LinesOnly).
 enum class FooterParts
 {
     Everything,
-    NoticesOnly
+    NoticesOnly,
+    LinesOnly
 };
 QString withoutMailFooter(const QString &body, FooterParts parts = FooterParts::Everything);
 

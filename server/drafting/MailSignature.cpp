@@ -151,6 +151,13 @@ bool isSignature(const QStringList &lines, qsizetype from, bool needsContact)
     return filled > 0 && (contact || !needsContact);
 }
 
+//! Whether anything is written above line \a at: a signature needs a message over it.
+bool hasTextAbove(const QStringList &lines, qsizetype at)
+{
+    return std::any_of(lines.cbegin(), lines.cbegin() + at,
+                       [](const QString &l) { return !l.trimmed().isEmpty(); });
+}
+
 } // namespace
 
 QString withoutSignature(const QString &body, const QString &customerName)
@@ -161,9 +168,7 @@ QString withoutSignature(const QString &body, const QString &customerName)
     for (qsizetype at = 1; at < lines.size() - 1; ++at) {
         if (lines.at(at).trimmed() != u"--"_s)
             continue;
-        const bool textAbove = std::any_of(lines.cbegin(), lines.cbegin() + at,
-                                           [](const QString &l) { return !l.trimmed().isEmpty(); });
-        if (textAbove && isSignature(lines, at + 1, false))
+        if (hasTextAbove(lines, at) && isSignature(lines, at + 1, false))
             return lines.mid(0, at).join(u'\n');
         break;
     }
@@ -178,9 +183,7 @@ QString withoutSignature(const QString &body, const QString &customerName)
     for (qsizetype at = lines.size() - 2; at >= 1; --at) {
         if (!isNameLine(lines.at(at), nameTokens))
             continue;
-        const bool textAbove = std::any_of(lines.cbegin(), lines.cbegin() + at,
-                                           [](const QString &l) { return !l.trimmed().isEmpty(); });
-        if (!textAbove)
+        if (!hasTextAbove(lines, at))
             return body;
         if (!isSignature(lines, at + 1, true))
             return body;

@@ -150,7 +150,7 @@ QString withoutFooterAndSignature(const QString &body, const QString &customerNa
 {
     const QString signedOff =
         withoutSignature(withoutMailFooter(body, FooterParts::NoticesOnly), customerName);
-    return withoutSignature(withoutMailFooter(signedOff), customerName);
+    return withoutSignature(withoutMailFooter(signedOff, FooterParts::LinesOnly), customerName);
 }
 
 //! The subject and every non-internal customer message, oldest first, each through \a body.

@@ -182,13 +182,14 @@ bool RequestReading::isUnclear(const CaseInput &input, const QString &folded) co
     // either or is mail boilerplate ("(no subject)") the model cannot read.
     // (A subject that names nothing we deal in, "czat" over "halo? jest tu ktoś", says nothing either.)
     static const QRegularExpression digits(u"\\d{3,}"_s);
-    const QString subject = fold(input.subject);
-    const bool subjectSaysNothing =
-        greetingOnly(input.subject) ||
-        (!subject.contains(digits) && m_lexicon.find(u"domain", subject).isEmpty());
+    const auto subjectSaysNothing = [&] {
+        const QString subject = fold(input.subject);
+        return greetingOnly(input.subject) ||
+               (!subject.contains(digits) && m_lexicon.find(u"domain", subject).isEmpty());
+    };
     if (!input.messages.isEmpty() &&
         std::all_of(input.messages.cbegin(), input.messages.cend(), greetingOnly) &&
-        (subjectSaysNothing || weakModel))
+        (weakModel || subjectSaysNothing()))
         return true;
     if (input.messages.isEmpty() && greetingOnly(input.customerText))
         return true;
