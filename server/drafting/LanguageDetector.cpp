@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -14,6 +15,41 @@
 using namespace Qt::StringLiterals;
 
 namespace tandem::server {
+
+namespace {
+
+// Short English needs its grammar words; a few English loan words (password, login, app, ok)
+// are no English sentence: "come cambio la password" is Italian though cld2 reads it as English.
+bool hasEnglishGrammarWord(const QString &text)
+{
+    // Only words the other served languages do not share ("is", "we", "of" are Dutch, "in",
+    // "a", "i", "no", "do", "to", "on" belong to several).
+    static const QSet<QString> words{
+        u"the"_s,     u"my"_s,     u"your"_s,  u"our"_s,   u"i'm"_s,   u"i've"_s,   u"you"_s,    u"it's"_s,
+        u"are"_s,     u"were"_s,   u"been"_s,  u"does"_s,  u"did"_s,   u"don't"_s,  u"dont"_s,   u"can"_s,
+        u"can't"_s,   u"cant"_s,   u"could"_s, u"would"_s, u"have"_s,  u"has"_s,    u"not"_s,    u"yes"_s,
+        u"for"_s,     u"with"_s,   u"from"_s,  u"and"_s,   u"but"_s,   u"this"_s,   u"that"_s,   u"what"_s,
+        u"why"_s,     u"when"_s,   u"where"_s, u"how"_s,   u"who"_s,   u"which"_s,  u"please"_s, u"pls"_s,
+        u"plz"_s,     u"thanks"_s, u"thank"_s, u"hi"_s,    u"hello"_s, u"hey"_s,    u"still"_s,  u"yet"_s,
+        u"there"_s,   u"any"_s,    u"got"_s,   u"need"_s,  u"want"_s,  u"change"_s, u"reset"_s,  u"forgot"_s,
+        u"where's"_s,
+    };
+    QString word;
+    const QString lower = text.toLower();
+    for (qsizetype i = 0; i <= lower.size(); ++i) {
+        const QChar c = i < lower.size() ? lower.at(i) : QChar(u' ');
+        if (c.isLetter() || c == u'\'' || c == QChar(0x2019)) {
+            word.append(c == QChar(0x2019) ? QChar(u'\'') : c);
+            continue;
+        }
+        if (words.contains(word))
+            return true;
+        word.clear();
+    }
+    return false;
+}
+
+} // namespace
 
 QString LanguageDetector::canonicalCode(const QString &c)
 {
@@ -99,6 +135,11 @@ QString LanguageDetector::decide(const QString &text, const QString &hint)
         if (!h.isEmpty() && lang == h && share >= kHintShare)
             return h;
     }
+    // A few words cld2 calls English with no English grammar word among them ("come cambio la
+    // password", "cambiar mi password"): loan words in the customer's own language.
+    if (!h.isEmpty() && h != u"en" && r.language == u"en" && text.size() <= kLoanWordsMaxChars &&
+        !hasEnglishGrammarWord(text))
+        return h;
     // A short message in a close neighbour of the customer's language ("går det att betala med
     // faktura?" read as Danish for a Swedish customer): the letters barely tell them apart, the
     // profile does.

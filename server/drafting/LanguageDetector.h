@@ -25,7 +25,8 @@ public:
     //! The language to answer in: the customer's own (the hint, e.g. their profile language)
     //! when it is a good part of a code-switched text (≥ kHintShare percent); else the detected
     //! one when cld2 is sure (or there is no hint), unless the text is short and the detected
-    //! language is a close neighbour of the hint (areNeighbours); a Latin-letter text cld2
+    //! language is a close neighbour of the hint (areNeighbours) or a short "English" text has no
+    //! English grammar word (kLoanWordsMaxChars); a Latin-letter text cld2
     //! calls English or cannot read is looked up in RomanisedLanguages; else the hint; else "en".
     static QString decide(const QString &text, const QString &hint);
     //! ISO 639-1 as the rest of the product writes it: cld2 and profiles keep some withdrawn codes
@@ -39,6 +40,9 @@ public:
     static constexpr int kHintShare = 20;
     //! Up to this length a neighbour of the customer's language reads as their own.
     static constexpr qsizetype kNeighbourMaxChars = 400;
+    //! Up to this length a text cld2 calls English without one English grammar word ("come
+    //! cambio la password") is in the customer's language, its loan words notwithstanding.
+    static constexpr qsizetype kLoanWordsMaxChars = 80;
 };
 
 } // namespace tandem::server

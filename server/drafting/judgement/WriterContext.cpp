@@ -95,6 +95,8 @@ const TextSpans &WriterContext::pastEpisodes()
     if (markers.isEmpty())
         return *m_pastEpisodes;
     const TextSpans noHarm = m_lexicon.spans(u"context_no_harm", m_text);
+    // "... the money came back within a week and it has all long been sorted": said settled.
+    const TextSpans settled = m_lexicon.spans(u"context_settled", m_text);
     for (const auto &[start, end] : markers) {
         const auto sentence = sentenceAround(text, start, end);
         if (since.match(QStringView(text).mid(sentence.first, start - sentence.first)).hasMatch())
@@ -109,7 +111,7 @@ const TextSpans &WriterContext::pastEpisodes()
             sentence.second < text.size() ? sentenceAround(text, next, next).second : sentence.second;
         const QString closing = text.mid(sentence.first, closeEnd - sentence.first);
         if ((thanks(closing) && !advance.match(closing).hasMatch()) ||
-            overlaps(noHarm, sentence.first, closeEnd))
+            overlaps(noHarm, sentence.first, closeEnd) || overlaps(settled, sentence.first, closeEnd))
             m_pastEpisodes->append(sentence);
     }
     return *m_pastEpisodes;

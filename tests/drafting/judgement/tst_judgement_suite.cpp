@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace tandem::server;
 
-//! The labelled judgement suites (tests/judgement/*.jsonl, 9,640 cases in 84 languages; the CI rows below)
+//! The labelled judgement suites (tests/judgement/*.jsonl, 10,030 cases in 84 languages; the CI rows below)
 //! run through the ticket service of a demo tandemd on a real SQLite file, against the targets.
 class JudgementSuiteTest : public QObject
 {
@@ -180,6 +180,11 @@ private Q_SLOTS:
         QTest::newRow("blind-bt") << u"blind-bt.jsonl"_s << 120 << 10 << 30 << true << 1.0;
         QTest::newRow("blind-bu") << u"blind-bu.jsonl"_s << 120 << 10 << 30 << true << 1.0;
         QTest::newRow("blind-bv") << u"blind-bv.jsonl"_s << 120 << 30 << 60 << true << 0.78;
+        // Round 29 (ADR 0029): read once held out with 2d19d4f (crisis 0.90, 1.00, 0.92; false
+        // escalation 0.041, 0.116, 0.00), then built from.
+        QTest::newRow("blind-bw") << u"blind-bw.jsonl"_s << 150 << 10 << 20 << true << 1.0;
+        QTest::newRow("blind-bx") << u"blind-bx.jsonl"_s << 120 << 10 << 4 << true << 1.0;
+        QTest::newRow("blind-by") << u"blind-by.jsonl"_s << 120 << 30 << 50 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
