@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStringList>
 
@@ -34,19 +35,9 @@ bool hasEnglishGrammarWord(const QString &text)
         u"there"_s,   u"any"_s,    u"got"_s,   u"need"_s,  u"want"_s,  u"change"_s, u"reset"_s,  u"forgot"_s,
         u"where's"_s,
     };
-    QString word;
-    const QString lower = text.toLower();
-    for (qsizetype i = 0; i <= lower.size(); ++i) {
-        const QChar c = i < lower.size() ? lower.at(i) : QChar(u' ');
-        if (c.isLetter() || c == u'\'' || c == QChar(0x2019)) {
-            word.append(c == QChar(0x2019) ? QChar(u'\'') : c);
-            continue;
-        }
-        if (words.contains(word))
-            return true;
-        word.clear();
-    }
-    return false;
+    static const QRegularExpression nonWord(u"[^\\p{L}']+"_s, QRegularExpression::UseUnicodePropertiesOption);
+    const QStringList said = text.toLower().replace(QChar(0x2019), u'\'').split(nonWord, Qt::SkipEmptyParts);
+    return std::any_of(said.cbegin(), said.cend(), [](const QString &w) { return words.contains(w); });
 }
 
 } // namespace
