@@ -102,6 +102,14 @@ bool LanguageDetector::areNeighbours(const QString &a, const QString &b)
         // Chichewa or Sesotho, Xhosa as Chichewa.
         {u"zu"_s, u"xh"_s, u"ny"_s, u"st"_s, u"tn"_s, u"ss"_s, u"nr"_s, u"ts"_s, u"ve"_s, u"sn"_s, u"lg"_s,
          u"rw"_s, u"rn"_s},
+        // Round 30: Pashto read as Persian, Luxembourgish as German, Kazakh and Kyrgyz as each
+        // other, Nepali and Marathi as Hindi, Tigrinya as Amharic, Irish as Scottish Gaelic.
+        {u"fa"_s, u"ps"_s},
+        {u"de"_s, u"lb"_s},
+        {u"kk"_s, u"ky"_s, u"tt"_s, u"ba"_s},
+        {u"hi"_s, u"mr"_s, u"ne"_s},
+        {u"am"_s, u"ti"_s},
+        {u"ga"_s, u"gd"_s},
     };
     return std::any_of(groups.cbegin(), groups.cend(),
                        [&](const QStringList &g) { return g.contains(a) && g.contains(b); });

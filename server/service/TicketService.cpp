@@ -98,8 +98,10 @@ void TicketService::redraft(Ticket &ticket, const QDateTime &at, const QString &
         p.createdAt = earlier.createdAt;
         const QList<Message> thread = threads.value(earlier.id);
         for (const Message &m : thread) {
-            if (m.author.kind == AuthorKind::Customer && !m.internal)
+            if (m.author.kind == AuthorKind::Customer && !m.internal) {
                 p.text += m.body + u'\n';
+                p.lastText = m.body;
+            }
         }
         request.history.append(p);
     }

@@ -399,10 +399,14 @@ JudgementEvaluator::Counts JudgementEvaluator::score(const JudgementCase &c, QJs
     }
     if (!c.draftLanguage.isEmpty()) {
         ++counts.languageCases;
-        // The language the draft says it is in, and, where cld2 is sure, the language it reads as.
+        // The language the draft says it is in, and, where cld2 is sure, the language it reads as
+        // (or a neighbour cld2 cannot tell it from: a Zulu holding reply reads as Chichewa, a
+        // Pashto one as Persian; LanguageDetector::areNeighbours()).
         const auto seen = LanguageDetector::detect(draft.body);
         const QString expected = LanguageDetector::canonicalCode(c.draftLanguage);
-        const bool ok = draft.language == expected && (!seen.reliable || seen.language == expected);
+        const bool ok =
+            draft.language == expected && (!seen.reliable || seen.language == expected ||
+                                           LanguageDetector::areNeighbours(seen.language, expected));
         if (ok)
             ++counts.languageOk;
         else

@@ -199,7 +199,10 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     if (const QString p = ownPhrase(m_lexicon, u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quotedPhrase(p));
     assessCodeText(prepared, claims, a, settledOrAsked, features, input.sentimentScore);
-    if (EarlierContacts earlier = EarlierContacts::read(input); !earlier.related.isEmpty()) {
+    const auto saysDone = [this](const QString &text) {
+        return !m_lexicon.find(u"matter_settled", PrefilterText(fold(text))).isEmpty();
+    };
+    if (EarlierContacts earlier = EarlierContacts::read(input, saysDone); !earlier.related.isEmpty()) {
         a.relatedTickets = earlier.related;
         if (!earlier.repeat.isEmpty())
             add(a, reason::kRepeatContact, earlier.repeat);

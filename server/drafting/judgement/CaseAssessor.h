@@ -29,6 +29,7 @@ struct PriorContact
     QString intent;
     TicketStatus status = TicketStatus::Open;
     QDateTime createdAt;
+    QString lastText; //!< the customer's last message on it (their own word that the matter is done)
 };
 
 //! One request-bearing piece of the message and what the intent model made of it.

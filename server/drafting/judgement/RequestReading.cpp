@@ -92,6 +92,51 @@ QStringList RequestReading::severalRequests(const CaseInput &input, const Prefil
     }
     if (families.size() >= 2 || intents.size() >= 3)
         return intents;
+    return enumerated ? QStringList() : secondMatter(input, prepared);
+}
+
+QStringList RequestReading::secondMatter(const CaseInput &input, const PrefilterText &prepared) const
+{
+    // "… when will the refund come? P.S. I can't log in to the app since the update": the writer
+    // announces a second matter after the first ("P.S.", "while I'm writing", "au passage"). Only
+    // what reaches past the cue is that second matter: a piece there that asks, read surely
+    // enough, in another family than a request before the cue (or the message's own confident
+    // reading). An aside with nothing asked ("Nebenbei: die neue App gefällt mir") is no request.
+    const QList<std::pair<qsizetype, qsizetype>> cues = m_lexicon.spans(u"second_matter", prepared);
+    if (cues.isEmpty() || input.outOfScope)
+        return {};
+    const QString &text = prepared.text();
+    const auto [cueStart, cueEnd] = cues.first();
+    QStringList first;
+    if (!input.intent.isEmpty() && input.confidence >= CaseAssessor::kPieceConfidence &&
+        !text::contentWords(text.left(cueStart)).isEmpty())
+        first.append(input.intent);
+    QStringList second;
+    for (const PieceIntent &p : input.pieces) {
+        if (p.intent.isEmpty() || p.contentWords < CaseAssessor::kPieceMinWords ||
+            p.confidence < CaseAssessor::kPieceConfidenceListed ||
+            !(p.asks || p.confidence >= CaseAssessor::kPieceConfidence))
+            continue;
+        const QString piece = fold(p.text).trimmed();
+        const qsizetype at = piece.isEmpty() ? -1 : text.indexOf(piece);
+        if (at < 0)
+            continue;
+        const PrefilterText own(piece);
+        if (!m_lexicon.find(u"context_hypothetical", own).isEmpty() ||
+            !m_lexicon.find(u"continues_matter", own).isEmpty() ||
+            !m_lexicon.find(u"context_settled", own).isEmpty())
+            continue;
+        if (at + piece.size() > cueEnd)
+            second.append(p.intent);
+        else if (at + piece.size() <= cueStart && !first.contains(p.intent))
+            first.append(p.intent);
+    }
+    for (const QString &a : std::as_const(first)) {
+        for (const QString &b : std::as_const(second)) {
+            if (input.intentFamilies.value(a, a) != input.intentFamilies.value(b, b))
+                return {a, b};
+        }
+    }
     return {};
 }
 

@@ -47,6 +47,11 @@ public:
     static qsizetype firstListItem(const QString &text);
 
 private:
+    //! A second matter the writer announces after the first ("P.S.", "while I'm writing", "au
+    //! passage": the second_matter signal): the message's first intent and a request after the
+    //! cue in another family, or empty.
+    QStringList secondMatter(const CaseInput &input, const PrefilterText &prepared) const;
+
     const SignalLexicon &m_lexicon;
 };
 

@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace tandem::server;
 
-//! The labelled judgement suites (tests/judgement/*.jsonl, 10,030 cases in 84 languages; the CI rows below)
+//! The labelled judgement suites (tests/judgement/*.jsonl, 10,390 cases in 89 languages; the CI rows below)
 //! run through the ticket service of a demo tandemd on a real SQLite file, against the targets.
 class JudgementSuiteTest : public QObject
 {
@@ -185,6 +185,11 @@ private Q_SLOTS:
         QTest::newRow("blind-bw") << u"blind-bw.jsonl"_s << 150 << 10 << 20 << true << 1.0;
         QTest::newRow("blind-bx") << u"blind-bx.jsonl"_s << 120 << 10 << 4 << true << 1.0;
         QTest::newRow("blind-by") << u"blind-by.jsonl"_s << 120 << 30 << 50 << true << 1.0;
+        // Round 30 (ADR 0030): read once held out with 382bc6f (crisis 1.00, 0.83, 0.66; false
+        // escalation 0.100, 0.163, 0.00), then built from.
+        QTest::newRow("blind-bz") << u"blind-bz.jsonl"_s << 120 << 10 << 14 << true << 1.0;
+        QTest::newRow("blind-ca") << u"blind-ca.jsonl"_s << 120 << 10 << 18 << true << 1.0;
+        QTest::newRow("blind-cb") << u"blind-cb.jsonl"_s << 120 << 30 << 50 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
