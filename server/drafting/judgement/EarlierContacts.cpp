@@ -15,55 +15,71 @@ namespace tandem::server::judgement {
 
 namespace {
 
-//! "Re: Devolução casaco" and "Devolução casaco": one thread's subject.
-QString bareSubject(const QString &subject)
+//! What one earlier ticket is about, read once: its subject without "Re:", its words, its numbers.
+struct Matter
 {
-    static const QRegularExpression replyPrefix(
-        u"^\\s*(?:(?:re|aw|sv|vs|antw|r|rif|res|odp|fw|fwd|wg|tr)\\s*:\\s*)+"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    return QString(subject).remove(replyPrefix).trimmed().toCaseFolded();
-}
+    QString subject;
+    QSet<QString> words;
+    QSet<QString> numbers;
 
-bool sameMatter(const PriorContact &a, const PriorContact &b)
-{
-    const QString earlierA = a.subject + u'\n' + a.text;
-    const QString earlierB = b.subject + u'\n' + b.text;
-    return (!bareSubject(a.subject).isEmpty() && bareSubject(a.subject) == bareSubject(b.subject)) ||
-           text::referenceNumbers(earlierA).intersects(text::referenceNumbers(earlierB)) ||
-           text::setCosine(text::contentWords(earlierA), text::contentWords(earlierB)) >=
-               EarlierContacts::kSameMatter;
-}
+    explicit Matter(const PriorContact &p)
+    {
+        static const QRegularExpression replyPrefix(
+            u"^\\s*(?:(?:re|aw|sv|vs|antw|r|rif|res|odp|fw|fwd|wg|tr)\\s*:\\s*)+"_s,
+            QRegularExpression::CaseInsensitiveOption);
+        subject = QString(p.subject).remove(replyPrefix).trimmed().toCaseFolded();
+        const QString all = p.subject + u'\n' + p.text;
+        words = text::contentWords(all);
+        numbers = text::referenceNumbers(all);
+    }
+
+    bool same(const Matter &o) const
+    {
+        return (!subject.isEmpty() && subject == o.subject) || numbers.intersects(o.numbers) ||
+               text::setCosine(words, o.words) >= EarlierContacts::kSameMatter;
+    }
+};
 
 } // namespace
 
 EarlierContacts EarlierContacts::read(const CaseInput &input,
                                       const std::function<bool(const QString &)> &saysDone)
 {
-    // "Re: order 44710 – it arrived, all great, thanks!": a ticket whose last message is the
-    // customer's word that the matter is done closes it, and the earlier tickets on that matter.
-    QSet<qint64> closed;
-    for (const PriorContact &done : input.history) {
-        if (!saysDone(done.lastText.isEmpty() ? done.text : done.lastText))
-            continue;
-        closed.insert(done.ticketId);
-        for (const PriorContact &p : input.history) {
-            if (std::pair(p.createdAt, p.ticketId) < std::pair(done.createdAt, done.ticketId) &&
-                sameMatter(p, done))
-                closed.insert(p.ticketId);
-        }
-    }
     EarlierContacts out;
+    QList<Matter> matters;
+    matters.reserve(input.history.size());
     const QSet<QString> now = text::contentWords(input.customerText);
     const QSet<QString> numbers = text::referenceNumbers(input.customerText);
-    int stillOpen = 0;
-    for (const PriorContact &p : input.history) {
+    QList<qsizetype> related;
+    for (qsizetype i = 0; i < input.history.size(); ++i) {
+        const PriorContact &p = input.history.at(i);
+        const Matter &m = matters.emplace_back(p);
         const bool sameIntent = !input.intent.isEmpty() && p.intent == input.intent;
-        const QString earlier = p.subject + u'\n' + p.text;
-        const double similarity = text::setCosine(now, text::contentWords(earlier));
-        if (!sameIntent && similarity < kSameMatter && !numbers.intersects(text::referenceNumbers(earlier)))
+        if (sameIntent || text::setCosine(now, m.words) >= kSameMatter || numbers.intersects(m.numbers))
+            related.append(i);
+    }
+    if (related.isEmpty())
+        return out;
+    // "Re: order 44710 – it arrived, all great, thanks!": a ticket whose last message is the
+    // customer's word that the matter is done closes it, and the earlier tickets on that matter.
+    QSet<qsizetype> closed;
+    for (qsizetype d = 0; d < input.history.size(); ++d) {
+        const PriorContact &done = input.history.at(d);
+        if (!saysDone(done.lastText.isEmpty() ? done.text : done.lastText))
             continue;
+        closed.insert(d);
+        for (const qsizetype i : std::as_const(related)) {
+            const PriorContact &p = input.history.at(i);
+            if (std::pair(p.createdAt, p.ticketId) < std::pair(done.createdAt, done.ticketId) &&
+                matters.at(i).same(matters.at(d)))
+                closed.insert(i);
+        }
+    }
+    int stillOpen = 0;
+    for (const qsizetype i : std::as_const(related)) {
+        const PriorContact &p = input.history.at(i);
         out.related.append(p.ticketId);
-        if (closed.contains(p.ticketId))
+        if (closed.contains(i))
             continue;
         ++stillOpen;
         const bool open = p.status != TicketStatus::Solved;

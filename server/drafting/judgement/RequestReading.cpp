@@ -73,14 +73,8 @@ QStringList RequestReading::severalRequests(const CaseInput &input, const Prefil
                                 : p.alsoWhole && p.asks && p.confidence >= CaseAssessor::kPieceConfidence;
         if (!counts)
             continue;
-        // "What happens if I report a fraud?" asks about the policy, not for a fraud to be handled;
-        // "Is that still possible now?" asks about the matter the piece before raised.
         // (Read last: the lexicon costs more than the checks above.)
-        // "Last year you sorted out my broken order in no time, all perfect 🙂" tells a settled past.
-        const PrefilterText piece(fold(p.text));
-        if (!m_lexicon.find(u"context_hypothetical", piece).isEmpty() ||
-            !m_lexicon.find(u"continues_matter", piece).isEmpty() ||
-            !m_lexicon.find(u"context_settled", piece).isEmpty())
+        if (!asksAMatterOfItsOwn(fold(p.text)))
             continue;
         intents.append(p.intent);
         families.insert(input.intentFamilies.value(p.intent, p.intent));
@@ -93,6 +87,17 @@ QStringList RequestReading::severalRequests(const CaseInput &input, const Prefil
     if (families.size() >= 2 || intents.size() >= 3)
         return intents;
     return enumerated ? QStringList() : secondMatter(input, prepared);
+}
+
+bool RequestReading::asksAMatterOfItsOwn(const QString &foldedPiece) const
+{
+    // "What happens if I report a fraud?" asks about the policy, not for a fraud to be handled;
+    // "Is that still possible now?" asks about the matter the piece before raised; "Last year you
+    // sorted out my broken order in no time, all perfect 🙂" tells a settled past.
+    const PrefilterText piece(foldedPiece);
+    return m_lexicon.find(u"context_hypothetical", piece).isEmpty() &&
+           m_lexicon.find(u"continues_matter", piece).isEmpty() &&
+           m_lexicon.find(u"context_settled", piece).isEmpty();
 }
 
 QStringList RequestReading::secondMatter(const CaseInput &input, const PrefilterText &prepared) const
@@ -121,10 +126,7 @@ QStringList RequestReading::secondMatter(const CaseInput &input, const Prefilter
         const qsizetype at = piece.isEmpty() ? -1 : text.indexOf(piece);
         if (at < 0)
             continue;
-        const PrefilterText own(piece);
-        if (!m_lexicon.find(u"context_hypothetical", own).isEmpty() ||
-            !m_lexicon.find(u"continues_matter", own).isEmpty() ||
-            !m_lexicon.find(u"context_settled", own).isEmpty())
+        if (!asksAMatterOfItsOwn(piece))
             continue;
         if (at + piece.size() > cueEnd)
             second.append(p.intent);

@@ -47,6 +47,10 @@ public:
     static qsizetype firstListItem(const QString &text);
 
 private:
+    //! Whether a piece (folded) raises a matter of its own: not a hypothetical, not a question about
+    //! the matter the piece before raised, not a settled past.
+    bool asksAMatterOfItsOwn(const QString &foldedPiece) const;
+
     //! A second matter the writer announces after the first ("P.S.", "while I'm writing", "au
     //! passage": the second_matter signal): the message's first intent and a request after the
     //! cue in another family, or empty.
