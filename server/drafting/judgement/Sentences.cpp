@@ -48,7 +48,8 @@ QStringList splitRequests(const QString &text)
                 // What follows, up to the next separator, without the question mark, must ask or
                 // open a list item ("1) ..., 2) ..."); what precedes must be more than an opener
                 // ("Et si oui, jusqu'à quand ... ?" asks on about the matter before).
-                static const QRegularExpression listItem(u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022])\\s"_s);
+                static const QRegularExpression listItem(
+                    u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022\u2013\u2014])\\s"_s);
                 QString next = sentence.mid(m.capturedEnd());
                 next = next.left(next.indexOf(listSeparators)).remove(u'?');
                 const qsizetype before =
@@ -96,6 +97,27 @@ QList<qsizetype> numberedItems(const QString &text)
         const QRegularExpressionMatch m = it.next();
         if (m.captured(1).toInt() == at.size() + 1)
             at.append(m.capturedStart(1));
+    }
+    if (at.size() >= 2)
+        return at;
+    // "mam 3 sprawy 1 jak zmienic adres 2 faktura ma zla nazwe 3 kiedy bedzie zwrot": numbers
+    // with nothing after them, typed in a hurry, are items only where the writer announced as
+    // many before the first ("3 sprawy", "2 things"): "1 shirt and 2 pairs of socks" is no list.
+    static const QRegularExpression bare(u"(?:^|[\\s:;,(])([1-9])\\s+(?=\\p{L})"_s,
+                                         QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression announced(u"(?:^|\\s)([2-9])\\s+\\p{L}"_s,
+                                              QRegularExpression::UseUnicodePropertiesOption);
+    QList<qsizetype> plain;
+    for (auto it = bare.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.captured(1).toInt() == plain.size() + 1)
+            plain.append(m.capturedStart(1));
+    }
+    if (plain.size() < 2)
+        return at;
+    for (auto it = announced.globalMatch(QStringView(text).left(plain.first())); it.hasNext();) {
+        if (it.next().captured(1).toInt() == plain.size())
+            return plain;
     }
     return at;
 }

@@ -15,8 +15,9 @@ QStringList splitRequests(const QString &text);
 
 //! Where the numbers of a list written on one line stand in \a text ("1) …; 2) …", "1. … 2. …"):
 //! each item opens the text or follows a space, a colon, a semicolon, a comma or a parenthesis,
-//! and the numbers run in sequence from 1 ("2.", a date or an amount alone, is no item). Empty
-//! when there is no such "1".
+//! and the numbers run in sequence from 1 ("2.", a date or an amount alone, is no item). Numbers
+//! with no "." or ")" after them ("3 sprawy 1 jak … 2 faktura … 3 kiedy …") are items only when the
+//! text before the first announces as many ("3 sprawy"). Empty when there is no such "1".
 QList<qsizetype> numberedItems(const QString &text);
 
 //! True when \a piece reads as a request in one of the ten served languages: a question, or

@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace tandem::server;
 
-//! The labelled judgement suites (tests/judgement/*.jsonl, 10,390 cases in 89 languages; the CI rows below)
+//! The labelled judgement suites (tests/judgement/*.jsonl, 10,750 cases in 89 languages; the CI rows below)
 //! run through the ticket service of a demo tandemd on a real SQLite file, against the targets.
 class JudgementSuiteTest : public QObject
 {
@@ -190,6 +190,11 @@ private Q_SLOTS:
         QTest::newRow("blind-bz") << u"blind-bz.jsonl"_s << 120 << 10 << 14 << true << 1.0;
         QTest::newRow("blind-ca") << u"blind-ca.jsonl"_s << 120 << 10 << 18 << true << 1.0;
         QTest::newRow("blind-cb") << u"blind-cb.jsonl"_s << 120 << 30 << 50 << true << 1.0;
+        // Round 31 (ADR 0031): read once held out with 04e6b4c (crisis 1.00, 0.94, 0.95; escalation
+        // 0.93, 0.93, 1.00; false escalation 0.143, 0.045, 0), then built from.
+        QTest::newRow("blind-cc") << u"blind-cc.jsonl"_s << 120 << 10 << 20 << true << 1.0;
+        QTest::newRow("blind-cd") << u"blind-cd.jsonl"_s << 120 << 10 << 18 << true << 1.0;
+        QTest::newRow("blind-ce") << u"blind-ce.jsonl"_s << 120 << 30 << 60 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
