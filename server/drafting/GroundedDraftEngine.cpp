@@ -298,11 +298,11 @@ GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &requ
     r.rules = r.policy->rulesFor(ticket.queue, r.prediction.intent);
     judgement::CaseInput in;
     // What the customer says now, without the mail it quotes (our earlier reply's "we will
-    // process your refund" is no claim of theirs); a quoted "promise" is still read for
-    // manipulation (judgement::CaseInput::withHistory).
+    // process your refund" is no claim of theirs); a quoted "promise", or an instruction hidden in
+    // a signature or a disclaimer, is still read for manipulation (judgement::CaseInput::withHistory).
     in.customerText = text::customerOwnText(ticket, request.messages);
-    if (in.customerText != r.customer)
-        in.withHistory = r.customer;
+    if (const QString raw = text::customerRawText(ticket, request.messages); raw != in.customerText)
+        in.withHistory = raw;
     in.subject = ticket.subject;
     in.subjectQuoted = text::quotesItsSubject(ticket, request.messages);
     for (const Message &m : request.messages) {

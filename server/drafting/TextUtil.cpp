@@ -187,6 +187,11 @@ QString customerOwnText(const Ticket &ticket, const QList<Message> &messages)
     return joinCustomerText(ticket, messages, [&ticket](const QString &b) { return ownWords(ticket, b); });
 }
 
+QString customerRawText(const Ticket &ticket, const QList<Message> &messages)
+{
+    return joinCustomerText(ticket, messages, [](const QString &b) { return b; });
+}
+
 bool quotesItsSubject(const Ticket &ticket, const QList<Message> &messages)
 {
     static const QRegularExpression replyOrForward(

@@ -41,6 +41,10 @@ QString ownWords(const Ticket &ticket, const QString &body);
 
 //! customerText() with each message read by ownWords().
 QString customerOwnText(const Ticket &ticket, const QList<Message> &messages);
+//! Everything the customer sent as it came: subject and message bodies with the mail they quote,
+//! their signatures and their mail system's notices (an instruction hidden in a disclaimer is
+//! still an instruction).
+QString customerRawText(const Ticket &ticket, const QList<Message> &messages);
 
 //! Whether the subject is the quoted mail's: a reply's or forward's ("Re: Your card has been
 //! blocked – suspected fraud", "WG: Newsletter – So schützen Sie sich vor Betrug") over a first

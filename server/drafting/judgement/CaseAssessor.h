@@ -48,8 +48,9 @@ struct PieceIntent
 struct CaseInput
 {
     QString customerText; //!< subject + every customer message, oldest first, quoted history cut
-    //! The same with the history the messages quote (empty: they quote none): a promise or an
-    //! instruction planted in a "quoted" earlier reply is manipulation all the same.
+    //! The same as it came, with the history the messages quote, signatures and mail notices
+    //! (empty: nothing was cut): a promise or an instruction planted in a "quoted" earlier reply
+    //! or in a disclaimer is manipulation all the same.
     QString withHistory;
     QString subject;
     //! The subject is the quoted mail's (text::quotesItsSubject()): fraud and legal words in it

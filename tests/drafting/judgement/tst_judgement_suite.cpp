@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using namespace tandem::server;
 
-//! The labelled judgement suites (tests/judgement/*.jsonl, 10,750 cases in 89 languages; the CI rows below)
+//! The labelled judgement suites (tests/judgement/*.jsonl, 11,110 cases in 89 languages; the CI rows below)
 //! run through the ticket service of a demo tandemd on a real SQLite file, against the targets.
 class JudgementSuiteTest : public QObject
 {
@@ -195,6 +195,11 @@ private Q_SLOTS:
         QTest::newRow("blind-cc") << u"blind-cc.jsonl"_s << 120 << 10 << 20 << true << 1.0;
         QTest::newRow("blind-cd") << u"blind-cd.jsonl"_s << 120 << 10 << 18 << true << 1.0;
         QTest::newRow("blind-ce") << u"blind-ce.jsonl"_s << 120 << 30 << 60 << true << 1.0;
+        // Round 32 (ADR 0032): read once held out with c87edc8 (crisis 1.00, 0.95, 0.78; escalation
+        // 0.89, 0.92, 1.00; false escalation 0.107, 0.10, 0), then built from.
+        QTest::newRow("blind-cf") << u"blind-cf.jsonl"_s << 120 << 10 << 10 << true << 1.0;
+        QTest::newRow("blind-cg") << u"blind-cg.jsonl"_s << 120 << 10 << 20 << true << 1.0;
+        QTest::newRow("blind-ch") << u"blind-ch.jsonl"_s << 120 << 30 << 60 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()
