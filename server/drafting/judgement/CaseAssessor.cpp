@@ -478,10 +478,11 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, const QString &la
     // words; "I can't go on" beside it is a sign of its own.)
     static const int despairSign = int(RiskModel::signalNames().indexOf(u"concept_despair"_s));
     if (despairSign >= 0 && size_t(despairSign) < r.present.size() && r.present[size_t(despairSign)]) {
-        const auto [start, end] = r.spans.at(despairSign);
+        // (A plain pair: clang 14 cannot capture a structured binding in a lambda.)
+        const std::pair<qsizetype, qsizetype> said = r.spans.at(despairSign);
         const Spans angry = m_lexicon.spans(u"frustration", prepared);
         if (std::any_of(angry.cbegin(), angry.cend(),
-                        [&](const auto &f) { return f.first <= start && end <= f.second; }))
+                        [&](const auto &f) { return f.first <= said.first && said.second <= f.second; }))
             r.present[size_t(despairSign)] = false;
     }
     // "Min fru Gunilla dog i mars": a death the bereavement context names is someone else's, not
