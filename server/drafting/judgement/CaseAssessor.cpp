@@ -469,36 +469,9 @@ void CaseAssessor::assessCrisis(const PrefilterText &prepared, const QString &la
     if (atWork >= 0 && size_t(atWork) < r.present.size() && !r.present[size_t(atWork)] &&
         std::any_of(r.present.cbegin(), r.present.cend(), [](bool p) { return p; }) && ownWork())
         r.present[size_t(atWork)] = true;
-    // Signs in what the writer has put behind them, describing their work, or despair bounded by a
-    // task, are no signs now (WriterContext::clearBackground).
-    writer.clearBackground(r);
-    // "Mam dosyć. Od miesiąca co chwila blokujecie mi kartę": having had enough, where the
-    // frustration lists read the same words, is said of us, not of life; it is no sign of risk
-    // for the layers below. (Despair with more to it, "mam dosyć wszystkiego", is not the same
-    // words; "I can't go on" beside it is a sign of its own.)
-    static const int despairSign = int(RiskModel::signalNames().indexOf(u"concept_despair"_s));
-    if (despairSign >= 0 && size_t(despairSign) < r.present.size() && r.present[size_t(despairSign)]) {
-        // (A plain pair: clang 14 cannot capture a structured binding in a lambda.)
-        const std::pair<qsizetype, qsizetype> said = r.spans.at(despairSign);
-        const Spans angry = m_lexicon.spans(u"frustration", prepared);
-        if (std::any_of(angry.cbegin(), angry.cend(),
-                        [&](const auto &f) { return f.first <= said.first && said.second <= f.second; }))
-            r.present[size_t(despairSign)] = false;
-    }
-    // "Min fru Gunilla dog i mars": a death the bereavement context names is someone else's, not
-    // the writer's dying (unless the writer also speaks of their own: another hit of its own).
-    static const int dyingSign = int(RiskModel::signalNames().indexOf(u"concept_die"_s));
-    static const int bereavement = int(RiskModel::signalNames().indexOf(u"context_bereavement"_s));
-    if (dyingSign >= 0 && bereavement >= 0 && size_t(std::max(dyingSign, bereavement)) < r.present.size() &&
-        r.present[size_t(dyingSign)] && r.present[size_t(bereavement)]) {
-        const Spans deaths = m_lexicon.spans(u"context_bereavement", prepared);
-        const QList<SignalLexicon::Hit> dying = m_lexicon.findAll(u"concept_die", prepared);
-        if (!dying.isEmpty() && std::all_of(dying.cbegin(), dying.cend(), [&](const SignalLexicon::Hit &h) {
-                return std::any_of(deaths.cbegin(), deaths.cend(),
-                                   [&](const auto &d) { return h.start < d.second && d.first < h.end; });
-            }))
-            r.present[size_t(dyingSign)] = false;
-    }
+    // Signs in what the writer has put behind them, describing their work, despair bounded by a
+    // task or said of us, or someone else's death, are no signs now (WriterContext::clearBackground).
+    writer.clearBackground(r, prepared);
     QStringList signs;
     for (size_t i = 0; i < r.present.size(); ++i) {
         if (r.present[i] && !RiskModel::isContext(int(i)))

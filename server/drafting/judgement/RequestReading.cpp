@@ -21,7 +21,7 @@ namespace {
 //! A line that opens like an item of a list: "1)", "2.", "- ", "* ", "• ".
 const QRegularExpression &lineItem()
 {
-    static const QRegularExpression re(u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022\u2013\u2014])\\s+\\S"_s);
+    static const QRegularExpression re(u"^\\s*"_s + kListItemOpener + u"\\s+\\S"_s);
     return re;
 }
 

@@ -48,8 +48,7 @@ QStringList splitRequests(const QString &text)
                 // What follows, up to the next separator, without the question mark, must ask or
                 // open a list item ("1) ..., 2) ..."); what precedes must be more than an opener
                 // ("Et si oui, jusqu'à quand ... ?" asks on about the matter before).
-                static const QRegularExpression listItem(
-                    u"^\\s*(?:\\d{1,2}[.)]|[-*\u2022\u2013\u2014])\\s"_s);
+                static const QRegularExpression listItem(u"^\\s*"_s + kListItemOpener + u"\\s"_s);
                 QString next = sentence.mid(m.capturedEnd());
                 next = next.left(next.indexOf(listSeparators)).remove(u'?');
                 const qsizetype before =

@@ -2,10 +2,15 @@
 
 #include <QString>
 #include <QStringList>
+#include <QStringView>
 
 #include <utility>
 
 namespace tandem::server::judgement {
+
+//! What opens an item of a list, as a regular expression: "1)", "2.", "-", "*", "•", an en or em
+//! dash (the whitespace after it is the caller's).
+inline constexpr QStringView kListItemOpener = u"(?:\\d{1,2}[.)]|[-*\u2022\u2013\u2014])";
 
 //! Splits a customer message into the sentences and clauses that may each carry a request:
 //! at sentence punctuation (also CJK and Arabic), line breaks and "also / another thing"

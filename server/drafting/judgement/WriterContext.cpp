@@ -360,7 +360,7 @@ qsizetype WriterContext::signatureAt(const QString &raw)
     return signatureOnly ? last.capturedStart() : -1;
 }
 
-void WriterContext::clearBackground(RiskModel::Reading &r)
+void WriterContext::clearBackground(RiskModel::Reading &r, const PrefilterText &read)
 {
     // Signs in what the writer has put behind them (years back, beside "I'm well now"), in the
     // sentence that says they manage alone, describing their work, or despair bounded by a task
@@ -409,6 +409,25 @@ void WriterContext::clearBackground(RiskModel::Reading &r)
             (int(i) == aggressor && !harmRead) || (carer && (int(i) == despairSign || int(i) == alone)) ||
             (int(i) == alone && old) || (int(i) == emergency && inCare(start, end)))
             r.present[i] = false;
+    }
+    // "Mam dosyć. Od miesiąca co chwila blokujecie mi kartę": having had enough, where the
+    // frustration lists read the same words, is said of us, not of life. (Despair with more to
+    // it, "mam dosyć wszystkiego", is not the same words; "I can't go on" beside it is a sign of
+    // its own.)
+    if (despairSign >= 0 && r.present[size_t(despairSign)]) {
+        const std::pair<qsizetype, qsizetype> said = r.spans.at(despairSign);
+        if (inside(m_lexicon.spans(u"frustration", read), said.first, said.second))
+            r.present[size_t(despairSign)] = false;
+    }
+    // "Min fru Gunilla dog i mars": where every hit of dying overlaps someone else's death (not
+    // only the first, inside the first, as above), none is the writer's own.
+    if (dying >= 0 && bereaved && r.present[size_t(dying)]) {
+        const TextSpans deaths = m_lexicon.spans(u"context_bereavement", read);
+        const QList<SignalLexicon::Hit> hits = m_lexicon.findAll(u"concept_die", read);
+        if (!hits.isEmpty() &&
+            std::all_of(hits.cbegin(), hits.cend(),
+                        [&deaths](const SignalLexicon::Hit &h) { return overlaps(deaths, h.start, h.end); }))
+            r.present[size_t(dying)] = false;
     }
 }
 

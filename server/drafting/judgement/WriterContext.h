@@ -76,7 +76,10 @@ public:
     //! inside someone else's death; a carer's exhaustion and caring alone (caresForSomeone()),
     //! and living alone beside the writer's age; despair inside a question about what would
     //! happen if.
-    void clearBackground(RiskModel::Reading &r);
+    //! Also despair that is the frustration phrase itself ("mam dosyć", said of us) and a dying
+    //! every hit of which overlaps someone else's death, both found in \a read (the text \a r
+    //! was read from).
+    void clearBackground(RiskModel::Reading &r, const PrefilterText &read);
 
     static bool inside(const TextSpans &spans, qsizetype start, qsizetype end);
     static bool overlaps(const TextSpans &spans, qsizetype start, qsizetype end);
