@@ -36,6 +36,10 @@ struct DraftResult
     QStringList needsHumanCodes; //!< core/ReasonCodes.h, most serious first
     //! The priority the ticket should have at least (crisis: urgent); Normal when nothing fired.
     Priority priority = Priority::Normal;
+    //! The customer's newest message took back what raised the priority before ("sorry for the
+    //! tone, it was only a reservation"): the ticket may fall back to \c priority, unless a
+    //! person set it or it is urgent (TicketService).
+    bool priorityMayFall = false;
     //! What the escalation decision was made from (EscalationPolicy::Signals::toJson()), kept by
     //! the caller with the ticket so a changed policy can be previewed; empty when not decided.
     QJsonObject escalationSignals;

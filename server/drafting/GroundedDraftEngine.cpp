@@ -335,6 +335,11 @@ GroundedDraftEngine::Reading GroundedDraftEngine::judge(const DraftRequest &requ
     }
     r.customerMessages = in.customerMessages;
     r.judged = judgement::CaseAssessor().assess(in);
+    // The newest message took back what came before ("sorry for the tone, all sorted now"): its
+    // mood is the customer's now.
+    if (r.judged.earlierWithdrawn)
+        r.sentiment =
+            SentimentAnalyzer::analyze(judgement::CaseAssessor().literalText(in.messages.last()), r.language);
     // "Thanks for everything" from someone at risk is not a positive message.
     if ((r.judged.sarcasm || r.judged.has(reason::kCrisis)) &&
         r.sentiment.score > SentimentAnalyzer::kNegativeAt) {
@@ -469,6 +474,7 @@ void GroundedDraftEngine::decide(const Reading &reading, bool ownReply, bool tem
     result->needsHumanReason = decision.reason;
     result->needsHumanCodes = decision.codes;
     result->priority = decision.priority;
+    result->priorityMayFall = reading.judged.earlierWithdrawn && decision.priority < Priority::Urgent;
     if (decision.needsHuman)
         result->draft.flags.prepend({u"needs_human"_s, decision.reason, -1, 0});
 }

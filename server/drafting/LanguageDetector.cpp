@@ -19,6 +19,8 @@ namespace tandem::server {
 
 namespace {
 
+constexpr qsizetype kOwnLettersNeeded = 2;
+
 // Short English needs its grammar words; a few English loan words (password, login, app, ok)
 // are no English sentence: "come cambio la password" is Italian though cld2 reads it as English.
 bool hasEnglishGrammarWord(const QString &text)
@@ -38,6 +40,58 @@ bool hasEnglishGrammarWord(const QString &text)
     static const QRegularExpression nonWord(u"[^\\p{L}']+"_s, QRegularExpression::UseUnicodePropertiesOption);
     const QStringList said = text.toLower().replace(QChar(0x2019), u'\'').split(nonWord, Qt::SkipEmptyParts);
     return std::any_of(said.cbegin(), said.cend(), [](const QString &w) { return words.contains(w); });
+}
+
+// Languages cld2's table does not know, written in a script it reads as a bigger language's,
+// but with letters of their own: Sindhi (read as Persian or Urdu) has implosives and retroflex
+// letters no other Arabic-script language writes; Assamese (read as Bengali) writes r and w with
+// letters Bengali lacks. Two such letters make the language; where cld2 reads the text as a
+// language of another script, the letters were a quotation.
+struct OwnLetters
+{
+    QString language;
+    QString letters;
+    QStringList readAs; //!< what cld2 calls the language ("" when it cannot tell)
+};
+
+QString byOwnLetters(const QString &text, const QString &detected)
+{
+    static const QList<OwnLetters> table{
+        {u"sd"_s,
+         u"\u06AA\u0684\u0683\u067B\u0680\u067A\u067D\u067F\u068A\u068D\u068C\u068F\u06B3\u06B1\u06A6\u06BB"_s,
+         {u""_s, u"fa"_s, u"ur"_s, u"ar"_s, u"ps"_s}},
+        {u"as"_s, u"\u09F0\u09F1"_s, {u""_s, u"bn"_s}},
+    };
+    for (const OwnLetters &l : table) {
+        if (!l.readAs.contains(detected))
+            continue;
+        const qsizetype own =
+            std::count_if(text.cbegin(), text.cend(), [&](QChar c) { return l.letters.contains(c); });
+        if (own >= kOwnLettersNeeded)
+            return l.language;
+    }
+    return {};
+}
+
+// The letters beyond a-z each language writes. A text holding one the hint's language writes
+// and the other does not ("ketää" is no Galician) keeps the hint: cld2 alone reads doubled Finnish
+// chat as Galician as surely as it reads unaccented Portuguese as Portuguese.
+bool lettersSayHint(const QString &text, const QString &hint, const QString &other)
+{
+    static const QHash<QString, QString> letters{
+        {u"fi"_s, u"äöå"_s},          {u"sv"_s, u"åäö"_s},           {u"da"_s, u"æøå"_s},
+        {u"no"_s, u"æøå"_s},          {u"de"_s, u"äöüß"_s},          {u"es"_s, u"ñáéíóúü"_s},
+        {u"pt"_s, u"ãõçáéíóúâêôà"_s}, {u"fr"_s, u"éèêàâçëîïôûùœ"_s}, {u"pl"_s, u"ąćęłńóśźż"_s},
+        {u"nl"_s, u"éëï"_s},          {u"it"_s, u"àèéìòù"_s},        {u"gl"_s, u"áéíóúñ"_s},
+        {u"ca"_s, u"àèéíïòóúüç"_s},   {u"en"_s, QString()},
+    };
+    const auto own = letters.constFind(hint);
+    const auto theirs = letters.constFind(other);
+    if (own == letters.cend() || theirs == letters.cend())
+        return false;
+    const QString lower = text.toLower();
+    return std::any_of(own->cbegin(), own->cend(),
+                       [&](QChar c) { return lower.contains(c) && !theirs->contains(c); });
 }
 
 } // namespace
@@ -104,7 +158,11 @@ bool LanguageDetector::areNeighbours(const QString &a, const QString &b)
          u"rw"_s, u"rn"_s},
         // Round 30: Pashto read as Persian, Luxembourgish as German, Kazakh and Kyrgyz as each
         // other, Nepali and Marathi as Hindi, Tigrinya as Amharic, Irish as Scottish Gaelic.
-        {u"fa"_s, u"ps"_s},
+        {u"fa"_s, u"ps"_s, u"sd"_s},
+        {u"ur"_s, u"sd"_s},
+        // Round 33: Assamese read as Bengali, Cebuano as Tagalog (cld2's table lacks the first).
+        {u"bn"_s, u"as"_s},
+        {u"tl"_s, u"ceb"_s},
         {u"de"_s, u"lb"_s},
         {u"kk"_s, u"ky"_s, u"tt"_s, u"ba"_s},
         {u"hi"_s, u"mr"_s, u"ne"_s},
@@ -120,6 +178,8 @@ QString LanguageDetector::decide(const QString &text, const QString &hint)
     // A profile may say "nb" or "iw": the same names as detection gives.
     const QString h = canonicalCode(hint.left(2).toLower());
     const Result r = detect(text, h);
+    if (const QString own = byOwnLetters(text, r.language); !own.isEmpty())
+        return own;
     // Romanised Hindi, Arabizi, Taglish, Yoruba...: cld2 calls them English or cannot tell. Their
     // own words decide, before an English profile does (RomanisedLanguages asks for more of them
     // when the profile names another language).
@@ -127,6 +187,20 @@ QString LanguageDetector::decide(const QString &text, const QString &hint)
         const QString romanised = RomanisedLanguages::builtIn().guess(text, h);
         if (!romanised.isEmpty())
             return romanised;
+    }
+    // The hint can outvote the text: for a Spanish profile cld2 reads "queria saber se enviam
+    // para as ilhas" as Spanish, sure of it, while the same text alone is reliably Portuguese.
+    // When the text read alone is reliably another language that is neither English (loan
+    // words) nor a close neighbour of the hint (areNeighbours) and has none of the hint's
+    // language in it, the customer wrote in that language.
+    if (!h.isEmpty() && r.language == h && text.size() >= kPlainOverHintMinChars) {
+        const Result plain = detect(text);
+        const bool hintInPlain =
+            std::any_of(plain.mix.cbegin(), plain.mix.cend(), [&](const auto &m) { return m.first == h; });
+        if (plain.reliable && plain.percent >= kPlainOverHintPercent && !plain.language.isEmpty() &&
+            plain.language != h && plain.language != u"en" && !areNeighbours(plain.language, h) &&
+            !hintInPlain && !lettersSayHint(text, h, plain.language))
+            return plain.language;
     }
     // Code-switched text ("Hej, my order har inte kommit"): the customer's own language wins
     // when it is a good part of the text.

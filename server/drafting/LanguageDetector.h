@@ -22,12 +22,13 @@ public:
     //! \a hint (e.g. the customer's profile language) nudges cld2 on short texts.
     static Result detect(const QString &text, const QString &hint = {});
 
-    //! The language to answer in: the customer's own (the hint, e.g. their profile language)
-    //! when it is a good part of a code-switched text (≥ kHintShare percent); else the detected
-    //! one when cld2 is sure (or there is no hint), unless the text is short and the detected
-    //! language is a close neighbour of the hint (areNeighbours) or a short "English" text has no
-    //! English grammar word (kLoanWordsMaxChars); a Latin-letter text cld2
-    //! calls English or cannot read is looked up in RomanisedLanguages; else the hint; else "en".
+    //! The language to answer in: the language the text alone is reliably written in when the
+    //! hint made cld2 read it as the hint's (a Portuguese sentence from a Spanish profile); the
+    //! customer's own (the hint, e.g. their profile language) when it is a good part of a code-switched text
+    //! (≥ kHintShare percent); else the detected one when cld2 is sure (or there is no hint), unless the text
+    //! is short and the detected language is a close neighbour of the hint (areNeighbours) or a short
+    //! "English" text has no English grammar word (kLoanWordsMaxChars); a Latin-letter text cld2 calls
+    //! English or cannot read is looked up in RomanisedLanguages; else the hint; else "en".
     static QString decide(const QString &text, const QString &hint);
     //! ISO 639-1 as the rest of the product writes it: cld2 and profiles keep some withdrawn codes
     //! (iw, ji, jw), Norwegian Bokmål as "nb" or "nn", and tag script variants (zh-Hant).
@@ -38,6 +39,10 @@ public:
     static bool areNeighbours(const QString &a, const QString &b);
 
     static constexpr int kHintShare = 20;
+    //! The text read without the hint outvotes it (decide()) only from this length and share, and
+    //! only when the text has no letter the hint's language writes and the other does not.
+    static constexpr qsizetype kPlainOverHintMinChars = 40;
+    static constexpr int kPlainOverHintPercent = 80;
     //! Up to this length a neighbour of the customer's language reads as their own.
     static constexpr qsizetype kNeighbourMaxChars = 400;
     //! Up to this length a text cld2 calls English without one English grammar word ("come

@@ -14,6 +14,8 @@
 #include "core/JsonCodec.h"
 #include "core/Logging.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace tandem::server {
@@ -22,6 +24,8 @@ constexpr int kIdempotencyRetentionHours = 48; // we promise >= 24 h
 // The customer's history the judgement sees: the policy's repeat window (at most a year) decides
 // which of these count.
 constexpr int kHistoryDays = 365;
+// How far back a person's priority change is looked for (audit entries of one ticket).
+constexpr int kPriorityAuditLookback = 200;
 constexpr int kHistoryTickets = 12;
 
 ApiError notFound()
@@ -125,8 +129,21 @@ void TicketService::redraft(Ticket &ticket, const QDateTime &at, const QString &
             if (!ticket.slaDueAt.isValid() || due < ticket.slaDueAt)
                 ticket.slaDueAt = due;
         }
+    } else if (result.priorityMayFall && result.priority < ticket.priority &&
+               ticket.priority < Priority::Urgent && !personSetPriority(ticket.id)) {
+        // The customer took back what raised it: the priority the judgement gave falls with it
+        // (the SLA target stays the stricter one already promised).
+        ticket.priority = result.priority;
     }
     tickets.updateTicket(ticket);
+}
+
+bool TicketService::personSetPriority(qint64 ticketId)
+{
+    const QList<AuditEntry> changes = AuditRepository(m_db).recent(ticketId, kPriorityAuditLookback);
+    return std::any_of(changes.cbegin(), changes.cend(), [](const AuditEntry &e) {
+        return e.action == u"ticket.patch" && e.after.contains(u"priority");
+    });
 }
 
 TicketService::Result<Ticket> TicketService::create(const NewTicketRequest &request,

@@ -56,6 +56,8 @@ public:
 private:
     //! Runs the engine over the ticket's thread and stores the draft and triage fields.
     void redraft(Ticket &ticket, const QDateTime &at, const QString &tone = {});
+    //! Whether a person changed the ticket's priority (the audit log's ticket.patch entries).
+    bool personSetPriority(qint64 ticketId);
 
     Database &m_db;
     DraftEngine &m_engine;

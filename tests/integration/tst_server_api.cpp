@@ -488,6 +488,53 @@ private Q_SLOTS:
                  waitingSince.addSecs(60LL * sla.value(u"urgent").toInt()));
     }
 
+    void aWithdrawnComplaintLowersThePriorityItRaised()
+    {
+        const QJsonObject angry{
+            {u"subject"_s, u"Charged twice!!"_s},
+            {u"customer"_s, QJsonObject{{u"name"_s, u"Rosa Vidal"_s},
+                                        {u"email"_s, u"rosa.vidal@example.com"_s},
+                                        {u"language"_s, u"es"_s}}},
+            {u"body"_s, u"Me habéis cobrado dos veces el pedido 53861, 38,90 € cada uno. Esto es un robo."_s},
+            {u"queue"_s, u"payments"_s}};
+        const QString withdrawal =
+            u"Olvidad lo del cobro doble, el segundo era solo una preautorización y ya "
+            "ha desaparecido del banco. Perdón por lo de 'robo'."_s;
+        auto create = [&] {
+            const auto r = m_http->post(u"/api/v1/tickets"_s, angry);
+            return r.status == 201 ? r.json() : QJsonObject();
+        };
+
+        // The judgement raised it; the customer took back what raised it: it falls with it.
+        const QJsonObject first = create();
+        QCOMPARE(first.value(u"priority").toString(), u"high"_s);
+        const QString path = u"/api/v1/tickets/%1"_s.arg(first.value(u"id").toInteger());
+        QCOMPARE(m_http->post(path + u"/messages"_s, {{u"body"_s, withdrawal}}).status, 201);
+        const QJsonObject after = m_http->get(path).json();
+        QCOMPARE(after.value(u"priority").toString(), u"normal"_s);
+        QVERIFY(!after.value(u"needs_human").toBool());
+
+        // A lead raised it: the customer's words do not undo a person's decision.
+        // (A customer of their own: the shared test customer's many tickets make a repeat contact.)
+        QJsonObject calm = newTicketBody();
+        calm.insert(u"customer"_s, QJsonObject{{u"name"_s, u"Nina Berg"_s},
+                                               {u"email"_s, u"nina.berg@example.com"_s},
+                                               {u"language"_s, u"en"_s}});
+        const auto created = m_http->post(u"/api/v1/tickets"_s, calm);
+        QCOMPARE(created.status, 201);
+        const qint64 second = created.json().value(u"id").toInteger();
+        const QString path2 = u"/api/v1/tickets/%1"_s.arg(second);
+        QCOMPARE(m_http->get(path2).json().value(u"priority").toString(), u"normal"_s);
+        TestHttp lead(m_server.baseUrl());
+        QVERIFY(lead.login(u"leo@lumen.example"_s));
+        QCOMPARE(
+            lead.patch(path2, {{u"priority"_s, u"high"_s}}, {{"If-Match", quoted(version(*m_http, second))}})
+                .status,
+            200);
+        QCOMPARE(m_http->post(path2 + u"/messages"_s, {{u"body"_s, withdrawal}}).status, 201);
+        QCOMPARE(m_http->get(path2).json().value(u"priority").toString(), u"high"_s);
+    }
+
     void discardAndCustomerFollowUp()
     {
         const qint64 id = createTicket(*m_http);

@@ -107,6 +107,21 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         }
         return *withdrawn;
     };
+    // "Sorry for the tone yesterday, one of the two charges was only a reservation, all fine now":
+    // the newest message takes back what the earlier ones said. Their complaint, frustration,
+    // fraud, legal and repeat words are set aside (a risk to life or a vulnerable situation told
+    // earlier never is); what the newest message asks is still read.
+    const Spans earlier = withdrawnEarlier(input, unblanked);
+    a.earlierWithdrawn = !earlier.isEmpty();
+    const auto withEarlier = [&earlier](const LazySpans &spans) {
+        return [&earlier, spans, merged = std::optional<Spans>()]() mutable -> const Spans & {
+            if (!merged) {
+                merged = spans();
+                merged->append(earlier);
+            }
+            return *merged;
+        };
+    };
     // Where the subject at the start of the judged text ends (0: it is not there). "question carte
     // volée" over "si un jour on me vole ma carte, comment ça se passe ?": a subject goes with the
     // body's fraud and legal words (ownPhrase).
@@ -140,14 +155,16 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         add(a, reason::kVulnerable, u"a carer under strain: "_s + quotedPhrase(strain));
     else if (!m_lexicon.find(u"vulnerable", prepared).isEmpty())
         a.setAside.append(reason::kVulnerable.toString());
-    if (const QString p = ownPhrase(m_lexicon, u"fraud", prepared, settledOrAsked, subjectEnd); !p.isEmpty())
+    const LazySpans asideOrWithdrawn = withEarlier(settledOrAsked);
+    if (const QString p = ownPhrase(m_lexicon, u"fraud", prepared, asideOrWithdrawn, subjectEnd);
+        !p.isEmpty())
         add(a, reason::kFraud, u"possible fraud: "_s + quotedPhrase(p));
     else if (!m_lexicon.find(u"fraud", prepared).isEmpty())
         a.setAside.append(reason::kFraud.toString());
     // "Jurist | Advokatfirman Lindqvist AB" under the closing: a title, not a threat.
     Spans legalAside;
     const LazySpans signedOrAsked = [&]() -> const Spans & {
-        legalAside = settledOrAsked();
+        legalAside = asideOrWithdrawn();
         if (const qsizetype at = WriterContext::signatureAt(judgedRaw); at >= 0)
             legalAside.append({fold(judgedRaw.left(at)).size(), prepared.text().size()});
         return legalAside;
@@ -171,6 +188,7 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     // "This is not a complaint, just a question", a warranty claim for a kettle ("reklamacja"):
     // complaint words that make no complaint.
     Spans notComplaint = settledOrWithdrawn();
+    notComplaint.append(earlier);
     const Spans saysNoComplaint = m_lexicon.spans(u"not_complaint", prepared);
     notComplaint.append(saysNoComplaint);
     if (!m_lexicon.find(u"context_general", prepared).isEmpty()) // "where could I complain, if ever?"
@@ -187,8 +205,11 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
         a.sarcasm = input.sentimentScore > -0.2;
     }
     // "Jag blir tokig på nya appen ... var har ni gömt dem? 😅": frustration laughed off is a grumble.
-    if (const auto hits = m_lexicon.findAll(u"frustration", prepared, 1);
-        !hits.isEmpty() && !laughsAfter(prepared.text(), hits.first().end))
+    QList<SignalLexicon::Hit> frustration =
+        m_lexicon.findAll(u"frustration", prepared, earlier.isEmpty() ? 1 : 0);
+    if (!earlier.isEmpty())
+        frustration.removeIf([&](const SignalLexicon::Hit &h) { return h.start < earlier.first().second; });
+    if (const auto &hits = frustration; !hits.isEmpty() && !laughsAfter(prepared.text(), hits.first().end))
         add(a, reason::kNegativeSentiment, u"strong frustration: "_s + quotedPhrase(hits.first().phrase));
     if (const QString p = m_lexicon.find(u"human_request", prepared); !p.isEmpty()) {
         a.humanRequested = true;
@@ -196,9 +217,10 @@ CaseAssessment CaseAssessor::assess(const CaseInput &input) const
     }
     if (const QString p = m_lexicon.find(u"off_topic", prepared); !p.isEmpty())
         add(a, reason::kOutOfScope, u"not a matter for us: "_s + quotedPhrase(p));
-    if (const QString p = ownPhrase(m_lexicon, u"repeat_claim", prepared, settledOrWithdrawn); !p.isEmpty())
+    if (const QString p = ownPhrase(m_lexicon, u"repeat_claim", prepared, withEarlier(settledOrWithdrawn));
+        !p.isEmpty())
         add(a, reason::kRepeatContact, u"the customer says they wrote before: "_s + quotedPhrase(p));
-    assessCodeText(prepared, claims, a, settledOrAsked, features, input.sentimentScore);
+    assessCodeText(prepared, claims, a, asideOrWithdrawn, features, input.sentimentScore);
     const auto saysDone = [this](const QString &text) {
         return !m_lexicon.find(u"matter_settled", PrefilterText(fold(text))).isEmpty();
     };
@@ -283,6 +305,21 @@ void CaseAssessor::assessCodeText(const PrefilterText &prepared, const Prefilter
             u"worded like the labelled %1 cases: "_s.arg(reason::label(model.code()).toLower()) +
                 words.join(u", "_s));
     }
+}
+
+CaseAssessor::Spans CaseAssessor::withdrawnEarlier(const CaseInput &input, const QString &folded) const
+{
+    if (input.messages.size() < 2)
+        return {};
+    const QString last = fold(input.messages.last()).trimmed();
+    if (last.isEmpty())
+        return {};
+    const PrefilterText newest(last);
+    if (m_lexicon.find(u"earlier_withdrawn", newest).isEmpty() &&
+        m_lexicon.find(u"context_retracted", newest).isEmpty())
+        return {};
+    const qsizetype at = folded.lastIndexOf(last);
+    return at > 0 ? Spans{{0, at}} : Spans{};
 }
 
 QString CaseAssessor::judgedText(const QString &customerText) const

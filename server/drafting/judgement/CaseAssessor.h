@@ -87,6 +87,9 @@ struct CaseAssessment
     //! Codes whose words were read and every one explained away (a settled past, a planned stay
     //! in hospital, a question about what would happen if): no evidence for that topic.
     QStringList setAside;
+    //! The newest message takes back what the earlier ones said ("sorry for the tone, all sorted
+    //! now"): their mood is not the customer's now.
+    bool earlierWithdrawn = false;
 
     bool has(QStringView code) const { return codes.contains(code); }
     //! "crisis: “end it all”; repeat contact: ticket #12 on the same matter is still open"
@@ -151,6 +154,9 @@ private:
     using Spans = QList<std::pair<qsizetype, qsizetype>>;
     //! Spans read on first use, then kept for the rest of one assessment.
     using LazySpans = std::function<const Spans &()>;
+    //! [0, start of the newest message) of \a folded when that message withdraws or settles
+    //! what came before (lexicon signals earlier_withdrawn, context_retracted); else empty.
+    Spans withdrawnEarlier(const CaseInput &input, const QString &folded) const;
     //! The text layers' features of the judged text, computed once for all of them.
     using LazyFeatures = std::function<const std::vector<RiskTextModel::Feature> &()>;
     //! \a settled: the context_settled spans (a past matter the writer calls settled, a pet's

@@ -76,6 +76,34 @@ private Q_SLOTS:
         QCOMPARE(LanguageDetector::decide(u"Wann kommt meine Rückerstattung? Ich warte seit einer Woche."_s,
                                           u"de"_s),
                  u"de"_s);
+        // A profile does not turn a sentence that is clearly another served language into its own
+        // (cld2 told "es" reads this as Spanish), but it still decides between close neighbours
+        // and keeps the customer's language when part of the text is in it.
+        const QString portuguese =
+            u"ola, queria saber se enviam para as ilhas, Madeira, e quanto custa o envio"_s;
+        QCOMPARE(LanguageDetector::detect(portuguese, u"es"_s).language, u"es"_s);
+        QCOMPARE(LanguageDetector::decide(portuguese, u"es"_s), u"pt"_s);
+        QCOMPARE(LanguageDetector::decide(
+                     u"hola, quería saber si enviáis a las islas y cuánto cuesta el envío"_s, u"es"_s),
+                 u"es"_s);
+        QCOMPARE(LanguageDetector::decide(u"går det att betala med faktura?"_s, u"sv"_s), u"sv"_s);
+        // Short chat cld2 alone reads as Galician keeps the profile: "ketää" is no Galician word.
+        const QString chat = u"moi onks siel ketää\nmoi onks siel ketää"_s;
+        QCOMPARE(LanguageDetector::detect(chat).language, u"gl"_s);
+        QCOMPARE(LanguageDetector::decide(chat, u"fi"_s), u"fi"_s);
+        // Languages cld2's table lacks, told by letters of their own: Sindhi (cld2: Persian or
+        // Urdu) and Assamese (cld2: Bengali); Urdu and Bengali themselves stay what they are.
+        const QString sindhi = u"مان هاڻي وڌيڪ برداشت نٿو ڪري سگهان. منهنجو آرڊر اڃا تائين نه پهتو آهي."_s;
+        QVERIFY(LanguageDetector::detect(sindhi).language != u"sd"_s);
+        QCOMPARE(LanguageDetector::decide(sindhi, u"en"_s), u"sd"_s);
+        QCOMPARE(LanguageDetector::decide(u"میرا آرڈر ابھی تک نہیں پہنچا، براہ کرم جلدی بتائیں"_s, u"ur"_s),
+                 u"ur"_s);
+        const QString assamese = u"মোৰ অৰ্ডাৰ এতিয়াও অহা নাই, অনুগ্ৰহ কৰি জনাব"_s;
+        QVERIFY(LanguageDetector::detect(assamese).language != u"as"_s);
+        QCOMPARE(LanguageDetector::decide(assamese, {}), u"as"_s);
+        QCOMPARE(LanguageDetector::decide(u"আমার অর্ডার এখনও আসেনি, দয়া করে জানাবেন"_s, {}), u"bn"_s);
+        QCOMPARE(LanguageDetector::decide(u"Hej, my order har inte kommit än, vad händer?"_s, u"sv"_s),
+                 u"sv"_s);
     }
 
     void wordListsLoad()
