@@ -83,7 +83,7 @@ bool lettersSayHint(const QString &text, const QString &hint, const QString &oth
         {u"no"_s, u"æøå"_s},          {u"de"_s, u"äöüß"_s},          {u"es"_s, u"ñáéíóúü"_s},
         {u"pt"_s, u"ãõçáéíóúâêôà"_s}, {u"fr"_s, u"éèêàâçëîïôûùœ"_s}, {u"pl"_s, u"ąćęłńóśźż"_s},
         {u"nl"_s, u"éëï"_s},          {u"it"_s, u"àèéìòù"_s},        {u"gl"_s, u"áéíóúñ"_s},
-        {u"ca"_s, u"àèéíïòóúüç"_s},   {u"en"_s, QString()},
+        {u"ca"_s, u"àèéíïòóúüç"_s},
     };
     const auto own = letters.constFind(hint);
     const auto theirs = letters.constFind(other);
