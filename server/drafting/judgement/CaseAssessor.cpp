@@ -414,6 +414,12 @@ QString CaseAssessor::vulnerablePhrase(const PrefilterText &prepared, const Lazy
                     explained.append({start, end});
             }
         }
+        // "Funeral flowers for my colleague's father": a loss outside the family, named as theirs.
+        const TextSpans remote = m_lexicon.spans(u"remote_loss", prepared);
+        for (const auto &[start, end] : vulnerable()) {
+            if (WriterContext::inside(remote, start, end))
+                explained.append({start, end});
+        }
         // "I volunteer at a suicide helpline", "je travaille en soins palliatifs, j'accompagne des
         // personnes en fin de vie": words that describe the writer's work, not the writer.
         if (!writer.work().isEmpty()) {

@@ -342,6 +342,14 @@ void prepare(PatternPrefilter::Need &n)
         n.opening = openingKey(opening);
     for (qsizetype i = 0; i + 1 < n.literal.size(); ++i)
         n.pairs.push_back(pairKey(n.literal.at(i), n.literal.at(i + 1)));
+    for (qsizetype i = 1; i < n.literal.size(); ++i) {
+        if (isWordChar(n.literal.at(i)) && !isWordChar(n.literal.at(i - 1))) {
+            qsizetype end = i;
+            while (end < n.literal.size() && end - i < 3 && isWordChar(n.literal.at(end)))
+                ++end;
+            n.inner.push_back(openingKey(QStringView(n.literal).mid(i, end - i)));
+        }
+    }
 }
 
 } // namespace
@@ -386,6 +394,13 @@ quint64 PatternPrefilter::anchor(const Need &need)
     const quint64 last = need.pairs.empty() ? kAnyText : pair(need.pairs.size() - 1);
     if (need.wordStart && need.opening != 0)
         return quint64(openingBit(need.opening)) | last << 32;
+    // A word the literal starts inside it says far more than a pair of letters: the longest
+    // opening (the last of equals), since "lif" is rarer than "my".
+    if (!need.inner.empty()) {
+        const auto longest = std::max_element(need.inner.crbegin(), need.inner.crend(),
+                                              [](quint64 a, quint64 b) { return (a & 0xFF) < (b & 0xFF); });
+        return quint64(openingBit(*longest)) | last << 32;
+    }
     if (need.pairs.size() >= 2)
         return quint64(pair(need.pairs.size() / 2 - 1)) | last << 32;
     return quint64(kAnyText) | last << 32;
@@ -405,11 +420,21 @@ PrefilterText::PrefilterText(const QString &folded) : m_text(folded)
     }
     std::sort(m_words.begin(), m_words.end());
     for (const QString &w : m_words) {
-        for (qsizetype n = 1; n <= 3 && n <= w.size(); ++n)
-            m_wordOpenings.set(openingBit(openingKey(QStringView(w).left(n))));
+        for (qsizetype n = 1; n <= 3 && n <= w.size(); ++n) {
+            const std::size_t bit = openingBit(openingKey(QStringView(w).left(n)));
+            if (!m_wordOpenings.test(bit)) {
+                m_wordOpenings.set(bit);
+                m_openingBits.push_back(quint16(bit));
+            }
+        }
     }
-    for (qsizetype i = 0; i + 1 < m_text.size(); ++i)
-        m_pairs.set(pairBit(pairKey(m_text.at(i), m_text.at(i + 1))));
+    for (qsizetype i = 0; i + 1 < m_text.size(); ++i) {
+        const std::size_t bit = pairBit(pairKey(m_text.at(i), m_text.at(i + 1)));
+        if (!m_pairs.test(bit)) {
+            m_pairs.set(bit);
+            m_pairBits.push_back(quint16(bit));
+        }
+    }
 }
 
 bool PrefilterText::mayStartWord(const PatternPrefilter::Need &need) const
@@ -421,42 +446,22 @@ bool PrefilterText::mayStartWord(const PatternPrefilter::Need &need) const
     const auto it = std::lower_bound(m_words.cbegin(), m_words.cend(), need.literal);
     if (it != m_words.cend() && it->startsWith(need.literal))
         return true;
-    // The literal may continue past a word character the word split does not know.
-    return (need.literal.contains(u'\'') || need.literal.contains(u'-')) && mayOccur(need);
+    // The literal may go on past the end of its first word ("art.", "don't", "e-mail"): then it
+    // is looked for as a substring.
+    return !std::all_of(need.literal.cbegin(), need.literal.cend(), isWordChar) && mayOccur(need);
 }
 
 bool PrefilterText::mayOccur(const PatternPrefilter::Need &need) const
 {
+    for (const quint64 opening : need.inner) {
+        if (!m_wordOpenings.test(openingBit(opening)))
+            return false;
+    }
     for (const quint32 pair : need.pairs) {
         if (!m_pairs.test(pairBit(pair)))
             return false;
     }
     return m_text.contains(need.literal);
-}
-
-bool PrefilterText::mayHold(const PatternPrefilter::Need &need) const
-{
-    if (need.id < 0)
-        return need.wordStart ? mayStartWord(need) : mayOccur(need);
-    const auto id = size_t(need.id);
-    if (id >= m_known.size())
-        m_known.resize(std::max<size_t>(id + 1, 2 * m_known.size()), 0);
-    quint8 &known = m_known[id];
-    if (known == 0)
-        known = (need.wordStart ? mayStartWord(need) : mayOccur(need)) ? 2 : 1;
-    return known == 2;
-}
-
-bool PrefilterText::mayHoldOne(const QList<PatternPrefilter::Branch> &branches) const
-{
-    const auto holds = [this](const PatternPrefilter::Need &n) {
-        return mayHold(n);
-    };
-    return std::any_of(branches.cbegin(), branches.cend(), [&](const PatternPrefilter::Branch &branch) {
-        return std::all_of(branch.cbegin(), branch.cend(), [&](const PatternPrefilter::Clause &clause) {
-            return std::any_of(clause.cbegin(), clause.cend(), holds);
-        });
-    });
 }
 
 } // namespace tandem::server::judgement

@@ -3,6 +3,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <bitset>
 #include <optional>
 #include <vector>
@@ -26,9 +27,12 @@ public:
         // its adjacent character pairs.
         quint64 opening = 0;
         std::vector<quint32> pairs;
+        //! The opening keys of the words the literal starts after one of its own non-word
+        //! characters (" my life": "my", "lif"): each opens a word of any text that holds it.
+        std::vector<quint64> inner;
         //! The same literal with the same word-start rule has one id across a lexicon
-        //! (SignalLexicon numbers them): a message answers for it once, however many patterns
-        //! share it. -1 when not numbered (then it is checked each time).
+        //! (PatternNeeds numbers them): a message answers for it once, however many patterns
+        //! share it. -1 when not numbered.
         qint32 id = -1;
     };
     //! Any one of these must be present; nullopt when the pattern's opening is not literal
@@ -61,11 +65,18 @@ class PrefilterText
 {
 public:
     explicit PrefilterText(const QString &folded);
-    //! False when \a need cannot be in the text (a word search or a substring search, behind
-    //! the bit tests); the answer is kept per need id for the text's lifetime.
-    bool mayHold(const PatternPrefilter::Need &need) const;
-    //! False when no branch can be in the text: each has a clause none of whose needs may hold.
-    bool mayHoldOne(const QList<PatternPrefilter::Branch> &branches) const;
+    //! False when \a need, number \a id of \a count (PatternNeeds), cannot be in the text: its
+    //! \a anchor bits first, then a word or a substring search. The answer is kept per id for the
+    //! text's lifetime.
+    bool mayHold(quint32 id, quint64 anchor, const PatternPrefilter::Need &need, quint32 count) const
+    {
+        if (id >= m_known.size())
+            m_known.resize(std::max(id + 1, count), 0);
+        quint8 &known = m_known[id];
+        if (known == 0)
+            known = mayHave(anchor) && (need.wordStart ? mayStartWord(need) : mayOccur(need)) ? 2 : 1;
+        return known == 2;
+    }
     //! False when the need of \a anchor (PatternPrefilter::anchor) cannot be in the text.
     bool mayHave(quint64 anchor) const
     {
@@ -73,6 +84,26 @@ public:
     }
     static constexpr quint32 kPairAnchor = 0x10000000u;
     const QString &text() const { return m_text; }
+    //! The bits of the text, once each: its words' openings, its character pairs (PatternIndex).
+    const std::vector<quint16> &openingBits() const { return m_openingBits; }
+    const std::vector<quint16> &pairBits() const { return m_pairBits; }
+
+    //! What one PatternIndex found for this text (kept for the text's lifetime).
+    struct PatternCache
+    {
+        const void *index = nullptr;
+        bool filled = false;
+        std::vector<quint64> candidates;
+        //! Per pattern: 0 not asked yet, 1 cannot match, 2 may match (its needs checked).
+        std::vector<quint8> verdicts;
+    };
+    //! The cache for \a index, emptied when another index asks.
+    PatternCache &patternCache(const void *index) const
+    {
+        if (m_patternCache.index != index)
+            m_patternCache = PatternCache{index, false, {}, {}};
+        return m_patternCache;
+    }
 
 private:
     bool mayHaveBit(quint32 anchor) const
@@ -91,6 +122,9 @@ private:
     std::vector<QString> m_words;
     std::bitset<65536> m_wordOpenings; //!< hashed 1, 2 and 3 first characters of each word
     std::bitset<65536> m_pairs;        //!< hashed adjacent characters of the text
+    std::vector<quint16> m_openingBits;
+    std::vector<quint16> m_pairBits;
+    mutable PatternCache m_patternCache;
 };
 
 } // namespace tandem::server::judgement

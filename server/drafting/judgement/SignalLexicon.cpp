@@ -12,6 +12,7 @@
 #include <QMap>
 
 #include <algorithm>
+#include <bit>
 
 using namespace Qt::StringLiterals;
 
@@ -46,7 +47,9 @@ QList<QByteArray> SignalLexicon::builtInDocuments(QString *error)
 
 const SignalLexicon &SignalLexicon::builtIn()
 {
-    static const SignalLexicon lexicon = [] {
+    // Never destroyed: it lives as long as the process, and freeing some 25,000 JIT-compiled
+    // patterns at exit (an munmap each) kept an exiting tandemd busy for about a second.
+    static const SignalLexicon *const lexicon = new SignalLexicon([] {
         QString error;
         const QList<QByteArray> documents = builtInDocuments(&error);
         std::optional<SignalLexicon> parsed;
@@ -58,8 +61,8 @@ const SignalLexicon &SignalLexicon::builtIn()
             return SignalLexicon{};
         }
         return std::move(*parsed);
-    }();
-    return lexicon;
+    }());
+    return *lexicon;
 }
 
 std::optional<SignalLexicon> SignalLexicon::fromJson(const QByteArray &json, QString *error)
@@ -92,30 +95,6 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
         }
     }
     SignalLexicon lexicon;
-    // One id per literal and word-start rule, across every signal (PrefilterText::mayHold).
-    QHash<QString, qint32> needIds;
-    const auto number = [&needIds](PatternPrefilter::Need &n) {
-        const QString key = (n.wordStart ? u"\\b"_s : QString()) + n.literal;
-        n.id = needIds.value(key, -1);
-        if (n.id < 0) {
-            n.id = qint32(needIds.size());
-            needIds.insert(key, n.id);
-        }
-    };
-    const auto numbered = [&number](std::optional<QList<PatternPrefilter::Need>> needs) {
-        if (needs)
-            std::for_each(needs->begin(), needs->end(), number);
-        return needs;
-    };
-    const auto numberedBranches = [&number](std::optional<QList<PatternPrefilter::Branch>> branches) {
-        if (branches) {
-            for (PatternPrefilter::Branch &branch : *branches) {
-                for (PatternPrefilter::Clause &clause : branch)
-                    std::for_each(clause.begin(), clause.end(), number);
-            }
-        }
-        return branches;
-    };
     for (auto it = merged.cbegin(); it != merged.cend(); ++it) {
         const bool greeting = it.key() == kGreeting;
         const QMap<QString, QJsonArray> &byLanguage = it.value();
@@ -141,8 +120,8 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
                 if (greeting)
                     greetings.append(u"(?:"_s + pattern + u')');
                 else
-                    compiled.append({re, numbered(PatternPrefilter::analyse(opening.rest)),
-                                     numberedBranches(PatternPrefilter::analyseBranches(opening.rest)), guard,
+                    compiled.append({re, PatternPrefilter::analyse(opening.rest),
+                                     PatternPrefilter::analyseBranches(opening.rest), false, guard,
                                      opening.reach, opening.stops, lang.key()});
             }
             if (!patterns.isEmpty())
@@ -161,25 +140,50 @@ std::optional<SignalLexicon> SignalLexicon::fromJson(const QList<QByteArray> &do
             lexicon.m_counts.insert(it.key(), int(greetings.size()));
         } else if (!compiled.isEmpty()) {
             lexicon.m_counts.insert(it.key(), int(compiled.size()));
-            lexicon.m_signals.insert(it.key(), Signal(compiled));
+            lexicon.m_signals.insert(it.key(), Signal{compiled});
         }
         lexicon.m_languages.insert(it.key(), languages);
     }
+    // Every pattern numbered across the lexicon, signal by signal: what it needs (PatternNeeds)
+    // and which text bits name it (PatternIndex).
+    quint32 base = 0;
+    for (Signal &signal : lexicon.m_signals) {
+        signal.base = base;
+        for (Pattern &p : signal.patterns) {
+            lexicon.m_index.add(base++, lexicon.m_needs.add(p.needs, p.branches));
+            p.filtered = p.needs.has_value();
+            p.needs.reset();
+            p.branches.reset();
+        }
+    }
+    lexicon.m_index.finish();
     return lexicon;
 }
 
-SignalLexicon::Signal::Signal(QList<Pattern> compiled) : patterns(std::move(compiled))
+template <typename OnPattern>
+void SignalLexicon::forEachReachable(const Signal &signal, const PrefilterText &text,
+                                     OnPattern onPattern) const
 {
-    for (const Pattern &p : std::as_const(patterns)) {
-        first.push_back(quint32(anchors.size()));
-        if (!p.needs) {
-            anchors.push_back(quint64(PatternPrefilter::kAnyText) << 32 | PatternPrefilter::kAnyText);
-            continue;
+    const std::vector<quint64> &candidates = m_index.candidates(text);
+    std::vector<quint8> &verdicts = text.patternCache(&m_index).verdicts;
+    const quint32 end = signal.base + quint32(signal.patterns.size());
+    for (quint32 word = signal.base / 64; word * 64 < end; ++word) {
+        quint64 bits = candidates[word];
+        if (word == signal.base / 64)
+            bits &= ~quint64(0) << (signal.base % 64);
+        while (bits != 0) {
+            const quint32 g = word * 64 + quint32(std::countr_zero(bits));
+            bits &= bits - 1;
+            if (g >= end)
+                return;
+            const qsizetype i = qsizetype(g - signal.base);
+            quint8 &verdict = verdicts[g];
+            if (verdict == 0)
+                verdict = m_needs.mayMatch(g, text) ? 2 : 1;
+            if (verdict == 2 && !onPattern(i))
+                return;
         }
-        for (const PatternPrefilter::Need &n : *p.needs)
-            anchors.push_back(PatternPrefilter::anchor(n));
     }
-    first.push_back(quint32(anchors.size()));
 }
 
 void SignalLexicon::compileAll() const
@@ -213,13 +217,11 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
     const auto it = m_signals.constFind(signal.toString());
     if (it == m_signals.cend())
         return hits;
-    for (qsizetype i = 0; i < it->patterns.size(); ++i) {
-        if (!it->mayMatch(i, text))
-            continue;
+    forEachReachable(*it, text, [&](qsizetype i) {
         const Pattern &p = it->patterns.at(i);
         const auto found = next(p, text.text(), 0);
         if (!found)
-            continue;
+            return true;
         const auto [start, end] = *found;
         const Hit hit{text.text().mid(start, end - start).trimmed(), start, end, p.language};
         // Two patterns catching the same words ("so tired of everything", "tired of everything")
@@ -229,11 +231,12 @@ QList<SignalLexicon::Hit> SignalLexicon::findAll(QStringView signal, const Prefi
         if (overlapping == hits.end()) {
             hits.append(hit);
             if (enough > 0 && hits.size() >= enough)
-                break;
+                return false;
         } else if (hit.end - hit.start > overlapping->end - overlapping->start) {
             *overlapping = hit;
         }
-    }
+        return true;
+    });
     return hits;
 }
 
@@ -250,9 +253,7 @@ QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal,
     const auto it = m_signals.constFind(signal.toString());
     if (it == m_signals.cend())
         return out;
-    for (qsizetype i = 0; i < it->patterns.size(); ++i) {
-        if (!it->mayMatch(i, text))
-            continue;
+    forEachReachable(*it, text, [&](qsizetype i) {
         const Pattern &p = it->patterns.at(i);
         qsizetype from = 0;
         while (const auto found = next(p, text.text(), from)) {
@@ -261,7 +262,8 @@ QList<std::pair<qsizetype, qsizetype>> SignalLexicon::spans(QStringView signal,
                 out.append({start, end});
             from = std::max(end, start + 1);
         }
-    }
+        return true;
+    });
     return out;
 }
 
@@ -317,7 +319,7 @@ QList<QRegularExpression> SignalLexicon::unfiltered(QStringView signal) const
 {
     QList<QRegularExpression> out;
     for (const Pattern &p : patternsOf(signal)) {
-        if (!p.needs)
+        if (!p.filtered)
             out.append(p.re);
     }
     return out;

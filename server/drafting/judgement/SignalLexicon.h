@@ -1,5 +1,7 @@
 #pragma once
 
+#include "PatternIndex.h"
+#include "PatternNeeds.h"
 #include "PatternPrefilter.h"
 
 #include <QHash>
@@ -90,9 +92,11 @@ private:
     struct Pattern
     {
         QRegularExpression re; //!< the pattern without the opening PatternOpening takes off
-        std::optional<QList<PatternPrefilter::Need>> needs; //!< what the text must contain first
-        //! All it needs, per top-level alternative (PatternPrefilter::analyseBranches).
+        //! What the text must contain first, and all it needs per top-level alternative
+        //! (PatternPrefilter::analyse, analyseBranches): kept until PatternNeeds holds them.
+        std::optional<QList<PatternPrefilter::Need>> needs;
         std::optional<QList<PatternPrefilter::Branch>> branches;
+        bool filtered = false;                   //!< false: it runs on every text
         std::optional<QRegularExpression> guard; //!< checked, anchored, where re matched
         int reach = 0;                           //!< how far back to the clause start, at most
         QString stops;                           //!< what ends the clause going back
@@ -103,33 +107,19 @@ private:
     static std::optional<std::pair<qsizetype, qsizetype>> next(const Pattern &p, const QString &text,
                                                                qsizetype from);
     // Each pattern compiled on its own (PCRE2 limits the size of one expression) and run only on
-    // messages that contain its literal opening (PatternPrefilter).
-    //! A signal's patterns, and each pattern's needs as PatternPrefilter::anchor() bits in one
-    //! array: pattern i's are anchors[first[i]] .. anchors[first[i + 1]] (both halves kAnyText
-    //! for a pattern that always runs). A pattern none of whose anchors the text has is not
-    //! looked at further.
+    // messages that may hold what it needs (PatternIndex, then PatternNeeds).
     struct Signal
     {
         QList<Pattern> patterns;
-        std::vector<quint64> anchors;
-        std::vector<quint32> first;
-        explicit Signal(QList<Pattern> compiled = {});
-        //! True when the text may hold one of pattern \a i's needs: each need's two anchor
-        //! bits first, then (only where both are set) the need itself, answered once per text.
-        bool mayMatch(qsizetype i, const PrefilterText &text) const
-        {
-            const Pattern &p = patterns.at(i);
-            if (!p.needs)
-                return true;
-            const quint32 from = first[size_t(i)];
-            for (quint32 a = from; a < first[size_t(i) + 1]; ++a) {
-                if (text.mayHave(anchors[a]) && text.mayHold(p.needs->at(a - from)))
-                    return !p.branches || text.mayHoldOne(*p.branches);
-            }
-            return false;
-        }
+        quint32 base = 0; //!< the number of its first pattern in the lexicon
     };
     QHash<QString, Signal> m_signals;
+    PatternIndex m_index;
+    PatternNeeds m_needs;
+    //! Calls \a onPattern(i) for each pattern i of \a signal that may match \a text (the index's
+    //! candidates that pass PatternNeeds::mayMatch), in pattern order, until it returns false.
+    template <typename OnPattern>
+    void forEachReachable(const Signal &signal, const PrefilterText &text, OnPattern onPattern) const;
     //! The patterns of \a signal (none when it has none), without copying them.
     const QList<Pattern> &patternsOf(QStringView signal) const;
     QHash<QString, QStringList> m_languages;

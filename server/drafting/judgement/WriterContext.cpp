@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -420,14 +422,23 @@ void WriterContext::clearBackground(RiskModel::Reading &r, const PrefilterText &
             r.present[size_t(despairSign)] = false;
     }
     // "Min fru Gunilla dog i mars": where every hit of dying overlaps someone else's death (not
-    // only the first, inside the first, as above), none is the writer's own.
-    if (dying >= 0 && bereaved && r.present[size_t(dying)]) {
-        const TextSpans deaths = m_lexicon.spans(u"context_bereavement", read);
-        const QList<SignalLexicon::Hit> hits = m_lexicon.findAll(u"concept_die", read);
+    // only the first, inside the first, as above), none is the writer's own. "My late husband's
+    // account ... I am frightened": where every person named as one who may harm is the one who
+    // died, nobody is.
+    if (!bereaved)
+        return;
+    std::optional<TextSpans> deaths;
+    for (const auto &[sign, signal] :
+         {std::pair{dying, u"concept_die"_s}, std::pair{aggressor, u"concept_aggressor"_s}}) {
+        if (sign < 0 || !r.present[size_t(sign)])
+            continue;
+        if (!deaths)
+            deaths = m_lexicon.spans(u"context_bereavement", read);
+        const QList<SignalLexicon::Hit> hits = m_lexicon.findAll(signal, read);
         if (!hits.isEmpty() &&
             std::all_of(hits.cbegin(), hits.cend(),
-                        [&deaths](const SignalLexicon::Hit &h) { return overlaps(deaths, h.start, h.end); }))
-            r.present[size_t(dying)] = false;
+                        [&deaths](const SignalLexicon::Hit &h) { return overlaps(*deaths, h.start, h.end); }))
+            r.present[size_t(sign)] = false;
     }
 }
 

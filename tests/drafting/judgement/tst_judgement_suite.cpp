@@ -207,6 +207,12 @@ private Q_SLOTS:
         // not asserted.
         QTest::newRow("blind-ci") << u"blind-ci.jsonl"_s << 120 << 10 << 18 << false << 1.0;
         QTest::newRow("blind-cj") << u"blind-cj.jsonl"_s << 120 << 10 << 14 << true << 1.0;
+        // Round 34 (ADR 0034): read once held out with cc3ba34, the first round whose three fresh
+        // suites all met the targets at the first reading (crisis 1.00, 1.00, 1.00; escalation
+        // 0.99, 0.95, 0.97; false escalation 0.10, 0.05, 0), then built from.
+        QTest::newRow("blind-cl") << u"blind-cl.jsonl"_s << 120 << 22 << 14 << true << 1.0;
+        QTest::newRow("blind-cm") << u"blind-cm.jsonl"_s << 120 << 10 << 12 << true << 1.0;
+        QTest::newRow("blind-cn") << u"blind-cn.jsonl"_s << 120 << 20 << 8 << true << 1.0;
     }
 
     void suiteMeetsTheTargets()

@@ -2,6 +2,7 @@
 // (PatternOpening, round 16): the lexicon must find what the whole written pattern finds. And the
 // two bits each literal is checked by first (PatternPrefilter::anchor, round 20) never pass over a
 // pattern for a text it matches.
+#include "server/drafting/judgement/PatternNeeds.h"
 #include "server/drafting/judgement/PatternOpening.h"
 #include "server/drafting/judgement/PatternPrefilter.h"
 #include "server/drafting/judgement/SignalLexicon.h"
@@ -180,12 +181,26 @@ private Q_SLOTS:
         QCOMPARE(optional->first().size(), 2); // "sad", " today"; the optional groups prove nothing
         QCOMPARE(optional->first().first().first().literal, u"sad"_s);
 
+        // Kept as numbers (PatternNeeds): pattern 0 with the branches, pattern 1 always runs.
+        const QString pattern = u"\\b(?:end|take) my life|\\bno way out"_s;
+        PatternNeeds needs;
+        QCOMPARE(needs.add(PatternPrefilter::analyse(pattern), branches).size(), size_t(3));
+        QVERIFY(needs.add(std::nullopt, std::nullopt).empty());
+        QCOMPARE(needs.patternCount(), 2u);
+        QCOMPARE(needs.needCount(), 4u); // end, take, "no way out" (once), " my life"
         const PrefilterText only(fold(u"Please end the call and take my order"_s));
         const PrefilterText both(fold(u"I want to end my life"_s));
         const PrefilterText other(fold(u"There is no way out of this contract"_s));
-        QVERIFY(!only.mayHoldOne(*branches));
-        QVERIFY(both.mayHoldOne(*branches));
-        QVERIFY(other.mayHoldOne(*branches));
+        QVERIFY(!needs.mayMatch(0, only));
+        QVERIFY(needs.mayMatch(0, both));
+        QVERIFY(needs.mayMatch(0, other));
+        QVERIFY(needs.mayMatch(1, only));
+        // The words a literal starts inside it open words of any text that holds it.
+        const PatternPrefilter::Need &myLife = branches->at(0).at(1).first();
+        QCOMPARE(myLife.literal, u" my life"_s);
+        // Its anchor is the opening "lif", not two letters any English text has.
+        QVERIFY(!PrefilterText(fold(u"my wife sold my knife"_s)).mayHave(PatternPrefilter::anchor(myLife)));
+        QVERIFY(PrefilterText(fold(u"all about my life"_s)).mayHave(PatternPrefilter::anchor(myLife)));
         // The same through a lexicon: the matches are the regular expression's.
         const auto lexicon = onePattern(u"\\b(?:end|take) my life"_s);
         QVERIFY(lexicon);
