@@ -207,6 +207,49 @@ private Q_SLOTS:
         QVERIFY(lexicon->find(u"x", fold(u"Please end the call and take my order"_s)).isEmpty());
         QCOMPARE(lexicon->find(u"x", fold(u"I want to end my life"_s)), u"end my life"_s);
     }
+
+    void oneTextServesEverySignalAndLexicon()
+    {
+        // A message prepared once is asked about every signal in turn (the index's candidates and
+        // verdicts are kept in it): each answer, the first phrase in pattern order, and every span
+        // are the ones a walk over every pattern gives, whatever was asked of the text before.
+        const SignalLexicon &lexicon = SignalLexicon::builtIn();
+        QFile cases(QStringLiteral(TANDEM_JUDGEMENT_CASES));
+        QVERIFY(cases.open(QIODevice::ReadOnly));
+        // Literals that go on past the end of a word ("art. 15", "e-mail", "don't") among them.
+        QStringList texts{u"Auskunft nach Art. 15 DSGVO, sonst gehe ich zur Datenschutzbehörde."_s,
+                          u"I don't want my e-mail address used, it's art.17 GDPR."_s};
+        while (!cases.atEnd() && texts.size() < 42) {
+            const QJsonObject o = QJsonDocument::fromJson(cases.readLine()).object();
+            texts.append(o.value(u"subject").toString() + u'\n' + o.value(u"body").toString());
+        }
+        int checked = 0;
+        for (const QString &t : std::as_const(texts)) {
+            const QString f = fold(t);
+            const PrefilterText prepared(f);
+            for (const QString &signal : lexicon.signalNames()) {
+                QCOMPARE(lexicon.find(signal, prepared), lexicon.findWithoutPrefilter(signal, f));
+                QCOMPARE(lexicon.spans(signal, prepared), lexicon.spans(signal, f));
+            }
+            ++checked;
+        }
+        QCOMPARE(checked, 42);
+        // The same prepared text read by a second lexicon, then by the first again: each answers
+        // from its own patterns (a pattern number means nothing across lexicons).
+        QString error;
+        const auto small = SignalLexicon::fromJson(
+            R"({"signals":{"crisis":{"patterns":{"en":["\\bzebra crossing\\b", "\\bend it all\\b"]}},
+                           "fraud":{"patterns":{"en":["\\bnot me\\b"]}}}})",
+            &error);
+        QVERIFY2(small, qPrintable(error));
+        const PrefilterText text(fold(u"It was not me who paid. I want to end it all."_s));
+        const QString builtInCrisis = lexicon.find(u"crisis", text);
+        QVERIFY(!builtInCrisis.isEmpty());
+        QCOMPARE(small->find(u"crisis", text), u"end it all"_s);
+        QCOMPARE(small->find(u"fraud", text), u"not me"_s);
+        QVERIFY(small->find(u"crisis", PrefilterText(fold(u"zebra"_s))).isEmpty());
+        QCOMPARE(lexicon.find(u"crisis", text), builtInCrisis);
+    }
 };
 
 QTEST_GUILESS_MAIN(PatternOpeningTest)
