@@ -97,11 +97,14 @@ public:
         //! Per pattern: 0 not asked yet, 1 cannot match, 2 may match (its needs checked).
         std::vector<quint8> verdicts;
     };
-    //! The cache for \a index, emptied when another index asks.
+    //! The cache for \a index, emptied when another index asks (and with it the answers per need
+    //! id, which are numbered per lexicon).
     PatternCache &patternCache(const void *index) const
     {
-        if (m_patternCache.index != index)
+        if (m_patternCache.index != index) {
             m_patternCache = PatternCache{index, false, {}, {}};
+            m_known.clear();
+        }
         return m_patternCache;
     }
 
