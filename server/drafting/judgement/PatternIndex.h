@@ -24,7 +24,6 @@ public:
     void add(quint32 pattern, const std::vector<quint64> &anchors);
     //! Call once every pattern is added.
     void finish();
-    quint32 patternCount() const { return m_count; }
 
     //! Bit i (word i / 64, bit i % 64) set when pattern i may match \a text. Computed on first
     //! use per text and index, then kept in the text.
